@@ -1,0 +1,118 @@
+// Builds dist/ exactly as `clasp push` ships it:
+//   dist/appsscript.json  the manifest, copied
+//   dist/Code.js          the server bundle: an IIFE plus one real top-level
+//                         `function` per entry point exported by src/index.ts
+//   dist/<Page>.html      each sidebar page, its JS and CSS inlined
+// Run: node scripts/build.mjs
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join, resolve, dirname, basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const entry = join(root, 'src/index.ts');
+
+/** Words that mean Node or module machinery leaked into the Apps Script bundle. */
+const FORBIDDEN = [
+  /\brequire\s*\(/,
+  /\bprocess\s*\./,
+  /\bmodule\s*\.\s*exports\b/,
+  /\bexports\s*\./,
+  /^\s*import\s/m,
+  /^\s*export\s/m,
+];
+
+export async function build({ quiet = false } = {}) {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+
+  // 1. Read the entry's export names so no one keeps the list of globals by hand.
+  const probe = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'probe',
+    logLevel: 'silent',
+  });
+  const output = Object.values(probe.metafile.outputs).find((o) => o.entryPoint);
+  const names = [...output.exports].sort();
+  if (names.length === 0) throw new Error('src/index.ts exports no entry points');
+
+  // 2. The real bundle: everything private inside one IIFE, entry points as globals.
+  const footer = names
+    .map((n) => `function ${n}() {\n  return __app.${n}.apply(this, arguments);\n}`)
+    .join('\n');
+  await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: '__app',
+    target: 'es2020',
+    platform: 'neutral',
+    charset: 'utf8',
+    legalComments: 'none',
+    outfile: join(dist, 'Code.js'),
+    banner: { js: '// Post-Results Tracker: built by scripts/build.mjs. Do not edit; edit src/ and rebuild.' },
+    footer: { js: footer },
+    logLevel: 'warning',
+  });
+  const code = readFileSync(join(dist, 'Code.js'), 'utf8');
+  for (const pattern of FORBIDDEN) {
+    const m = code.match(pattern);
+    if (m) throw new Error(`dist/Code.js contains ${JSON.stringify(m[0])}: Apps Script has no module system`);
+  }
+
+  // 3. The manifest.
+  copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
+
+  // 4. Sidebar pages: sidebar/<page>.html with its sidebar/<page>.ts, plus the shared CSS.
+  const sidebarDir = join(root, 'sidebar');
+  const css = existsSync(join(sidebarDir, 'style.css')) ? readFileSync(join(sidebarDir, 'style.css'), 'utf8') : '';
+  const pages = readdirSync(sidebarDir).filter((f) => f.endsWith('.html'));
+  for (const page of pages) {
+    const name = basename(page, '.html');
+    const tsFile = join(sidebarDir, `${name}.ts`);
+    let html = readFileSync(join(sidebarDir, page), 'utf8');
+    let js = '';
+    if (existsSync(tsFile)) {
+      const out = await esbuild.build({
+        entryPoints: [tsFile],
+        bundle: true,
+        format: 'iife',
+        target: 'es2019',
+        platform: 'browser',
+        charset: 'utf8',
+        minify: true,
+        write: false,
+        logLevel: 'warning',
+      });
+      js = out.outputFiles[0].text;
+    }
+    // An inlined script must not close its own <script> element early.
+    const safeJs = js.replace(/<\/(script)/gi, '<\\/$1');
+    const safeCss = css.replace(/<\/(style)/gi, '<\\/$1');
+    if (!html.includes('<!-- inline:style -->') || (js && !html.includes('<!-- inline:script -->'))) {
+      throw new Error(`sidebar/${page} needs <!-- inline:style --> and <!-- inline:script --> markers`);
+    }
+    html = html
+      .replace('<!-- inline:style -->', () => `<style>\n${safeCss}</style>`)
+      .replace('<!-- inline:script -->', () => (js ? `<script>\n${safeJs}</script>` : ''));
+    writeFileSync(join(dist, `${name}.html`), html);
+  }
+
+  if (!quiet) {
+    const sizes = readdirSync(dist).map((f) => `${f} ${readFileSync(join(dist, f)).length} B`);
+    console.log(`built dist/: ${sizes.join(', ')}; ${names.length} global functions`);
+  }
+  return { names, pages: pages.map((p) => basename(p, '.html')) };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build().catch((err) => {
+    console.error(err.message || err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * The officer's vocabulary, in one place. Every module speaks these types;
+ * nothing here knows about Apps Script.
+ *
+ * Dates are always ISO calendar dates (`YYYY-MM-DD`) in the spreadsheet's
+ * time zone: a date in the post-results season is a day, not an instant, and
+ * strings survive google.script.run, JSON and the sheet adapters unchanged.
+ */
+
+/** A calendar date, `YYYY-MM-DD`, in the spreadsheet's time zone. */
+export type IsoDate = string;
+
+export const SERVICE_CODES = [
+  'clerical-recheck',
+  'review-of-marking',
+  'priority-review-of-marking',
+  'review-of-moderation',
+  'appeal',
+  'mir',
+  'late-certification',
+  'ats-priority-copy',
+  'ats-copy',
+  'ats-original',
+] as const;
+export type ServiceCode = (typeof SERVICE_CODES)[number];
+
+/** The boards as the contract writes them; officers may add others in `Services`. */
+export const KNOWN_BOARDS = ['AQA', 'OCR', 'Pearson Edexcel', 'WJEC Eduqas', 'CCEA'] as const;
+export type Board = string;
+
+export const LOG_NAMES = ['Requests', 'Access to scripts'] as const;
+export type LogName = (typeof LOG_NAMES)[number];
+
+export const PAID_VALUES = ['yes', 'no', 'waived'] as const;
+export type Paid = (typeof PAID_VALUES)[number];
+
+export const REQUESTED_BY_VALUES = ['candidate', 'teacher'] as const;
+export type RequestedBy = (typeof REQUESTED_BY_VALUES)[number];
+
+export const MIR_INDICATORS = ['X', '#', 'Q', 'missing'] as const;
+export type MirIndicator = (typeof MIR_INDICATORS)[number];
+
+export const STATUSES = [
+  'Received',
+  'Submitted',
+  'Acknowledged',
+  'Outcome received',
+  'Closed',
+  'Withdrawn',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Whose written consent a service needs before the centre may ask the board. */
+export type ConsentRule =
+  /** Marks and grades can go down: written consent, dated on or after results day. */
+  | 'required'
+  /** Access to scripts: consent to the centre seeing the script (and its use in class). */
+  | 'script-access'
+  /** Centre-level or administrative services: no candidate consent. */
+  | 'none';
+
+/** What the catalogue knows about each service, independent of board and series. */
+export interface ServiceInfo {
+  code: ServiceCode;
+  /** The name the officer and candidates see. */
+  name: string;
+  log: LogName;
+  /** Letter that starts this log's request IDs. */
+  idPrefix: 'R' | 'S';
+  /**
+   * `paid`: a blank fee in `Services` means "not yet researched" and the request
+   * is refused until the officer fills it in. `free-unless-priced`: blank means free.
+   */
+  charging: 'paid' | 'free-unless-priced';
+  consent: ConsentRule;
+  /** Asked per component (one paper) or for the whole qualification. */
+  level: 'component' | 'qualification';
+  /** Priority services need a reason (e.g. a university place) and a Level 3 qualification. */
+  priority: boolean;
+  /** An appeal must name the review whose outcome it disputes. */
+  needsRelatedReview: boolean;
+  /** Deadline comes from the related review's outcome, not from `Services`. */
+  deadlineFromOutcome: boolean;
+}
+
+/** One row of the `Services` sheet, typed. */
+export interface ServiceRow {
+  board: Board;
+  series: string;
+  service: ServiceCode;
+  /** GBP; `null` when the cell is blank (not researched: blank is not free). */
+  fee: number | null;
+  deadline: IsoDate | null;
+  /** The board's published time to an outcome, calendar days. */
+  turnaroundDays: number | null;
+  notes: string;
+}
+
+/** The `Settings` sheet, typed, with defaults for what the officer left blank. */
+export interface Settings {
+  centreName: string;
+  centreNumber: string;
+  centreAddress: string;
+  officerName: string;
+  officerEmail: string;
+  sltContact: string;
+  enquiriesContact: string;
+  sltViewers: string[];
+  acknowledgementWorkingDays: number;
+  appealWindowDays: number;
+  bankHolidays: IsoDate[];
+  retentionMonths: number;
+}
+
+export interface FieldError {
+  /** The form field (a `RequestForm` key) the message belongs beside; `form` for the whole form. */
+  field: string;
+  message: string;
+}
+
+/**
+ * What the sidebar sends to `submitRequest`. Untrusted: any field may be
+ * missing or of the wrong type when a call is tampered with, so validation
+ * takes `unknown` and returns this shape only once it has checked it.
+ */
+export interface RequestForm {
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  email: string;
+  uci: string;
+  board: Board;
+  qualification: string;
+  subject: string;
+  component: string;
+  series: string;
+  service: ServiceCode;
+  requestedBy: RequestedBy;
+  teacherEmail: string;
+  consent: boolean;
+  consentDate: IsoDate | '';
+  paid: Paid;
+  resultsIssued: IsoDate | '';
+  originalMark: string;
+  originalGrade: string;
+  relatedRequestId: string;
+  reason: string;
+  indicator: MirIndicator | '';
+  lateReason: string;
+  notes: string;
+}
+
+/** A request as held in a log row. */
+export interface PostResultsRequest {
+  requestId: string;
+  sheet: LogName;
+  received: IsoDate;
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  email: string;
+  uci: string;
+  board: Board;
+  qualification: string;
+  subject: string;
+  component: string;
+  series: string;
+  service: ServiceCode;
+  requestedBy: RequestedBy;
+  teacherEmail: string;
+  consent: boolean;
+  consentDate: IsoDate | '';
+  fee: number | null;
+  paid: Paid;
+  deadline: IsoDate | '';
+  resultsIssued: IsoDate | '';
+  relatedRequestId: string;
+  reason: string;
+  indicator: MirIndicator | '';
+  submittedToBoard: IsoDate | '';
+  boardReference: string;
+  acknowledged: IsoDate | '';
+  outcomeReceived: IsoDate | '';
+  originalGrade: string;
+  newGrade: string;
+  originalMark: string;
+  newMark: string;
+  scriptLink: string;
+  refundIssued: IsoDate | '';
+  misUpdated: IsoDate | '';
+  sorIssued: IsoDate | '';
+  status: Status;
+  flags: string;
+  notes: string;
+}
+
+/** What the board said, as the officer records it. */
+export interface Outcome {
+  receivedOn: IsoDate;
+  newMark: string;
+  newGrade: string;
+  scriptLink: string;
+}
+
+/** Answer of every server function called by the sidebar. */
+export type Result<T extends object> = ({ ok: true } & T) | { ok: false; errors: FieldError[] };
