@@ -1,0 +1,52 @@
+// Style is settled by tools: ESLint for mistakes, Prettier for layout.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', '.build/', '.local/', 'coverage/', 'test-results/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart'],
+      'no-var': 'error',
+    },
+  },
+  {
+    // The server bundle runs on Apps Script: no Node, no DOM.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', 'process', 'require', 'module', 'window', 'document'],
+    },
+  },
+  {
+    // The rules are pure: Apps Script services belong to the adapters.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'SpreadsheetApp',
+        'MailApp',
+        'GmailApp',
+        'ScriptApp',
+        'LockService',
+        'PropertiesService',
+        'HtmlService',
+        'Session',
+        'Utilities',
+        'Logger',
+        'process',
+        'require',
+        'window',
+        'document',
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly' },
+    },
+  },
+);
