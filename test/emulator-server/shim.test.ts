@@ -6,12 +6,11 @@ interface FakeResponse {
   body: string;
 }
 type Handler = (...a: unknown[]) => void;
-interface Runner {
+type Runner = {
   withSuccessHandler(f: Handler): Runner;
   withFailureHandler(f: Handler): Runner;
   withUserObject(o: unknown): Runner;
-  [fn: string]: (...args: unknown[]) => unknown;
-}
+} & { [fn: string]: (...args: unknown[]) => unknown };
 
 /** A page with the shim loaded: a vm realm standing in for the sidebar's window. */
 function page(
