@@ -6,5 +6,6 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json', diagnostics: false }],
   },
+  globalSetup: '<rootDir>/test/globalSetup.js',
   testTimeout: 30000,
 };

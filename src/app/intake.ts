@@ -1,0 +1,209 @@
+/**
+ * Taking a request: what the "New request" sidebar calls. The sidebar checks
+ * as the officer types, but only this side is trusted: everything is checked
+ * again here, under the lock, against the logs as they are at that moment.
+ */
+import { CATALOGUE } from '../domain/catalogue';
+import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
+import { SHEET, CANDIDATES_COLUMNS } from '../domain/schema';
+import { validateRequest } from '../domain/validation';
+import type { FieldError, IsoDate, LogName, PostResultsRequest, ServiceCode } from '../domain/types';
+import { cellToCandidateNumber, cellToText } from '../sheets/cells';
+import { withDocumentLock } from '../sheets/lock';
+import { insertRequest, readLog } from '../sheets/requestLog';
+import { readServices, readSettings } from '../sheets/settingsSheet';
+import { cellAt, isBlankRow, readTable, requireHeaders } from '../sheets/table';
+import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { answer, type Answer } from './respond';
+
+const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
+
+/** The last counter issued per log and year, kept outside the sheet so a deleted row's ID is never reused. */
+function counterKey(prefix: string, year: number): string {
+  return `requestId.last.${prefix}.${year}`;
+}
+
+export interface Submitted {
+  requestId: string;
+  sheet: LogName;
+  fee: number | null;
+  deadline: IsoDate | null;
+  warnings: FieldError[];
+}
+
+export function submitRequest(form: unknown): Answer<Submitted> {
+  return answer(() => {
+    const ss = activeSpreadsheet();
+    const tz = timeZoneOf(ss);
+    const today = todayIn(tz);
+    return withDocumentLock((): Answer<Submitted> => {
+      const services = readServices(ss, tz).services;
+      const settings = readSettings(ss, tz).settings;
+      const logs = LOGS.map((name) => readLog(ss, name, tz));
+      const checked = validateRequest(form, {
+        today,
+        services,
+        settings,
+        existing: logs.flatMap((l) => l.requests),
+      });
+      const request = checked.request;
+      if (!checked.ok || !request || !checked.log) {
+        const errors = checked.errors.length
+          ? checked.errors
+          : [{ field: 'form', message: 'The request is incomplete; nothing was saved.' }];
+        return { ok: false, errors };
+      }
+      const log = logs.find((l) => l.name === checked.log) ?? logs[0];
+      const prefix = CATALOGUE[request.service].idPrefix;
+      const year = seasonYear(today);
+      const props = PropertiesService.getDocumentProperties();
+      const key = counterKey(prefix, year);
+      const requestId = nextRequestId(
+        prefix,
+        year,
+        log.requests.map((r) => r.requestId),
+        Number(props.getProperty(key) || 0),
+      );
+      const row: PostResultsRequest = {
+        ...request,
+        requestId,
+        sheet: log.name,
+        received: today,
+        fee: checked.fee,
+        deadline: checked.deadline ?? '',
+        submittedToBoard: '',
+        boardReference: '',
+        acknowledged: '',
+        outcomeReceived: '',
+        newGrade: '',
+        newMark: '',
+        scriptLink: '',
+        refundIssued: '',
+        misUpdated: '',
+        sorIssued: '',
+        status: 'Received',
+        flags: '',
+        notes: checked.notes,
+      };
+      insertRequest(log, row, tz);
+      props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
+      return {
+        ok: true,
+        requestId,
+        sheet: log.name,
+        fee: checked.fee,
+        deadline: checked.deadline,
+        warnings: checked.warnings,
+      };
+    });
+  });
+}
+
+export interface IntakeOptions {
+  today: IsoDate;
+  services: Array<{
+    board: string;
+    series: string;
+    service: ServiceCode;
+    name: string;
+    fee: number | null;
+    deadline: IsoDate | null;
+    consent: string;
+    charging: string;
+    level: string;
+    priority: boolean;
+    needsRelatedReview: boolean;
+  }>;
+  qualifications: string[];
+  subjects: string[];
+  components: string[];
+}
+
+/** What the sidebar needs to offer choices: the Services rows and earlier entries as suggestions. */
+export function getIntakeOptions(): Answer<IntakeOptions> {
+  return answer((): Answer<IntakeOptions> => {
+    const ss = activeSpreadsheet();
+    const tz = timeZoneOf(ss);
+    const services = readServices(ss, tz).services.map((s) => {
+      const info = CATALOGUE[s.service];
+      return {
+        board: s.board,
+        series: s.series,
+        service: s.service,
+        name: info.name,
+        fee: s.fee,
+        deadline: s.deadline,
+        consent: info.consent,
+        charging: info.charging,
+        level: info.level,
+        priority: info.priority,
+        needsRelatedReview: info.needsRelatedReview,
+      };
+    });
+    const seen = { qualifications: new Set<string>(), subjects: new Set<string>(), components: new Set<string>() };
+    for (const name of LOGS) {
+      const sheet = ss.getSheetByName(name);
+      if (!sheet) continue;
+      const table = readTable(sheet);
+      for (const r of table.rows) {
+        const add = (set: Set<string>, header: string) => {
+          const v = cellToText(cellAt(table, r, header), tz);
+          if (v !== '') set.add(v);
+        };
+        add(seen.qualifications, 'Qualification');
+        add(seen.subjects, 'Subject');
+        add(seen.components, 'Component');
+      }
+    }
+    const sorted = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
+    return {
+      ok: true,
+      today: todayIn(tz),
+      services,
+      qualifications: sorted(seen.qualifications),
+      subjects: sorted(seen.subjects),
+      components: sorted(seen.components),
+    };
+  });
+}
+
+export interface CandidateFound {
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  email: string;
+  uci: string;
+  tutorGroup: string;
+}
+
+/** Fills the form from the `Candidates` sheet; `null` when the number is not there. */
+export function lookupCandidate(candidateNumber: unknown): Answer<{ candidate: CandidateFound | null }> {
+  return answer((): Answer<{ candidate: CandidateFound | null }> => {
+    const wanted = String(candidateNumber ?? '').trim();
+    if (!/^\d{4}$/.test(wanted)) {
+      return { ok: false, errors: [{ field: 'candidateNumber', message: 'A candidate number is 4 digits, e.g. 0042.' }] };
+    }
+    const ss = activeSpreadsheet();
+    const tz = timeZoneOf(ss);
+    const sheet = ss.getSheetByName(SHEET.candidates);
+    if (!sheet) return { ok: true, candidate: null };
+    const table = readTable(sheet);
+    requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 3));
+    const row = table.rows.find(
+      (r) => !isBlankRow(r) && cellToCandidateNumber(cellAt(table, r, 'Candidate number')) === wanted,
+    );
+    if (!row) return { ok: true, candidate: null };
+    const text = (h: string) => cellToText(cellAt(table, row, h), tz);
+    return {
+      ok: true,
+      candidate: {
+        candidateNumber: wanted,
+        surname: text('Surname'),
+        forename: text('Forename'),
+        email: text('Email'),
+        uci: text('UCI'),
+        tutorGroup: text('Tutor group'),
+      },
+    };
+  });
+}

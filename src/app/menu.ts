@@ -1,0 +1,65 @@
+/**
+ * The add-on menu and what its items open. onOpen may run in AuthMode.NONE
+ * (before the officer has authorised the add-on): then it may build the menu
+ * and must touch nothing else, not even the spreadsheet.
+ */
+import { setUp } from './setupEntry';
+
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
+
+export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }> = [
+  { caption: 'Open sidebar', functionName: 'showSidebar' },
+  { caption: 'Set up sheets', functionName: 'menuSetUp' },
+  { caption: 'Run daily check now', functionName: 'menuRunDailyCheck' },
+  { caption: 'Send results-day reminders', functionName: 'menuSendReminders' },
+  { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
+];
+
+export function onOpen(_e?: OpenEvent): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  MENU_ITEMS.forEach((item, i) => {
+    if (i === 2) menu.addSeparator();
+    menu.addItem(item.caption, item.functionName);
+  });
+  menu.addToUi();
+}
+
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Post-Results Tracker');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function menuSetUp(): void {
+  const result = setUp();
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok) {
+    ui.alert(`Set up could not finish: ${result.errors.map((e) => e.message).join(' ')}`);
+    return;
+  }
+  const parts = [
+    result.created.length ? `Created: ${result.created.join(', ')}.` : 'All sheets were already there.',
+    result.repaired.length ? `Repaired headers: ${result.repaired.join('; ')}.` : '',
+    'Check every row of the Services sheet against the boards’ current fees and deadlines before the season.',
+  ];
+  ui.alert(parts.filter(Boolean).join('\n'));
+}
+
+function notYet(what: string): void {
+  SpreadsheetApp.getUi().alert(`${what} is not in this version of Post-Results Tracker yet.`);
+}
+
+export function menuRunDailyCheck(): void {
+  notYet('The daily check');
+}
+
+export function menuSendReminders(): void {
+  notYet('Sending results-day reminders');
+}
+
+export function menuRefreshSltView(): void {
+  notYet('The SLT view');
+}

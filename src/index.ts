@@ -1,0 +1,16 @@
+/**
+ * The add-on's entry points. The build turns every function exported here
+ * into a real top-level `function` in dist/Code.js, which is what Apps
+ * Script, menus, triggers and google.script.run call. Export only functions.
+ */
+export {
+  onOpen,
+  onInstall,
+  showSidebar,
+  menuSetUp,
+  menuRunDailyCheck,
+  menuSendReminders,
+  menuRefreshSltView,
+} from './app/menu';
+export { setUp } from './app/setupEntry';
+export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';

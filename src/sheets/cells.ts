@@ -1,0 +1,117 @@
+/**
+ * Converting between what a sheet cell holds and the domain's plain values.
+ *
+ * Reading: an officer may type a date as text, a candidate number as a number
+ * (losing its zeros) or a fee as "£8.70"; each reader accepts what a person
+ * would mean. Writing: every value is written with the number format of its
+ * column kind, so a text value is stored in a plain-text (`@`) cell and can
+ * never be parsed into a number, a date or a formula.
+ */
+import type { ColumnKind } from '../domain/schema';
+import type { IsoDate } from '../domain/types';
+
+/** Number format that goes with each kind of column. */
+export const NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
+  text: '@',
+  date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm',
+  money: '£#,##0.00',
+  number: '0',
+  boolean: 'General',
+};
+
+export function isDateValue(v: unknown): v is Date {
+  // Values cross realms in tests and in the V8 runtime's bridge: no instanceof.
+  return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+function validIso(y: number, m: number, d: number): IsoDate | '' {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return '';
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A cell as a calendar date in the spreadsheet's time zone, or '' when it holds none. */
+export function cellToIsoDate(v: unknown, timeZone: string): IsoDate | '' {
+  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+  if (typeof v !== 'string') return '';
+  const s = v.trim();
+  let m = ISO.exec(s);
+  if (m) return validIso(+m[1], +m[2], +m[3]);
+  m = UK.exec(s);
+  if (m) return validIso(+m[3], +m[2], +m[1]);
+  return '';
+}
+
+/** A cell as text; numbers are written without Sheets' float noise. */
+export function cellToText(v: unknown, timeZone: string): string {
+  if (v === null || v === undefined) return '';
+  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+  if (typeof v === 'number') return String(Math.round(v * 1e9) / 1e9);
+  return String(v).trim();
+}
+
+/** A candidate number typed into a General cell loses its leading zeros: put them back. */
+export function cellToCandidateNumber(v: unknown): string {
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 10000) return String(v).padStart(4, '0');
+  return v === null || v === undefined ? '' : String(v).trim();
+}
+
+/** A money cell as GBP, `null` when blank (blank is "not researched", not £0). */
+export function cellToMoney(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string') return null;
+  const s = v.replace(/[£,\s]/g, '');
+  if (s === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+export function cellToNumber(v: unknown): number | null {
+  return cellToMoney(v);
+}
+
+export function cellToBoolean(v: unknown): boolean {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  return /^(true|yes|y|✓|x)$/i.test(String(v ?? '').trim());
+}
+
+/**
+ * A domain value as the cell value to write for a column kind. Dates become
+ * Date objects at midnight in the spreadsheet's time zone, so Sheets stores a
+ * real date whatever the locale; text stays a string for an `@` cell.
+ */
+export function toCell(value: unknown, kind: ColumnKind, timeZone: string): string | number | boolean | Date {
+  if (value === null || value === undefined || value === '') return '';
+  switch (kind) {
+    case 'date': {
+      const iso = typeof value === 'string' ? cellToIsoDate(value, timeZone) : isDateValue(value) ? value : '';
+      // Not a date: keep what was given, as text, so nothing is lost or parsed.
+      if (iso === '') return typeof value === 'string' ? asText(value) : '';
+      return isDateValue(iso) ? iso : Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+    }
+    case 'datetime':
+      return isDateValue(value) ? value : asText(String(value));
+    case 'money':
+    case 'number': {
+      const n = typeof value === 'number' ? value : cellToMoney(value);
+      return n === null ? asText(String(value)) : n;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : cellToBoolean(value);
+    default:
+      return typeof value === 'string' ? value : String(value);
+  }
+}
+
+/**
+ * A string for a cell that is not plain-text formatted: the apostrophe makes
+ * Sheets keep it as typed (it is not part of the stored value).
+ */
+function asText(s: string): string {
+  return `'${s}`;
+}

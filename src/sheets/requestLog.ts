@@ -1,0 +1,137 @@
+/**
+ * The two request logs (`Requests`, `Access to scripts`) as typed requests.
+ *
+ * A log is read with one call and a new request is written with one insert
+ * and one write per run of the add-on's columns, at the row that keeps the
+ * log in alphabetical order of surname then forename, as the paper file is.
+ * Callers hold the document lock around read-then-write.
+ */
+import { LOG_COLUMNS } from '../domain/schema';
+import { sortKey } from '../domain/sortKey';
+import {
+  MIR_INDICATORS,
+  PAID_VALUES,
+  REQUESTED_BY_VALUES,
+  STATUSES,
+  type LogName,
+  type MirIndicator,
+  type Paid,
+  type PostResultsRequest,
+  type RequestedBy,
+  type ServiceCode,
+  type Status,
+} from '../domain/types';
+import { cellToBoolean, cellToCandidateNumber, cellToIsoDate, cellToMoney, cellToText } from './cells';
+import { cellAt, insertRowAt, isBlankRow, readTable, requireHeaders, writeRecords, type Cell, type Table } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface LoggedRequest extends PostResultsRequest {
+  /** Sheet row number when read (changes when rows are inserted or sorted). */
+  row: number;
+}
+
+export interface Log {
+  name: LogName;
+  table: Table;
+  requests: LoggedRequest[];
+}
+
+function oneOf<T extends string>(values: readonly T[], v: string, fallback: T): T {
+  const found = values.find((x) => x.toLowerCase() === v.toLowerCase());
+  return found ?? fallback;
+}
+
+export function readLog(ss: Spreadsheet, name: LogName, timeZone: string): Log {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`The "${name}" sheet is missing. Run Set up sheets from the add-on menu.`);
+  const table = readTable(sheet);
+  requireHeaders(table, LOG_COLUMNS);
+  const requests: LoggedRequest[] = [];
+  table.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    requests.push(rowToRequest(table, r, name, i + 2, timeZone));
+  });
+  return { name, table, requests };
+}
+
+export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number, timeZone: string): LoggedRequest {
+  const get = (header: string) => cellAt(table, r, header);
+  const text = (header: string) => cellToText(get(header), timeZone);
+  const date = (header: string) => cellToIsoDate(get(header), timeZone);
+  const service = text('Service');
+  return {
+    row,
+    sheet: name,
+    requestId: text('Request ID'),
+    received: date('Received'),
+    candidateNumber: cellToCandidateNumber(get('Candidate number')),
+    surname: text('Surname'),
+    forename: text('Forename'),
+    email: text('Email'),
+    uci: text('UCI'),
+    board: text('Board'),
+    qualification: text('Qualification'),
+    subject: text('Subject'),
+    component: text('Component'),
+    series: text('Series'),
+    // An officer may type a service by hand; an unknown code is kept as typed and reported by the checks.
+    service: service as ServiceCode,
+    requestedBy: oneOf<RequestedBy>(REQUESTED_BY_VALUES, text('Requested by'), 'candidate'),
+    teacherEmail: text('Teacher email'),
+    consent: cellToBoolean(get('Consent')),
+    consentDate: date('Consent date'),
+    fee: cellToMoney(get('Fee')),
+    paid: oneOf<Paid>(PAID_VALUES, text('Paid'), 'no'),
+    deadline: date('Deadline'),
+    resultsIssued: date('Results issued'),
+    relatedRequestId: text('Related request'),
+    reason: text('Priority reason'),
+    indicator: (MIR_INDICATORS as readonly string[]).includes(text('Indicator'))
+      ? (text('Indicator') as MirIndicator)
+      : '',
+    submittedToBoard: date('Submitted to board'),
+    boardReference: text('Board reference'),
+    acknowledged: date('Acknowledged'),
+    outcomeReceived: date('Outcome received'),
+    originalGrade: text('Original grade'),
+    newGrade: text('New grade'),
+    originalMark: text('Original mark'),
+    newMark: text('New mark'),
+    scriptLink: text('Script link'),
+    refundIssued: date('Refund issued'),
+    misUpdated: date('MIS updated'),
+    sorIssued: date('SoR issued'),
+    status: oneOf<Status>(STATUSES, text('Status'), 'Received'),
+    flags: text('Flags'),
+    notes: text('Notes'),
+  };
+}
+
+/** A request as a record keyed by log header, ready for writeRecords. */
+export function requestToRecord(req: PostResultsRequest): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const col of LOG_COLUMNS) record[col.header] = req[col.field];
+  return record;
+}
+
+/**
+ * The sheet row at which a new request keeps the log alphabetical: before
+ * the first non-blank row whose name sorts after it. If the officer has
+ * sorted the log some other way the request still lands next to its
+ * alphabetical neighbour, and nothing already there moves.
+ */
+export function alphabeticalRow(log: Log, surname: string, forename: string): number {
+  const key = sortKey(surname, forename);
+  const after = log.requests.find((r) => sortKey(r.surname, r.forename) > key);
+  if (after) return after.row;
+  const lastUsed = log.requests.length ? log.requests[log.requests.length - 1].row : 1;
+  return Math.max(lastUsed, ...log.requests.map((r) => r.row)) + 1;
+}
+
+/** Inserts the request at its alphabetical row. Call under the document lock. */
+export function insertRequest(log: Log, req: PostResultsRequest, timeZone: string): number {
+  const at = insertRowAt(log.table, alphabeticalRow(log, req.surname, req.forename));
+  writeRecords(log.table, at, [requestToRecord(req)], LOG_COLUMNS, timeZone);
+  return at;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads the officer's research (`Services`) and the centre's settings
+ * (`Settings`) into typed values. Fees, deadlines and windows live only in
+ * these sheets, never in code.
+ */
+import { SHEET, SERVICES_COLUMNS, SETTINGS_COLUMNS } from '../domain/schema';
+import { parseServices } from '../domain/services';
+import { parseSettings } from '../domain/settings';
+import type { ServiceRow, Settings } from '../domain/types';
+import { cellToIsoDate, isDateValue } from './cells';
+import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, type Cell } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function sheetOrThrow(ss: Spreadsheet, name: string) {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
+  return sheet;
+}
+
+function plain(v: Cell, timeZone: string): unknown {
+  return isDateValue(v) ? cellToIsoDate(v, timeZone) : v;
+}
+
+export function readServices(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseServices> {
+  const table = readTable(sheetOrThrow(ss, SHEET.services));
+  requireHeaders(table, SERVICES_COLUMNS.slice(0, 5));
+  const rows = table.rows
+    .filter((r) => !isBlankRow(r))
+    .map((r) => ({
+      board: cellAt(table, r, 'Board'),
+      series: cellAt(table, r, 'Series'),
+      service: cellAt(table, r, 'Service'),
+      fee: cellAt(table, r, 'Fee'),
+      deadline: plain(cellAt(table, r, 'Deadline'), timeZone),
+      turnaroundDays: cellAt(table, r, 'Turnaround days'),
+      notes: cellAt(table, r, 'Notes'),
+    }));
+  return parseServices(rows);
+}
+
+export function readSettings(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
+  const table = readTable(sheetOrThrow(ss, SHEET.settings));
+  requireHeaders(table, SETTINGS_COLUMNS.slice(0, 2));
+  const pairs: Array<[unknown, unknown]> = table.rows
+    .filter((r) => !isBlankRow(r))
+    .map((r) => [cellAt(table, r, 'Setting'), plain(cellAt(table, r, 'Value'), timeZone)]);
+  return parseSettings(pairs);
+}
+
+export type { ServiceRow, Settings };
