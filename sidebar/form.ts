@@ -1,0 +1,457 @@
+/**
+ * What the "New request" sidebar decides, without the DOM: which choices the
+ * Services sheet offers, what to say about a chosen service, which fields it
+ * needs, where each error goes. Pure, so jest can test it in node.
+ */
+import { formatLongDate, isIsoDate } from '../src/domain/calendar';
+import { CATALOGUE, isServiceCode } from '../src/domain/catalogue';
+import type { ConsentRule, FieldError, RequestForm, ServiceCode } from '../src/domain/types';
+
+export type FieldName = keyof RequestForm;
+
+/** Every key of the form, in the order the page shows them. */
+export const FORM_FIELDS: readonly FieldName[] = [
+  'candidateNumber',
+  'surname',
+  'forename',
+  'email',
+  'uci',
+  'board',
+  'series',
+  'service',
+  'qualification',
+  'subject',
+  'component',
+  'requestedBy',
+  'teacherEmail',
+  'consent',
+  'consentDate',
+  'paid',
+  'reason',
+  'relatedRequestId',
+  'indicator',
+  'resultsIssued',
+  'originalMark',
+  'originalGrade',
+  'lateReason',
+  'notes',
+];
+
+/** Fields shown only when the chosen service (or who asked) needs them. */
+export const CONDITIONAL_FIELDS = [
+  'teacherEmail',
+  'consent',
+  'consentDate',
+  'paid',
+  'reason',
+  'relatedRequestId',
+  'indicator',
+  'resultsIssued',
+  'originalMark',
+  'originalGrade',
+  'lateReason',
+] as const satisfies readonly FieldName[];
+export type ConditionalField = (typeof CONDITIONAL_FIELDS)[number];
+
+/** One row of getIntakeOptions().services. */
+export interface ServiceOption {
+  board: string;
+  series: string;
+  service: ServiceCode;
+  name: string;
+  fee: number | null;
+  deadline: string | null;
+  consent: ConsentRule;
+  charging: 'paid' | 'free-unless-priced';
+  level: 'component' | 'qualification';
+  priority: boolean;
+  needsRelatedReview: boolean;
+}
+
+export interface IntakeOptions {
+  today: string;
+  services: ServiceOption[];
+  qualifications: string[];
+  subjects: string[];
+  components: string[];
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function strings(x: unknown): string[] {
+  return Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string' && s !== '') : [];
+}
+
+function text(x: unknown): string {
+  return typeof x === 'string' ? x : typeof x === 'number' && Number.isFinite(x) ? String(x) : '';
+}
+
+/**
+ * getIntakeOptions' answer, checked: rows the page cannot use (an unknown
+ * service code, no board) are dropped rather than shown wrongly. Anything
+ * the catalogue knows better than the row (consent, charging) falls back to it.
+ */
+export function readIntakeOptions(answer: unknown): { options: IntakeOptions } | { errors: FieldError[] } {
+  if (!isRecord(answer)) {
+    return {
+      errors: [{ field: 'form', message: 'The add-on sent an answer the sidebar cannot read. Reopen the sidebar.' }],
+    };
+  }
+  if (answer.ok !== true) {
+    const errors = Array.isArray(answer.errors)
+      ? answer.errors.filter(isRecord).map((e) => ({ field: 'form', message: text(e.message) }))
+      : [];
+    const usable = errors.filter((e) => e.message !== '');
+    return {
+      errors: usable.length
+        ? usable
+        : [
+            {
+              field: 'form',
+              message: 'The Services sheet could not be read. Run Set up sheets, then reopen the sidebar.',
+            },
+          ],
+    };
+  }
+  const services: ServiceOption[] = [];
+  for (const row of Array.isArray(answer.services) ? answer.services : []) {
+    if (!isRecord(row) || !isServiceCode(row.service)) continue;
+    const board = text(row.board);
+    const series = text(row.series);
+    if (board === '' || series === '') continue;
+    const info = CATALOGUE[row.service];
+    const fee = typeof row.fee === 'number' && Number.isFinite(row.fee) ? row.fee : null;
+    const deadline = isIsoDate(row.deadline) ? row.deadline : null;
+    services.push({
+      board,
+      series,
+      service: row.service,
+      name: text(row.name) || info.name,
+      fee,
+      deadline,
+      consent:
+        row.consent === 'required' || row.consent === 'script-access' || row.consent === 'none'
+          ? row.consent
+          : info.consent,
+      charging: row.charging === 'paid' || row.charging === 'free-unless-priced' ? row.charging : info.charging,
+      level: row.level === 'component' || row.level === 'qualification' ? row.level : info.level,
+      priority: typeof row.priority === 'boolean' ? row.priority : info.priority,
+      needsRelatedReview:
+        typeof row.needsRelatedReview === 'boolean' ? row.needsRelatedReview : info.needsRelatedReview,
+    });
+  }
+  return {
+    options: {
+      today: isIsoDate(answer.today) ? answer.today : '',
+      services,
+      qualifications: strings(answer.qualifications),
+      subjects: strings(answer.subjects),
+      components: strings(answer.components),
+    },
+  };
+}
+
+function unique(values: string[]): string[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
+}
+
+export function boardsOf(services: readonly ServiceOption[]): string[] {
+  return unique(services.map((s) => s.board));
+}
+
+export function seriesOf(services: readonly ServiceOption[], board: string): string[] {
+  return unique(services.filter((s) => s.board === board).map((s) => s.series));
+}
+
+export function servicesOf(services: readonly ServiceOption[], board: string, series: string): ServiceOption[] {
+  const rows = services.filter((s) => s.board === board && s.series === series);
+  return rows.filter((s, i) => rows.findIndex((t) => t.service === s.service) === i);
+}
+
+export function findOption(
+  services: readonly ServiceOption[],
+  board: string,
+  series: string,
+  service: string,
+): ServiceOption | null {
+  return services.find((s) => s.board === board && s.series === series && s.service === service) ?? null;
+}
+
+function thousands(n: string): string {
+  return n.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** '£8.70', '£1,234.00', 'Free', or a plain warning when a charged service has no fee yet. */
+export function formatFee(fee: number | null, charging: ServiceOption['charging']): string {
+  if (fee === null) return charging === 'paid' ? 'Fee not yet in the Services sheet' : 'Free';
+  if (fee === 0) return 'Free';
+  const [whole, pence] = fee.toFixed(2).split('.');
+  return `£${thousands(whole)}.${pence}`;
+}
+
+/** True when `today` is after the (inclusive) deadline. */
+export function deadlinePassed(deadline: string | null, today: string): boolean {
+  return isIsoDate(deadline) && isIsoDate(today) && today > deadline;
+}
+
+export interface ServiceSummary {
+  fee: string;
+  deadline: string;
+  late: boolean;
+  log: string;
+  consent: string;
+}
+
+export function consentText(consent: ConsentRule, requestedBy: string): string {
+  if (consent === 'required') {
+    return "Needs the candidate's written consent, dated on or after results day: marks and grades can go down as well as up.";
+  }
+  if (consent === 'script-access') {
+    return requestedBy === 'teacher'
+      ? "Needs the candidate's written consent: a teacher will use the script in class."
+      : "Needs the candidate's written consent to the centre seeing their script.";
+  }
+  return 'No candidate consent needed.';
+}
+
+/** What the page says about a chosen board, series and service. */
+export function summarise(option: ServiceOption, today: string, requestedBy: string): ServiceSummary {
+  const info = CATALOGUE[option.service];
+  const late = !info.deadlineFromOutcome && deadlinePassed(option.deadline, today);
+  let deadline: string;
+  if (info.deadlineFromOutcome) {
+    deadline = "Counted from the review's outcome (the appeal window)";
+  } else if (option.deadline === null) {
+    deadline = "Not in the Services sheet: check the board's deadline";
+  } else {
+    deadline = formatLongDate(option.deadline) + (late ? ' (passed)' : '');
+  }
+  return {
+    fee: formatFee(option.fee, option.charging),
+    deadline,
+    late,
+    log: info.log,
+    consent: consentText(option.consent, requestedBy),
+  };
+}
+
+/** Which of the conditional fields the chosen service needs. Nothing chosen: none. */
+export function visibleFields(option: ServiceOption | null, requestedBy: string, today: string): Set<ConditionalField> {
+  const shown = new Set<ConditionalField>();
+  if (option === null) return shown;
+  const info = CATALOGUE[option.service];
+  const code = option.service;
+  if (info.log === 'Access to scripts' && requestedBy === 'teacher') shown.add('teacherEmail');
+  if (option.consent !== 'none') {
+    shown.add('consent');
+    shown.add('consentDate');
+  }
+  if (option.charging === 'paid' || (option.fee !== null && option.fee > 0)) shown.add('paid');
+  if (option.priority) shown.add('reason');
+  if (option.needsRelatedReview) shown.add('relatedRequestId');
+  if (code === 'mir') shown.add('indicator');
+  if (code !== 'late-certification') shown.add('resultsIssued');
+  if (code !== 'mir' && code !== 'late-certification') {
+    shown.add('originalMark');
+    shown.add('originalGrade');
+  }
+  if (!info.deadlineFromOutcome && deadlinePassed(option.deadline, today)) shown.add('lateReason');
+  return shown;
+}
+
+export type FormValues = { [K in FieldName]: K extends 'consent' ? boolean : string };
+
+export function emptyValues(): FormValues {
+  const values = {} as Record<FieldName, string | boolean>;
+  for (const f of FORM_FIELDS) values[f] = f === 'consent' ? false : '';
+  values.requestedBy = 'candidate';
+  return values as FormValues;
+}
+
+/**
+ * What is sent to checkForm and submitRequest: a hidden field is sent empty,
+ * so something typed for a service that was then changed is never stored.
+ * What the officer typed stays on the page.
+ */
+export function submission(values: FormValues, shown: ReadonlySet<string>): FormValues {
+  const out = { ...values };
+  for (const f of CONDITIONAL_FIELDS) {
+    if (shown.has(f)) continue;
+    if (f === 'consent') out.consent = false;
+    else out[f] = '';
+  }
+  return out;
+}
+
+/**
+ * Errors by the field they belong beside; 'form' and anything the page has
+ * no field for go in the banner. A message is shown once however often it comes.
+ */
+export function placeErrors(
+  errors: readonly FieldError[],
+  fields: ReadonlySet<string>,
+): { byField: Map<string, string[]>; banner: string[] } {
+  const byField = new Map<string, string[]>();
+  const banner: string[] = [];
+  for (const e of errors) {
+    const message = text(e?.message).trim() || 'Something is wrong with this field.';
+    const field = text(e?.field);
+    if (field !== 'form' && fields.has(field)) {
+      const list = byField.get(field) ?? [];
+      if (!list.includes(message)) list.push(message);
+      byField.set(field, list);
+    } else if (!banner.includes(message)) {
+      banner.push(message);
+    }
+  }
+  return { byField, banner };
+}
+
+/**
+ * While the officer types, only the fields they have left are judged (an
+ * untouched field is not yet wrong); after a submit, every field is.
+ */
+export function errorsToShow(
+  local: readonly FieldError[],
+  server: readonly FieldError[],
+  touched: ReadonlySet<string>,
+  submitted: boolean,
+): FieldError[] {
+  const fromLocal = submitted ? local : local.filter((e) => touched.has(e.field));
+  const out: FieldError[] = [];
+  for (const e of [...fromLocal, ...server]) {
+    if (!out.some((o) => o.field === e.field && o.message === e.message)) out.push(e);
+  }
+  return out;
+}
+
+export interface CandidateDetails {
+  surname: string;
+  forename: string;
+  email: string;
+  uci: string;
+}
+export const CANDIDATE_FIELDS: readonly (keyof CandidateDetails)[] = ['surname', 'forename', 'email', 'uci'];
+
+/** lookupCandidate's answer: the candidate, null when not in the sheet, undefined when unreadable. */
+export function readCandidate(answer: unknown): CandidateDetails | null | undefined {
+  if (!isRecord(answer) || answer.ok !== true) return undefined;
+  const c = answer.candidate;
+  if (c === null || c === undefined) return null;
+  if (!isRecord(c)) return undefined;
+  return { surname: text(c.surname), forename: text(c.forename), email: text(c.email), uci: text(c.uci) };
+}
+
+/**
+ * Fills the candidate's details from a look-up without losing what the
+ * officer typed: a field is filled when it is empty or still holds what the
+ * previous look-up put there; when the number is not in the sheet, the
+ * previous look-up's values are taken away again.
+ */
+export function fillCandidate(
+  current: CandidateDetails,
+  lastFilled: Partial<CandidateDetails>,
+  found: CandidateDetails | null,
+): { values: CandidateDetails; filled: Partial<CandidateDetails>; kept: (keyof CandidateDetails)[] } {
+  const values = { ...current };
+  const filled: Partial<CandidateDetails> = {};
+  const kept: (keyof CandidateDetails)[] = [];
+  for (const k of CANDIDATE_FIELDS) {
+    const mine = current[k] !== '' && current[k] !== lastFilled[k];
+    if (found === null) {
+      if (!mine) values[k] = '';
+      continue;
+    }
+    if (found[k] === '') {
+      if (!mine) values[k] = '';
+    } else if (!mine) {
+      values[k] = found[k];
+      filled[k] = found[k];
+    } else if (current[k] === found[k]) {
+      filled[k] = found[k];
+    } else {
+      kept.push(k);
+    }
+  }
+  return { values, filled, kept };
+}
+
+const CANDIDATE_LABELS: Record<keyof CandidateDetails, string> = {
+  surname: 'surname',
+  forename: 'forename',
+  email: 'email',
+  uci: 'UCI',
+};
+
+export function lookupMessage(found: CandidateDetails | null, kept: readonly (keyof CandidateDetails)[]): string {
+  if (found === null) return 'Not in the Candidates sheet — type the details.';
+  const name = [found.forename, found.surname].filter(Boolean).join(' ');
+  const head = name ? `Found in Candidates: ${name}.` : 'Found in Candidates.';
+  if (kept.length === 0) return head;
+  return `${head} Kept what you typed for ${kept.map((k) => CANDIDATE_LABELS[k]).join(', ')}.`;
+}
+
+export const NOTES_MAX = 2000;
+
+/** '12 of 2,000 characters', or how many to remove. Counts characters as validation does. */
+export function notesCounter(notes: string): { text: string; over: boolean } {
+  const n = Array.from(notes).length;
+  if (n > NOTES_MAX) {
+    const extra = n - NOTES_MAX;
+    return { text: `${thousands(String(extra))} character${extra === 1 ? '' : 's'} too many`, over: true };
+  }
+  return { text: `${thousands(String(n))} of ${thousands(String(NOTES_MAX))} characters`, over: false };
+}
+
+export interface SubmitSuccess {
+  requestId: string;
+  sheet: string;
+  fee: number | null;
+  deadline: string | null;
+}
+
+/** submitRequest's answer: success, the errors to show, or null when it cannot be read. */
+export function readSubmitAnswer(
+  answer: unknown,
+): { ok: true; saved: SubmitSuccess } | { ok: false; errors: FieldError[] } {
+  if (isRecord(answer) && answer.ok === true && typeof answer.requestId === 'string') {
+    return {
+      ok: true,
+      saved: {
+        requestId: answer.requestId,
+        sheet: text(answer.sheet),
+        fee: typeof answer.fee === 'number' && Number.isFinite(answer.fee) ? answer.fee : null,
+        deadline: isIsoDate(answer.deadline) ? answer.deadline : null,
+      },
+    };
+  }
+  if (isRecord(answer) && answer.ok === false && Array.isArray(answer.errors) && answer.errors.length > 0) {
+    return {
+      ok: false,
+      errors: answer.errors.map((e) =>
+        isRecord(e) ? { field: text(e.field), message: text(e.message) } : { field: 'form', message: '' },
+      ),
+    };
+  }
+  return {
+    ok: false,
+    errors: [
+      {
+        field: 'form',
+        message: 'The add-on gave an answer the sidebar cannot read. Check the log before trying again.',
+      },
+    ],
+  };
+}
+
+/** The success notice, one sentence per fact. */
+export function successText(saved: SubmitSuccess): string[] {
+  const log = saved.sheet ? `the ${saved.sheet} log` : 'the log';
+  return [
+    `Saved as ${saved.requestId} in ${log}.`,
+    `Fee: ${saved.fee === null ? 'not known' : formatFee(saved.fee, 'free-unless-priced')}.`,
+    `Deadline: ${saved.deadline === null ? 'none recorded' : formatLongDate(saved.deadline)}.`,
+  ];
+}
