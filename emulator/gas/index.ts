@@ -1,0 +1,234 @@
+/**
+ * An in-memory stand-in for the Apps Script services a Sheets add-on uses,
+ * for jest tests that load the built bundle with gas-local and for the local
+ * web emulator. It aims to fail where real Sheets fails: typed-input parsing,
+ * range bounds, quotas, locks, property limits and trigger rules.
+ */
+import { Charts } from './charts';
+import { VirtualClock, makeZonedDate } from './clock';
+import { CallCounter, type ServiceName } from './counter';
+import { isValidTimeZone } from './dates';
+import { HtmlServiceImpl } from './html';
+import { LockServiceImpl, holdLock } from './locks';
+import { MailAppService } from './mail';
+import { PropertiesServiceImpl } from './properties';
+import { type SerializedWorkbook, restoreWorkbook, serializeState } from './serialize';
+import { LoggerService, SessionService, makeConsole } from './session';
+import { SheetData } from './sheetData';
+import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
+import type { Ctx, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
+import { ScriptAppService } from './triggers';
+import { UtilitiesService } from './utilities';
+
+export type { SerializedWorkbook } from './serialize';
+export type { SentMail, TriggerData } from './state';
+export type { ServiceName } from './counter';
+export type { HtmlOutput } from './html';
+export type { Spreadsheet } from './spreadsheet';
+export type { Sheet } from './sheet';
+export type { Range } from './range';
+export { loadBundle, callAsScriptRun, callAsTrigger } from './loadBundle';
+
+export interface GasEnvironmentOptions {
+  /** Spreadsheet time zone; default 'Europe/London'. */
+  timeZone?: string;
+  /** Script time zone (appsscript.json), used by the sandbox's Date; default 'Europe/London'. */
+  scriptTimeZone?: string;
+  /** Initial virtual clock; default the real now (or the saved workbook's clock). */
+  now?: Date | string;
+  /** MailApp recipients left today; default 100. */
+  mailQuota?: number;
+  /** Session's active and effective user; default 'officer@example.org'. */
+  userEmail?: string;
+  /** The spreadsheet's owner, who can always edit protected ranges; default userEmail. */
+  ownerEmail?: string;
+  /** name (without .html) -> HTML, for HtmlService.createHtmlOutputFromFile. */
+  htmlFiles?: Record<string, string>;
+  /** A snapshot from env.serialize() to start from. */
+  workbook?: SerializedWorkbook;
+  spreadsheetName?: string;
+  /** How long holdDocumentLock() and friends hold a lock, in virtual ms; default forever. */
+  lockTimeoutMs?: number;
+}
+
+export interface GasEnvironment {
+  /** Pass to gas-local (or use loadBundle): the Apps Script globals, including a virtual-clock Date. */
+  globals: Record<string, unknown>;
+  /** The fake active spreadsheet (calls on it are counted like the script's). */
+  readonly spreadsheet: Spreadsheet;
+  clock: { now(): Date; set(d: Date | string): void; advanceDays(n: number): void; advanceMs(n: number): void };
+  mail: {
+    readonly outbox: SentMail[];
+    setQuota(n: number): void;
+    remaining(): number;
+    /** The nth sendEmail call from now throws `message` and sends nothing. */
+    failOnSend(nth: number, message?: string): void;
+    clear(): void;
+  };
+  locks: {
+    holdDocumentLock(forMs?: number): void;
+    holdScriptLock(forMs?: number): void;
+    holdUserLock(forMs?: number): void;
+    releaseAll(): void;
+  };
+  calls: { total(service?: ServiceName): number; byMethod(): Record<string, number>; reset(): void };
+  /** Everything the script showed. Set `available = false` to run as a trigger (getUi throws). */
+  ui: UiRecord & { available: boolean };
+  properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
+  /** Installed triggers: plain data plus Trigger's getters (these calls are not counted). */
+  readonly triggers: TriggerInfo[];
+  /** Lines from Logger.log and console.*. */
+  logs: string[];
+  setAuthorizationRequired(required: boolean): void;
+  /** Switches Session's user, e.g. to an SLT viewer who is not an editor of protected ranges. */
+  setActiveUser(email: string): void;
+  serialize(): SerializedWorkbook;
+}
+
+/** A trigger as tests see it: its data, and the getters a script would call. */
+export interface TriggerInfo extends TriggerData {
+  getHandlerFunction(): string;
+  getEventType(): string;
+  getTriggerSource(): string;
+  getTriggerSourceId(): string | null;
+  getUniqueId(): string;
+}
+
+function triggerInfo(t: TriggerData): TriggerInfo {
+  return {
+    ...t,
+    schedule: { ...t.schedule },
+    getHandlerFunction: () => t.handler,
+    getEventType: () => t.eventType,
+    getTriggerSource: () => t.source,
+    getTriggerSourceId: () => t.sourceId,
+    getUniqueId: () => t.id,
+  };
+}
+
+function newWorkbook(timeZone: string, name: string): WorkbookData {
+  return {
+    id: '1EmulatedSpreadsheetId000000000000000000000',
+    name,
+    timeZone,
+    locale: 'en_GB',
+    sheets: [new SheetData(0, 'Sheet1')],
+    activeSheetId: 0,
+    nextSheetId: 1,
+    protections: [],
+    nextProtectionId: 1,
+    nextChartId: 1,
+  };
+}
+
+export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
+  const saved = options.workbook;
+  const timeZone = options.timeZone ?? 'Europe/London';
+  const scriptTimeZone = options.scriptTimeZone ?? 'Europe/London';
+  for (const tz of [timeZone, scriptTimeZone]) if (!isValidTimeZone(tz)) throw new Error(`Unknown time zone: ${tz}`);
+  const clock = new VirtualClock(options.now ?? saved?.clock, scriptTimeZone);
+  const userEmail = options.userEmail ?? 'officer@example.org';
+  const lockFree = () => ({ holder: null, heldUntil: 0 });
+
+  const ctx: Ctx = {
+    counter: new CallCounter(),
+    clock,
+    DateCtor: makeZonedDate(clock, scriptTimeZone),
+    scriptTimeZone,
+    book: saved ? restoreWorkbook(saved) : newWorkbook(timeZone, options.spreadsheetName ?? 'Post-results tracker'),
+    user: { active: userEmail, owner: options.ownerEmail ?? userEmail },
+    ui: { sidebars: [], dialogs: [], menus: [], toasts: [], alerts: [], responses: [], available: true },
+    logs: [],
+    htmlFiles: { ...(options.htmlFiles ?? {}) },
+    mail: {
+      outbox: saved ? saved.outbox.map((m) => ({ ...m })) : [],
+      quota: options.mailQuota ?? saved?.mailQuota ?? 100,
+      failAt: [],
+      sendCalls: 0,
+    },
+    locks: { document: lockFree(), script: lockFree(), user: lockFree() },
+    lockTimeoutMs: options.lockTimeoutMs ?? Infinity,
+    properties: {
+      script: new Map(Object.entries(saved?.properties.script ?? {})),
+      document: new Map(Object.entries(saved?.properties.document ?? {})),
+      user: new Map(Object.entries(saved?.properties.user ?? {})),
+    },
+    triggers: saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : [],
+    nextTriggerId: saved?.nextTriggerId ?? 1,
+    authorizationRequired: false,
+  };
+  if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
+
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: new SpreadsheetAppService(ctx),
+    MailApp: new MailAppService(ctx),
+    LockService: new LockServiceImpl(ctx),
+    PropertiesService: new PropertiesServiceImpl(ctx),
+    ScriptApp: new ScriptAppService(ctx),
+    HtmlService: new HtmlServiceImpl(ctx),
+    Session: new SessionService(ctx),
+    Utilities: new UtilitiesService(ctx),
+    Logger: new LoggerService(ctx),
+    console: makeConsole(ctx),
+    Charts,
+    Date: ctx.DateCtor,
+  };
+
+  const hold = (kind: LockKind) => (forMs?: number) => holdLock(ctx, kind, forMs ?? ctx.lockTimeoutMs);
+
+  return {
+    globals,
+    get spreadsheet() {
+      return new Spreadsheet(ctx);
+    },
+    clock: {
+      now: () => clock.now(),
+      set: (d) => clock.set(d),
+      advanceDays: (n) => clock.advanceDays(n),
+      advanceMs: (n) => clock.advanceMs(n),
+    },
+    mail: {
+      get outbox() {
+        return ctx.mail.outbox;
+      },
+      setQuota: (n) => {
+        ctx.mail.quota = n;
+      },
+      remaining: () => ctx.mail.quota,
+      failOnSend: (nth, message = 'Service unavailable: Email') => {
+        if (!Number.isInteger(nth) || nth < 1) throw new Error('failOnSend: nth must be a positive integer');
+        ctx.mail.failAt.push({ call: ctx.mail.sendCalls + nth, message });
+      },
+      clear: () => {
+        ctx.mail.outbox.length = 0;
+        ctx.mail.failAt.length = 0;
+      },
+    },
+    locks: {
+      holdDocumentLock: hold('document'),
+      holdScriptLock: hold('script'),
+      holdUserLock: hold('user'),
+      releaseAll: () => {
+        ctx.locks = { document: lockFree(), script: lockFree(), user: lockFree() };
+      },
+    },
+    calls: {
+      total: (service) => ctx.counter.total(service),
+      byMethod: () => ctx.counter.byMethod(),
+      reset: () => ctx.counter.reset(),
+    },
+    ui: ctx.ui,
+    properties: ctx.properties,
+    get triggers() {
+      return ctx.triggers.map(triggerInfo);
+    },
+    logs: ctx.logs,
+    setAuthorizationRequired: (required) => {
+      ctx.authorizationRequired = required;
+    },
+    setActiveUser: (email) => {
+      ctx.user.active = email;
+    },
+    serialize: () => serializeState(ctx),
+  };
+}

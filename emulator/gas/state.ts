@@ -1,0 +1,109 @@
+/**
+ * The state one environment's services share. Service objects are thin
+ * wrappers over it, so several vm contexts loaded with the same environment
+ * see one spreadsheet, one lock table and one outbox, as concurrent
+ * executions of a real add-on would.
+ */
+import type { GridRef } from './a1';
+import type { VirtualClock, ZonedDateConstructor } from './clock';
+import type { CallCounter } from './counter';
+import type { HtmlOutput } from './html';
+import type { SheetData } from './sheetData';
+
+export interface ProtectionData {
+  id: string;
+  sheetId: number;
+  type: 'RANGE' | 'SHEET';
+  ref: GridRef | null;
+  description: string;
+  editors: string[];
+  warningOnly: boolean;
+  domainEdit: boolean;
+  unprotected: GridRef[];
+}
+
+export interface ValidationData {
+  criteria: string;
+  args: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+/** How a range is remembered inside a rule: its sheet and cells, not a live object. */
+export interface SheetRef {
+  sheetId: number;
+  ref: GridRef;
+}
+
+export interface WorkbookData {
+  id: string;
+  name: string;
+  timeZone: string;
+  locale: string;
+  sheets: SheetData[];
+  activeSheetId: number;
+  nextSheetId: number;
+  protections: ProtectionData[];
+  nextProtectionId: number;
+  nextChartId: number;
+}
+
+export interface SentMail {
+  to: string;
+  cc: string;
+  bcc: string;
+  replyTo: string;
+  name: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  noReply: boolean;
+  attachments: { name: string; contentType: string; size: number }[];
+  sentAt: string;
+}
+
+export interface TriggerData {
+  id: string;
+  handler: string;
+  eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+  source: 'SPREADSHEETS' | 'CLOCK';
+  sourceId: string | null;
+  schedule: Record<string, unknown>;
+}
+
+export type LockKind = 'document' | 'script' | 'user';
+
+export interface UiRecord {
+  sidebars: HtmlOutput[];
+  /** `html` is the dialog's content; `output` the HtmlOutput that was shown. */
+  dialogs: { html: string; title: string; modal: boolean; output: HtmlOutput }[];
+  menus: { name: string; items: { caption: string; functionName: string }[] }[];
+  toasts: string[];
+  alerts: string[];
+  /** Answers for the next alerts and prompts, first in first out; default OK (YES for yes/no). */
+  responses: (string | { button: string; text?: string })[];
+}
+
+export interface Ctx {
+  counter: CallCounter;
+  clock: VirtualClock;
+  DateCtor: ZonedDateConstructor;
+  scriptTimeZone: string;
+  book: WorkbookData;
+  user: { active: string; owner: string };
+  ui: UiRecord & { available: boolean };
+  logs: string[];
+  htmlFiles: Record<string, string>;
+  mail: { outbox: SentMail[]; quota: number; failAt: { call: number; message: string }[]; sendCalls: number };
+  locks: Record<LockKind, { holder: object | null; heldUntil: number }>;
+  lockTimeoutMs: number;
+  properties: Record<'script' | 'document' | 'user', Map<string, string>>;
+  triggers: TriggerData[];
+  nextTriggerId: number;
+  authorizationRequired: boolean;
+}
+
+/** A Date of this environment, so code in the sandbox sees the script's time zone on it. */
+export function makeDate(ctx: Ctx, ms: number): Date {
+  return new ctx.DateCtor(ms);
+}
