@@ -4,7 +4,7 @@
  * server's own checkForm, and the server (submitRequest) is the only judge.
  * Every value from the server is written with textContent.
  */
-import { checkForm } from '../src/domain/validation';
+import { FIELD_LABELS, checkForm } from '../src/domain/validation';
 import type { FieldError } from '../src/domain/types';
 import { byId, el, fill, setOptions, setSuggestions, setText } from './dom';
 import {
@@ -68,9 +68,13 @@ let lookupTimer: ReturnType<typeof setTimeout> | undefined;
 let lookupSeq = 0;
 let lookedUp = '';
 
+/** A failure handler's error: an Error from Apps Script, but read by shape (the emulator's may come from another frame). */
 function message(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
+  if (typeof error === 'string' && error.trim() !== '') return error;
+  if (error !== null && typeof error === 'object' && 'message' in error) {
+    const text = String((error as { message: unknown }).message).trim();
+    if (text !== '') return text;
+  }
   return 'no reason given';
 }
 
@@ -299,11 +303,6 @@ function validate(): ReturnType<typeof checkForm> {
   return local;
 }
 
-function labelOf(f: FieldName): string {
-  const label = form.querySelector(`label[for="${f}"]`);
-  return (label?.textContent ?? f).replace(/\s*\(optional\)$/, '');
-}
-
 function clearBanner(): void {
   fill(banner, []);
 }
@@ -319,7 +318,7 @@ function showBanner(messages: readonly string[], invalid: readonly FieldName[] =
     const list = el('ul');
     for (const f of invalid) {
       const item = el('li');
-      const go = el('button', labelOf(f), 'link');
+      const go = el('button', FIELD_LABELS[f], 'link');
       go.type = 'button';
       go.addEventListener('click', () => controls[f].focus());
       item.appendChild(go);
@@ -348,11 +347,12 @@ function lookup(candidateNumber: string): void {
   run(
     (answer) => {
       if (stale()) return;
-      const found = readCandidate(answer);
-      if (found === undefined) {
-        setText(lookupStatus, 'Could not read the Candidates sheet — type the details.');
+      const read = readCandidate(answer);
+      if ('problem' in read) {
+        setText(lookupStatus, `${read.problem} Type the details.`);
         return;
       }
+      const found = read.found;
       lookedUp = candidateNumber;
       const current = {} as CandidateDetails;
       for (const k of CANDIDATE_FIELDS) current[k] = controls[k].value;

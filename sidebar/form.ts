@@ -267,6 +267,7 @@ export function emptyValues(): FormValues {
   const values = {} as Record<FieldName, string | boolean>;
   for (const f of FORM_FIELDS) values[f] = f === 'consent' ? false : '';
   values.requestedBy = 'candidate';
+  values.paid = 'no';
   return values as FormValues;
 }
 
@@ -335,13 +336,24 @@ export interface CandidateDetails {
 }
 export const CANDIDATE_FIELDS: readonly (keyof CandidateDetails)[] = ['surname', 'forename', 'email', 'uci'];
 
-/** lookupCandidate's answer: the candidate, null when not in the sheet, undefined when unreadable. */
-export function readCandidate(answer: unknown): CandidateDetails | null | undefined {
-  if (!isRecord(answer) || answer.ok !== true) return undefined;
+/** The messages of an `{ ok: false, errors }` answer, as one sentence; '' when there are none. */
+export function problemOf(answer: unknown): string {
+  if (!isRecord(answer) || !Array.isArray(answer.errors)) return '';
+  return answer.errors
+    .map((e) => (isRecord(e) ? text(e.message).trim() : ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** lookupCandidate's answer: the candidate, null when not in the sheet, or what went wrong. */
+export function readCandidate(answer: unknown): { found: CandidateDetails | null } | { problem: string } {
+  if (!isRecord(answer) || answer.ok !== true) {
+    return { problem: problemOf(answer) || 'The Candidates sheet could not be read.' };
+  }
   const c = answer.candidate;
-  if (c === null || c === undefined) return null;
-  if (!isRecord(c)) return undefined;
-  return { surname: text(c.surname), forename: text(c.forename), email: text(c.email), uci: text(c.uci) };
+  if (c === null || c === undefined) return { found: null };
+  if (!isRecord(c)) return { problem: 'The Candidates sheet could not be read.' };
+  return { found: { surname: text(c.surname), forename: text(c.forename), email: text(c.email), uci: text(c.uci) } };
 }
 
 /**
@@ -410,6 +422,8 @@ export interface SubmitSuccess {
   sheet: string;
   fee: number | null;
   deadline: string | null;
+  /** Things the officer should check (saved anyway), like a deadline missing from Services. */
+  warnings: string[];
 }
 
 /** submitRequest's answer: success, the errors to show, or null when it cannot be read. */
@@ -424,6 +438,9 @@ export function readSubmitAnswer(
         sheet: text(answer.sheet),
         fee: typeof answer.fee === 'number' && Number.isFinite(answer.fee) ? answer.fee : null,
         deadline: isIsoDate(answer.deadline) ? answer.deadline : null,
+        warnings: Array.isArray(answer.warnings)
+          ? answer.warnings.map((w) => (isRecord(w) ? text(w.message).trim() : '')).filter(Boolean)
+          : [],
       },
     };
   }
@@ -446,12 +463,13 @@ export function readSubmitAnswer(
   };
 }
 
-/** The success notice, one sentence per fact. */
+/** The success notice, one sentence per fact, then anything to check. */
 export function successText(saved: SubmitSuccess): string[] {
   const log = saved.sheet ? `the ${saved.sheet} log` : 'the log';
   return [
     `Saved as ${saved.requestId} in ${log}.`,
     `Fee: ${saved.fee === null ? 'not known' : formatFee(saved.fee, 'free-unless-priced')}.`,
     `Deadline: ${saved.deadline === null ? 'none recorded' : formatLongDate(saved.deadline)}.`,
+    ...saved.warnings.map((w) => `Check: ${w}`),
   ];
 }

@@ -268,16 +268,18 @@ describe('candidate look-up', () => {
   const blank = { surname: '', forename: '', email: '', uci: '' };
 
   it('reads the answer', () => {
-    expect(readCandidate({ ok: true, candidate: { ...found, candidateNumber: '2058', tutorGroup: '11B' } })).toEqual(
+    expect(readCandidate({ ok: true, candidate: { ...found, candidateNumber: '2058', tutorGroup: '11B' } })).toEqual({
       found,
-    );
-    expect(readCandidate({ ok: true, candidate: null })).toBeNull();
-    expect(readCandidate({ ok: false, errors: [] })).toBeUndefined();
+    });
+    expect(readCandidate({ ok: true, candidate: null })).toEqual({ found: null });
+    expect(
+      readCandidate({ ok: false, errors: [{ field: 'candidateNumber', message: 'A candidate number is 4 digits.' }] }),
+    ).toEqual({
+      problem: 'A candidate number is 4 digits.',
+    });
+    expect(readCandidate('nonsense')).toEqual({ problem: 'The Candidates sheet could not be read.' });
     expect(readCandidate({ ok: true, candidate: { surname: 5, forename: null } })).toEqual({
-      surname: '5',
-      forename: '',
-      email: '',
-      uci: '',
+      found: { surname: '5', forename: '', email: '', uci: '' },
     });
   });
 
@@ -332,10 +334,20 @@ describe("submitRequest's answer", () => {
       'Fee: £8.70.',
       'Deadline: Thursday 24 September 2026.',
     ]);
-    expect(successText({ requestId: 'S-2026-0001', sheet: 'Access to scripts', fee: 0, deadline: null })).toEqual([
+    const withWarning = readSubmitAnswer({
+      ok: true,
+      requestId: 'S-2026-0001',
+      sheet: 'Access to scripts',
+      fee: 0,
+      deadline: null,
+      warnings: [{ field: 'service', message: 'No deadline in Services: check the board.' }, 'junk'],
+    });
+    if (!withWarning.ok) throw new Error('expected success');
+    expect(successText(withWarning.saved)).toEqual([
       'Saved as S-2026-0001 in the Access to scripts log.',
       'Fee: Free.',
       'Deadline: none recorded.',
+      'Check: No deadline in Services: check the board.',
     ]);
   });
 
