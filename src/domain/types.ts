@@ -150,6 +150,16 @@ export interface RequestForm {
   notes: string;
 }
 
+/**
+ * A `RequestForm` as `checkForm` hands it back: a choice that was not made
+ * (or not validly made) is ''. Every `RequestForm` is also a draft, so the
+ * rules accept either and can still run on a form with mistakes in it.
+ */
+export type RequestFormDraft = Omit<RequestForm, 'service' | 'requestedBy'> & {
+  service: ServiceCode | '';
+  requestedBy: RequestedBy | '';
+};
+
 /** A request as held in a log row. */
 export interface PostResultsRequest {
   requestId: string;
