@@ -141,7 +141,8 @@ export function addCalendarDays(ms: number, days: number, tz: string): number {
 /** True when the three numbers name a real calendar date (month 1-based). */
 export function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const d = new RealDate(RealDate.UTC(2000, month - 1, day));
+  // Shifted 400 years (one Gregorian cycle) so Date.UTC does not remap years 0..99.
+  const d = new RealDate(RealDate.UTC(year + 400, month - 1, day));
   return d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }
 

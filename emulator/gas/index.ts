@@ -27,6 +27,14 @@ export type { HtmlOutput } from './html';
 export type { Spreadsheet } from './spreadsheet';
 export type { Sheet } from './sheet';
 export type { Range } from './range';
+export type { SpreadsheetAppService } from './spreadsheet';
+export type { MailAppService } from './mail';
+export type { LockServiceImpl as LockServiceType } from './locks';
+export type { PropertiesServiceImpl as PropertiesServiceType } from './properties';
+export type { ScriptAppService } from './triggers';
+export type { HtmlServiceImpl as HtmlServiceType } from './html';
+export type { SessionService, LoggerService } from './session';
+export type { UtilitiesService } from './utilities';
 export { loadBundle, callAsScriptRun, callAsTrigger } from './loadBundle';
 
 export interface GasEnvironmentOptions {
@@ -47,6 +55,8 @@ export interface GasEnvironmentOptions {
   /** A snapshot from env.serialize() to start from. */
   workbook?: SerializedWorkbook;
   spreadsheetName?: string;
+  /** Names of the sheets a new spreadsheet starts with; default ['Sheet1'], as Sheets makes. */
+  initialSheets?: string[];
   /** How long holdDocumentLock() and friends hold a lock, in virtual ms; default forever. */
   lockTimeoutMs?: number;
 }
@@ -106,15 +116,16 @@ function triggerInfo(t: TriggerData): TriggerInfo {
   };
 }
 
-function newWorkbook(timeZone: string, name: string): WorkbookData {
+function newWorkbook(timeZone: string, name: string, sheetNames: string[]): WorkbookData {
+  if (sheetNames.length === 0) throw new Error('A spreadsheet needs at least one sheet.');
   return {
     id: '1EmulatedSpreadsheetId000000000000000000000',
     name,
     timeZone,
     locale: 'en_GB',
-    sheets: [new SheetData(0, 'Sheet1')],
+    sheets: sheetNames.map((n, i) => new SheetData(i, n)),
     activeSheetId: 0,
-    nextSheetId: 1,
+    nextSheetId: sheetNames.length,
     protections: [],
     nextProtectionId: 1,
     nextChartId: 1,
@@ -135,7 +146,9 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     clock,
     DateCtor: makeZonedDate(clock, scriptTimeZone),
     scriptTimeZone,
-    book: saved ? restoreWorkbook(saved) : newWorkbook(timeZone, options.spreadsheetName ?? 'Post-results tracker'),
+    book: saved
+      ? restoreWorkbook(saved)
+      : newWorkbook(timeZone, options.spreadsheetName ?? 'Post-results tracker', options.initialSheets ?? ['Sheet1']),
     user: { active: userEmail, owner: options.ownerEmail ?? userEmail },
     ui: { sidebars: [], dialogs: [], menus: [], toasts: [], alerts: [], responses: [], available: true },
     logs: [],

@@ -164,6 +164,12 @@ function unparseable(text: string): Error {
 
 const NUMERIC = 'yYwWDdFuHkKhmsS';
 
+/** Month is a number when written M or MM, a name when MMM or longer. */
+function isNumericField(t: Token): boolean {
+  if (t.kind !== 'field') return false;
+  return NUMERIC.includes(t.letter) || ((t.letter === 'M' || t.letter === 'L') && t.count <= 2);
+}
+
 function matchName(text: string, at: number, names: string[]): { index: number; length: number } | null {
   const rest = text.slice(at).toLowerCase();
   let best: { index: number; length: number } | null = null;
@@ -194,8 +200,8 @@ export function parseJavaDate(text: string, timeZone: string, pattern: string, n
       continue;
     }
     const next = tokens[ti + 1];
-    const abutting = next !== undefined && next.kind === 'field' && NUMERIC.includes(next.letter);
-    const numericField = NUMERIC.includes(t.letter) || ((t.letter === 'M' || t.letter === 'L') && t.count <= 2);
+    const abutting = next !== undefined && isNumericField(next);
+    const numericField = isNumericField(t);
     if (numericField) {
       const m = /^[+-]?\d+/.exec(text.slice(pos));
       if (!m) throw unparseable(text);
