@@ -1,8 +1,8 @@
 /**
  * What the emulator keeps on disk under its data folder (`.local/` unless
  * DATA_DIR says otherwise):
- *   workbook.json   the serialized workbook, replaced atomically after every change
- *   emulator.json   what the workbook does not hold: the virtual clock and the sent mail
+ *   workbook.json   the stand-in's serialized state (sheets, triggers,
+ *                   properties, clock and outbox), replaced atomically after every change
  *   outbox/*.eml    one RFC 5322 message per email sent, for any mail client
  * Plus the two formats the emulator hands out: CSV and .eml.
  */
@@ -22,11 +22,10 @@ import {
 import { join } from 'node:path';
 
 export const WORKBOOK_FILE = 'workbook.json';
-export const META_FILE = 'emulator.json';
 export const OUTBOX_DIR = 'outbox';
 
-/** One sent email as the emulator records it; dates are ISO strings so it is JSON as it stands. */
-export interface SentMail {
+/** One email as a message file needs it; sentAt is ISO. */
+export interface EmlMessage {
   to: string;
   cc: string;
   bcc: string;
@@ -37,14 +36,17 @@ export interface SentMail {
   body: string;
   htmlBody: string;
   sentAt: string;
-  /** File name under outbox/. */
-  eml: string;
 }
 
-export interface EmulatorMeta {
-  /** The virtual clock, ISO. */
-  now?: string;
-  outbox: SentMail[];
+/** The file name of the seq-th email (from 1): sortable, readable, and the same every time it is asked for. */
+export function emlName(mail: Pick<EmlMessage, 'subject' | 'sentAt'>, seq: number): string {
+  const stamp = mail.sentAt.replace(/[^0-9]/g, '').slice(0, 14);
+  const slug = mail.subject
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return `${String(seq).padStart(4, '0')}-${stamp}${slug ? `-${slug}` : ''}.eml`;
 }
 
 export class Store {
@@ -52,12 +54,13 @@ export class Store {
 
   /** Removes only the files this store writes: DATA_DIR may be a folder that holds other things. */
   reset(): void {
-    for (const f of [WORKBOOK_FILE, `${WORKBOOK_FILE}.tmp`, META_FILE, `${META_FILE}.tmp`]) {
+    for (const f of [WORKBOOK_FILE, `${WORKBOOK_FILE}.tmp`]) {
       rmSync(join(this.dataDir, f), { force: true });
     }
     const outbox = join(this.dataDir, OUTBOX_DIR);
     if (existsSync(outbox)) {
-      for (const f of readdirSync(outbox)) if (f.endsWith('.eml')) rmSync(join(outbox, f), { force: true });
+      for (const f of readdirSync(outbox))
+        if (f.endsWith('.eml') || f.endsWith('.eml.tmp')) rmSync(join(outbox, f), { force: true });
     }
   }
 
@@ -69,27 +72,10 @@ export class Store {
     writeFileAtomic(join(this.dataDir, WORKBOOK_FILE), JSON.stringify(workbook));
   }
 
-  loadMeta(): EmulatorMeta {
-    const meta = this.readJson<Partial<EmulatorMeta>>(META_FILE);
-    return { now: meta?.now, outbox: Array.isArray(meta?.outbox) ? meta.outbox : [] };
-  }
-
-  saveMeta(meta: EmulatorMeta): void {
-    writeFileAtomic(join(this.dataDir, META_FILE), JSON.stringify(meta));
-  }
-
   /** Writes the message's .eml and returns its file name. */
-  writeEml(mail: Omit<SentMail, 'eml'>, seq: number): string {
-    const dir = join(this.dataDir, OUTBOX_DIR);
-    mkdirSync(dir, { recursive: true });
-    const stamp = mail.sentAt.replace(/[^0-9]/g, '').slice(0, 14);
-    const slug = mail.subject
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 40);
-    const name = `${String(seq).padStart(4, '0')}-${stamp}${slug ? `-${slug}` : ''}.eml`;
-    writeFileAtomic(join(dir, name), toEml(mail));
+  writeEml(mail: EmlMessage, seq: number): string {
+    const name = emlName(mail, seq);
+    writeFileAtomic(join(this.dataDir, OUTBOX_DIR, name), toEml(mail));
     return name;
   }
 
@@ -136,7 +122,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 const CRLF = '\r\n';
 
 /** A whole message: headers, then text/plain alone or multipart/alternative with the HTML. */
-export function toEml(mail: Omit<SentMail, 'eml'>): string {
+export function toEml(mail: EmlMessage): string {
   const headers: string[] = [
     `From: ${mailbox(mail.name, mail.from)}`,
     `To: ${addressList(mail.to)}`,

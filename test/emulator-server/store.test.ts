@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  emlName,
   encodeHeaderText,
   quotedPrintable,
   rfc5322Date,
@@ -157,19 +158,20 @@ describe('Store', () => {
     expect(store.readEml(name)).toContain('Subject: =?UTF-8?B?');
     expect(store.readEml('../workbook.json')).toBeUndefined();
     expect(store.readEml('..%2Fworkbook.eml')).toBeUndefined();
+    // The name is a function of the message, so the server can list files it wrote in an earlier run.
+    expect(emlName(mail, 7)).toBe(name);
+    expect(emlName({ subject: '!!!', sentAt: mail.sentAt }, 12)).toBe('0012-20250821083000.eml');
   });
 
   it('reset removes only its own files', () => {
     const store = new Store(dir);
     store.saveWorkbook({});
-    store.saveMeta({ now: '2025-08-21T12:00:00.000Z', outbox: [] });
     const eml = store.writeEml(mail, 1);
     writeFileAtomic(join(dir, 'notes.txt'), 'mine');
     store.reset();
     expect(existsSync(join(dir, 'workbook.json'))).toBe(false);
-    expect(existsSync(join(dir, 'emulator.json'))).toBe(false);
     expect(existsSync(join(dir, 'outbox', eml))).toBe(false);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(store.loadMeta()).toEqual({ now: undefined, outbox: [] });
+    expect(store.loadWorkbook()).toBeUndefined();
   });
 });
