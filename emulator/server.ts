@@ -1,0 +1,805 @@
+/**
+ * The local emulator: the real dist/Code.js, run by gas-local against the
+ * in-memory Sheets/Mail stand-in (emulator/gas), behind a small HTTP server
+ * on loopback. The page at / shows the workbook like a spreadsheet window;
+ * sidebar pages from dist/ talk to the bundle through a google.script.run shim.
+ *
+ * Everything the bundle does is synchronous, and Node runs one request
+ * handler at a time up to its first await, so calls never interleave: a burst
+ * of parallel requests is applied one after another, each persisted before
+ * the next starts.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import {
+  callAsScriptRun,
+  callAsTrigger,
+  createGasEnvironment,
+  loadBundle,
+  type GasEnvironment,
+  type SentMail,
+  type SerializedWorkbook,
+} from './gas';
+import type { BundleContext } from './gas/loadBundle';
+import { injectShim } from './shim';
+import { emlName, Store, toCsv, type EmlMessage } from './store';
+
+/** Both ts-jest (emulator/server.ts) and the start bundle (.build/emulator.cjs) sit one folder below the root. */
+const ROOT = resolve(__dirname, '..');
+const PAGE_DIR = join(ROOT, 'emulator', 'page');
+const HOST = '127.0.0.1';
+const MAX_BODY = 1024 * 1024;
+const MAX_ROWS = 500;
+const DEMO_USER = 'exams.officer@demo.invalid';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  dataDir?: string;
+  distDir?: string;
+  /** Forget the saved workbook, clock and outbox first. */
+  reset?: boolean;
+  /** No console output (tests). */
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  emulator: Emulator;
+  close(): Promise<void>;
+}
+
+/** What a call did to the spreadsheet's UI, for the page to show. */
+export interface UiDelta {
+  alerts: string[];
+  toasts: string[];
+  /** A sidebar or dialog the call opened; the page shows it in its side panel. */
+  panel?: { kind: 'sidebar' | 'dialog'; title: string; url: string };
+}
+
+export type CallOutcome = { result?: unknown; error?: { message: string }; ui: UiDelta };
+
+/** The smallest surface of the stand-in's spreadsheet the server reads and writes. */
+interface RangeLike {
+  getDisplayValues(): string[][];
+  getBackgrounds(): string[][];
+  getValues(): unknown[][];
+  setValues(values: unknown[][]): unknown;
+}
+interface SheetLike {
+  getName(): string;
+  getLastRow(): number;
+  getLastColumn(): number;
+  getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
+}
+interface SpreadsheetLike {
+  getSheets(): SheetLike[];
+  getSheetByName(name: string): SheetLike | null;
+  deleteSheet(sheet: SheetLike): void;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Names google.script.run can never reach, whatever the bundle holds. */
+const REFUSED_NAMES = new Set([
+  'constructor',
+  'prototype',
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+  'eval',
+  'Function',
+]);
+
+export class Emulator {
+  readonly env: GasEnvironment;
+  readonly store: Store;
+  readonly timeZone: string;
+  readonly htmlFiles: Record<string, string>;
+  private readonly distDir: string;
+  private readonly callable: Set<string>;
+  /** How many of the outbox's messages already have their .eml file. */
+  private emlWritten: number;
+  private panel: { kind: 'sidebar' | 'dialog'; title: string; html: string; version: number } | undefined;
+  private readonly log: (line: string) => void;
+
+  constructor(opts: { dataDir: string; distDir: string; reset: boolean; log: (line: string) => void }) {
+    this.log = opts.log;
+    this.distDir = opts.distDir;
+    this.store = new Store(opts.dataDir);
+    if (opts.reset) this.store.reset();
+    this.htmlFiles = readHtmlFiles(opts.distDir);
+    this.timeZone = readTimeZone(opts.distDir);
+    const saved = this.store.loadWorkbook<SerializedWorkbook>();
+    this.env = createGasEnvironment({
+      timeZone: this.timeZone,
+      scriptTimeZone: this.timeZone,
+      userEmail: DEMO_USER,
+      htmlFiles: this.htmlFiles,
+      spreadsheetName: 'Post-Results Tracker (emulator)',
+      ...(saved ? { workbook: saved } : {}),
+    });
+    // The stand-in's own globals (SpreadsheetApp, Date, console...) are not the bundle's functions.
+    const provided = new Set(Object.getOwnPropertyNames(this.env.globals));
+    const bundle = this.load();
+    this.callable = new Set(
+      Object.getOwnPropertyNames(bundle).filter((n) => !provided.has(n) && typeof bundle[n] === 'function'),
+    );
+    // Messages restored with the workbook got their files in the run that sent them.
+    this.emlWritten = this.env.mail.outbox.length;
+
+    if (this.callable.has('onOpen')) this.invoke('onOpen', (ctx) => ctx.onOpen({ authMode: authModeFull(this.env) }));
+    if (!saved) this.firstStart();
+    this.persist();
+  }
+
+  /** Why google.script.run could not call `name`, or undefined if it could. */
+  refusal(name: unknown): string | undefined {
+    if (typeof name !== 'string' || name === '') return 'fn must be the name of a server function';
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || REFUSED_NAMES.has(name)) return `"${name}" is not a server function`;
+    // Apps Script hides these from the client: a trailing underscore marks a function private.
+    if (name.endsWith('_')) return `"${name}" is private (its name ends with "_")`;
+    if (!this.callable.has(name)) return `Script function not found: ${name}`;
+    return undefined;
+  }
+
+  functionNames(): string[] {
+    return [...this.callable].filter((n) => this.refusal(n) === undefined).sort();
+  }
+
+  /** A call as google.script.run makes it: JSON in, JSON out, exceptions as an error message. */
+  run(fn: unknown, args: unknown[]): CallOutcome {
+    const refused = this.refusal(fn);
+    if (refused) return { error: { message: refused }, ui: { alerts: [], toasts: [] } };
+    return this.invoke(fn as string, (ctx) => callAsScriptRun(ctx, fn as string, args));
+  }
+
+  fireTrigger(handler: unknown): CallOutcome {
+    if (!this.env.triggers.some((t) => t.getHandlerFunction() === handler)) {
+      return { error: { message: `No installed trigger runs "${String(handler)}"` }, ui: { alerts: [], toasts: [] } };
+    }
+    const refused = this.refusal(handler);
+    if (refused) return { error: { message: refused }, ui: { alerts: [], toasts: [] } };
+    const event = timeDrivenEvent(this.env.clock.now(), authModeFull(this.env));
+    // A trigger's answer goes nowhere in Apps Script; the page shows it, so it must be JSON too.
+    return this.invoke(handler as string, (ctx) => toJson(callAsTrigger(this.env, ctx, handler as string, event)));
+  }
+
+  setToday(today: string): void {
+    const midday = new Date(`${today}T12:00:00Z`);
+    // A real calendar day: V8 would roll 2025-02-30 on to March rather than refuse it.
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(today) ||
+      Number.isNaN(midday.getTime()) ||
+      midday.toISOString().slice(0, 10) !== today
+    ) {
+      throw new HttpError(400, 'today must be a date written YYYY-MM-DD');
+    }
+    // Midday UTC is the same calendar day in London whatever the season.
+    this.env.clock.set(midday);
+    this.persist();
+  }
+
+  advanceDays(days: number): void {
+    if (!Number.isInteger(days) || Math.abs(days) > 3660) {
+      throw new HttpError(400, 'advanceDays must be a whole number of days (at most ten years)');
+    }
+    this.env.clock.advanceDays(days);
+    this.persist();
+  }
+
+  today(): string {
+    return formatDate(this.env.clock.now(), this.timeZone);
+  }
+
+  triggers(): { handler: string; eventType: string }[] {
+    return this.env.triggers.map((t) => ({ handler: t.getHandlerFunction(), eventType: String(t.getEventType()) }));
+  }
+
+  outbox(): (EmlMessage & { id: number; eml: string })[] {
+    return this.env.mail.outbox.map((m, i) => {
+      const mail = this.emlMessage(m);
+      return { id: i + 1, ...mail, eml: `/api/outbox/${encodeURIComponent(emlName(mail, i + 1))}` };
+    });
+  }
+
+  state(): unknown {
+    const ss: SpreadsheetLike = this.env.spreadsheet;
+    return {
+      sheets: ss.getSheets().map((sheet) => sheetView(sheet)),
+      menu: this.menu(),
+      outbox: this.outbox(),
+      today: this.today(),
+      triggers: this.triggers(),
+      functions: this.functionNames(),
+      panel: this.panelInfo(),
+    };
+  }
+
+  menu(): { caption: string; functionName: string }[] {
+    return this.env.ui.menus.flatMap((m) => m.items.map((i) => ({ caption: i.caption, functionName: i.functionName })));
+  }
+
+  /** The sheet's display values as CSV, or undefined if there is no such sheet. */
+  csv(sheetName: string): string | undefined {
+    const ss: SpreadsheetLike = this.env.spreadsheet;
+    const sheet = ss.getSheetByName(sheetName);
+    if (!sheet) return undefined;
+    const rows = sheet.getLastRow();
+    const cols = sheet.getLastColumn();
+    return toCsv(rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getDisplayValues() : []);
+  }
+
+  panelHtml(): string | undefined {
+    return this.panel ? injectShim(this.panel.html) : undefined;
+  }
+
+  pageHtml(page: string): string | undefined {
+    if (!/^[\w-]+$/.test(page) || !Object.prototype.hasOwnProperty.call(this.htmlFiles, page)) return undefined;
+    return injectShim(this.htmlFiles[page]);
+  }
+
+  /** Message files first, then the workbook that lists them: a kill in between leaves a spare file, never a gap. */
+  persist(): void {
+    const outbox = this.env.mail.outbox;
+    for (; this.emlWritten < outbox.length; this.emlWritten++) {
+      this.store.writeEml(this.emlMessage(outbox[this.emlWritten]), this.emlWritten + 1);
+    }
+    this.store.saveWorkbook(this.env.serialize());
+  }
+
+  /**
+   * Each call gets a fresh context, as each Apps Script execution starts with
+   * fresh globals: a bundle that keeps state in a module variable fails here
+   * as it would on Google.
+   */
+  private load(): BundleContext {
+    return loadBundle(this.distDir, this.env);
+  }
+
+  private panelInfo(): UiDelta['panel'] {
+    if (!this.panel) return undefined;
+    return { kind: this.panel.kind, title: this.panel.title, url: `/sidebar/current?v=${this.panel.version}` };
+  }
+
+  private invoke(fn: string, call: (ctx: BundleContext) => unknown): CallOutcome {
+    const ui = this.env.ui;
+    const before = {
+      alerts: ui.alerts.length,
+      toasts: ui.toasts.length,
+      sidebars: ui.sidebars.length,
+      dialogs: ui.dialogs.length,
+    };
+    let outcome: { result?: unknown; error?: { message: string } };
+    try {
+      outcome = { result: call(this.load()) };
+    } catch (err) {
+      const message = errorMessage(err);
+      this.log(`${fn} threw: ${message}`);
+      outcome = { error: { message } };
+    }
+    const delta: UiDelta = {
+      alerts: ui.alerts.slice(before.alerts).map(String),
+      toasts: ui.toasts.slice(before.toasts).map(String),
+    };
+    const dialog = ui.dialogs.length > before.dialogs ? ui.dialogs[ui.dialogs.length - 1] : undefined;
+    const sidebar = ui.sidebars.length > before.sidebars ? ui.sidebars[ui.sidebars.length - 1] : undefined;
+    const shown = dialog
+      ? { kind: 'dialog' as const, title: dialog.title || titleOf(dialog.html), html: contentOf(dialog.html) }
+      : sidebar
+        ? { kind: 'sidebar' as const, title: titleOf(sidebar), html: contentOf(sidebar) }
+        : undefined;
+    if (shown) {
+      this.panel = { ...shown, version: (this.panel?.version ?? 0) + 1 };
+      delta.panel = this.panelInfo();
+    }
+    this.persist();
+    return { ...outcome, ui: delta };
+  }
+
+  private emlMessage(m: SentMail): EmlMessage {
+    return {
+      to: str(m.to),
+      cc: str(m.cc),
+      bcc: str(m.bcc),
+      replyTo: str(m.replyTo),
+      name: str(m.name),
+      // MailApp sends as the user running the script.
+      from: DEMO_USER,
+      subject: str(m.subject),
+      body: str(m.body),
+      htmlBody: str(m.htmlBody),
+      sentAt: m.sentAt,
+    };
+  }
+
+  private firstStart(): void {
+    const setUp = this.run('setUp', []);
+    const result = setUp.result as { ok?: unknown } | null | undefined;
+    if (result?.ok !== true) {
+      this.log(`setUp() did not finish on first start: ${JSON.stringify(setUp.error ?? setUp.result)}`);
+      return;
+    }
+    const ss: SpreadsheetLike = this.env.spreadsheet;
+    // A new spreadsheet comes with an empty Sheet1; in a workbook made for the add-on it is only clutter.
+    const blank = ss.getSheetByName('Sheet1');
+    if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
+    seedDemoCandidates(ss);
+    seedDemoSettings(ss);
+  }
+}
+
+// ---- first-start demo data -------------------------------------------------
+
+/** Clearly invented people: DEMO in the surname and the tutor group, addresses on the reserved .invalid domain. */
+const DEMO_CANDIDATES: Record<string, string>[] = [
+  ['0042', 'DEMO Ahmed', 'Aisha'],
+  ['0107', 'DEMO Brown', 'Oliver'],
+  ['0213', 'DEMO Chen', 'Mei'],
+  ['0388', 'DEMO Davies', 'Rhys'],
+  ['1204', "DEMO O'Neill", 'Siobhán'],
+].map(([num, surname, forename]) => {
+  const local = `${forename}.${surname.replace(/^DEMO /, '')}`
+    .normalize('NFD')
+    .replace(/[^A-Za-z.]/g, '')
+    .toLowerCase();
+  return {
+    'Candidate number': num,
+    Surname: surname,
+    Forename: forename,
+    Email: `${local}@students.demo.invalid`,
+    'Parent email': `parent.${local}@demo.invalid`,
+    'Tutor group': 'DEMO',
+    UCI: '',
+  };
+});
+
+function headerIndex(sheet: SheetLike): Map<string, number> {
+  const cols = sheet.getLastColumn();
+  const headers = cols > 0 ? sheet.getRange(1, 1, 1, cols).getValues()[0] : [];
+  return new Map(
+    headers.map((h, i) => [
+      String(h ?? '')
+        .trim()
+        .toLowerCase(),
+      i,
+    ]),
+  );
+}
+
+function seedDemoCandidates(ss: SpreadsheetLike): void {
+  const sheet = ss.getSheetByName('Candidates');
+  if (!sheet || sheet.getLastRow() > 1) return;
+  const index = headerIndex(sheet);
+  const width = sheet.getLastColumn();
+  const rows = DEMO_CANDIDATES.map((c) => {
+    const row: unknown[] = new Array(width).fill('');
+    for (const [header, value] of Object.entries(c)) {
+      const col = index.get(header.toLowerCase());
+      if (col !== undefined) row[col] = value;
+    }
+    return row;
+  });
+  // The column is plain-text formatted by setUp, so '0042' stays text with its leading zeros.
+  sheet.getRange(2, 1, rows.length, width).setValues(rows);
+}
+
+/** Fills only settings that setUp left blank, so an officer's values are never changed. */
+function seedDemoSettings(ss: SpreadsheetLike): void {
+  const sheet = ss.getSheetByName('Settings');
+  if (!sheet || sheet.getLastRow() < 2) return;
+  const index = headerIndex(sheet);
+  const keyCol = index.get('setting');
+  const valueCol = index.get('value');
+  if (keyCol === undefined || valueCol === undefined) return;
+  const demo: Record<string, string> = {
+    'centre name': 'DEMO Academy (emulator)',
+    'exams officer name': 'DEMO Exams Officer',
+    'exams officer email': DEMO_USER,
+  };
+  const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getValues();
+  rows.forEach((row, i) => {
+    const value =
+      demo[
+        String(row[keyCol] ?? '')
+          .trim()
+          .toLowerCase()
+      ];
+    if (value !== undefined && String(row[valueCol] ?? '').trim() === '') {
+      sheet.getRange(i + 2, valueCol + 1, 1, 1).setValues([[value]]);
+    }
+  });
+}
+
+// ---- helpers ---------------------------------------------------------------
+
+function sheetView(sheet: SheetLike): {
+  name: string;
+  rows: string[][];
+  backgrounds?: string[][];
+  totalRows: number;
+  totalColumns: number;
+} {
+  const totalRows = sheet.getLastRow();
+  const totalColumns = sheet.getLastColumn();
+  const n = Math.min(totalRows, MAX_ROWS);
+  if (n < 1 || totalColumns < 1) return { name: sheet.getName(), rows: [], totalRows, totalColumns };
+  const range = sheet.getRange(1, 1, n, totalColumns);
+  const rows = range.getDisplayValues().map((r) => r.map(String));
+  const backgrounds = range.getBackgrounds().map((r) => r.map((c) => String(c ?? '')));
+  // Most cells are white: leave the array out rather than ship thousands of '#ffffff'.
+  const coloured = backgrounds.some((r) => r.some((c) => c !== '' && c.toLowerCase() !== '#ffffff' && c !== 'white'));
+  return { name: sheet.getName(), rows, ...(coloured ? { backgrounds } : {}), totalRows, totalColumns };
+}
+
+function toJson(value: unknown): unknown {
+  return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
+function errorMessage(err: unknown): string {
+  // Errors from the vm are another realm's Error: instanceof fails, the shape does not.
+  if (err !== null && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return String(err);
+}
+
+function authModeFull(env: GasEnvironment): unknown {
+  const scriptApp = env.globals.ScriptApp as { AuthMode?: { FULL?: unknown } } | undefined;
+  return scriptApp?.AuthMode?.FULL ?? 'FULL';
+}
+
+function contentOf(output: unknown): string {
+  if (typeof output === 'string') return output;
+  const o = output as { getContent?: () => unknown } | null;
+  return typeof o?.getContent === 'function' ? String(o.getContent()) : '';
+}
+
+function titleOf(output: unknown): string {
+  const o = output as { getTitle?: () => unknown } | null;
+  return typeof o?.getTitle === 'function' ? String(o.getTitle()) : '';
+}
+
+/** The fields Apps Script gives a time-driven trigger's handler. */
+function timeDrivenEvent(now: Date, authMode: unknown): Record<string, unknown> {
+  return {
+    authMode,
+    triggerUid: 'emulator',
+    year: now.getUTCFullYear(),
+    month: now.getUTCMonth() + 1,
+    'day-of-month': now.getUTCDate(),
+    'day-of-week': now.getUTCDay() || 7,
+    hour: now.getUTCHours(),
+    minute: now.getUTCMinutes(),
+    second: now.getUTCSeconds(),
+    timezone: 'UTC',
+    'week-of-year': isoWeek(now),
+  };
+}
+
+function str(v: unknown): string {
+  return v === undefined || v === null ? '' : String(v);
+}
+
+export function formatDate(d: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(d);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  t.setUTCDate(t.getUTCDate() + 4 - (t.getUTCDay() || 7));
+  return Math.ceil(((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / 86400000 + 1) / 7);
+}
+
+function readHtmlFiles(distDir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  if (!existsSync(distDir)) return files;
+  for (const f of readdirSync(distDir)) {
+    if (f.endsWith('.html')) files[basename(f, '.html')] = readFileSync(join(distDir, f), 'utf8');
+  }
+  return files;
+}
+
+function readTimeZone(distDir: string): string {
+  try {
+    const manifest = JSON.parse(readFileSync(join(distDir, 'appsscript.json'), 'utf8')) as { timeZone?: unknown };
+    return typeof manifest.timeZone === 'string' ? manifest.timeZone : 'Europe/London';
+  } catch {
+    return 'Europe/London';
+  }
+}
+
+// ---- HTTP ------------------------------------------------------------------
+
+interface PageAssets {
+  html: string;
+  css: string;
+  js: string;
+}
+
+function buildPage(): PageAssets {
+  const out = esbuild.buildSync({
+    entryPoints: [join(PAGE_DIR, 'app.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return {
+    html: readFileSync(join(PAGE_DIR, 'index.html'), 'utf8'),
+    css: readFileSync(join(PAGE_DIR, 'style.css'), 'utf8'),
+    js: out.outputFiles[0].text,
+  };
+}
+
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Emails' HTML is shown in sandboxed srcdoc frames, which inherit this policy; inline styles are common there.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > MAX_BODY) {
+      reject(new HttpError(413, 'Request body is over 1 MB'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        failed = true;
+        reject(new HttpError(413, 'Request body is over 1 MB'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!failed) resolveBody(Buffer.concat(chunks).toString('utf8'));
+    });
+    req.on('error', (err) => {
+      if (!failed) reject(err);
+      failed = true;
+    });
+  });
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = String(req.headers['content-type'] ?? '');
+  // A cross-site page can POST text/plain without asking first; application/json needs a preflight we never grant.
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'Send the body as JSON with "Content-Type: application/json"');
+  }
+  const text = await readBody(req);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The body is not valid JSON');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new HttpError(400, 'The body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const distDir = resolve(options.distDir ?? join(ROOT, 'dist'));
+  const dataDir = resolve(options.dataDir ?? join(ROOT, '.local'));
+  const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+  if (!existsSync(join(distDir, 'Code.js'))) {
+    throw new Error(`${join(distDir, 'Code.js')} is missing: run "npm run build" first`);
+  }
+  const emulator = new Emulator({ dataDir, distDir, reset: options.reset ?? false, log });
+  const page = buildPage();
+  let allowedHosts = new Set<string>();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      const status = err instanceof HttpError ? err.status : 500;
+      if (status === 500) log(`emulator: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      // Stop reading a body we refused, but let the client read why.
+      const headers: Record<string, string> = status === 413 ? { Connection: 'close' } : {};
+      send(
+        res,
+        status,
+        'application/json; charset=utf-8',
+        JSON.stringify({ error: { message: errorMessage(err) } }),
+        headers,
+      );
+      if (status === 413) req.resume();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a hostile name that resolves to 127.0.0.1 still carries its own Host header.
+    if (!allowedHosts.has(String(req.headers.host ?? '').toLowerCase())) {
+      throw new HttpError(403, 'Unexpected Host header: open the emulator at the address it printed');
+    }
+    const origin = req.headers.origin;
+    if (
+      req.method === 'POST' &&
+      origin !== undefined &&
+      !allowedHosts.has(origin.replace(/^http:\/\//, '').toLowerCase())
+    ) {
+      throw new HttpError(403, 'Cross-origin calls are refused');
+    }
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const get = method === 'GET' || method === 'HEAD';
+
+    if (path === '/' && get)
+      return send(res, 200, 'text/html; charset=utf-8', page.html, { 'Content-Security-Policy': PAGE_CSP });
+    if (path === '/page.css' && get) return send(res, 200, 'text/css; charset=utf-8', page.css);
+    if (path === '/page.js' && get) return send(res, 200, 'text/javascript; charset=utf-8', page.js);
+    if (path === '/favicon.ico' && get) return send(res, 204, 'text/plain', '');
+    if (path === '/api/state' && get) return sendJson(res, 200, emulator.state());
+    if (path === '/api/functions' && get) return sendJson(res, 200, { functions: emulator.functionNames() });
+
+    if (path === '/api/export' && get) {
+      const sheet = url.searchParams.get('sheet') ?? '';
+      const csv = emulator.csv(sheet);
+      if (csv === undefined) throw new HttpError(404, `No sheet called "${sheet}"`);
+      const file = `${sheet.replace(/[^\w -]+/g, '').trim() || 'sheet'}.csv`;
+      return send(res, 200, 'text/csv; charset=utf-8', csv, {
+        'Content-Disposition': `attachment; filename="${file}"; filename*=UTF-8''${encodeURIComponent(file)}`,
+      });
+    }
+    const eml = /^\/api\/outbox\/([^/]+)$/.exec(path);
+    if (eml && get) {
+      const text = emulator.store.readEml(decodeURIComponent(eml[1]));
+      if (text === undefined) throw new HttpError(404, 'No such message');
+      return send(res, 200, 'message/rfc822', text, {
+        'Content-Disposition': `attachment; filename="${decodeURIComponent(eml[1])}"`,
+      });
+    }
+    const sidebar = /^\/sidebar\/([^/]+)$/.exec(path);
+    if (sidebar && get) {
+      const html = sidebar[1] === 'current' ? emulator.panelHtml() : emulator.pageHtml(decodeURIComponent(sidebar[1]));
+      if (html === undefined)
+        throw new HttpError(404, sidebar[1] === 'current' ? 'No sidebar is open' : 'No such page in dist/');
+      return send(res, 200, 'text/html; charset=utf-8', html, { 'X-Frame-Options': 'SAMEORIGIN' });
+    }
+
+    if (method === 'POST' && path.startsWith('/api/')) {
+      const body = await readJson(req);
+      switch (path) {
+        case '/api/run': {
+          const args = body.args === undefined ? [] : body.args;
+          if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
+          return sendJson(res, 200, emulator.run(body.fn, args));
+        }
+        case '/api/menu': {
+          const fn = body.functionName;
+          if (!emulator.menu().some((m) => m.functionName === fn)) {
+            throw new HttpError(400, `"${String(fn)}" is not an item of the add-on menu`);
+          }
+          return sendJson(res, 200, emulator.run(fn, []));
+        }
+        case '/api/clock': {
+          if (typeof body.today === 'string') emulator.setToday(body.today);
+          else if (typeof body.advanceDays === 'number') emulator.advanceDays(body.advanceDays);
+          else throw new HttpError(400, 'Send { "today": "YYYY-MM-DD" } or { "advanceDays": n }');
+          return sendJson(res, 200, { today: emulator.today() });
+        }
+        case '/api/trigger':
+          return sendJson(res, 200, emulator.fireTrigger(body.handler));
+      }
+    }
+    const known = ['/', '/api/state', '/api/export', '/api/run', '/api/menu', '/api/clock', '/api/trigger'];
+    if (known.includes(path)) throw new HttpError(405, `${method} is not allowed on ${path}`);
+    throw new HttpError(404, `Nothing at ${path}`);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, HOST, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`${HOST}:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://${HOST}:${port}/`,
+    server,
+    emulator,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** `node .build/emulator.cjs [--reset]`, as scripts/start.mjs runs it. */
+export async function main(argv: string[]): Promise<void> {
+  const unknown = argv.filter((a) => a !== '--reset');
+  if (unknown.length) {
+    console.error(
+      `Unknown option ${unknown.join(' ')}. Usage: npm start [-- --reset]; PORT and DATA_DIR from the environment.`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const port = process.env.PORT === undefined || process.env.PORT === '' ? 8080 : Number(process.env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a port number, not "${process.env.PORT}"`);
+    process.exitCode = 2;
+    return;
+  }
+  const dataDir = resolve(process.env.DATA_DIR || join(ROOT, '.local'));
+  const running = await startServer({ port, dataDir, reset: argv.includes('--reset') });
+  console.log(`Post-Results Tracker emulator: ${running.url}`);
+  console.log(`Data folder: ${dataDir}${argv.includes('--reset') ? ' (started clean)' : ''}`);
+  const stop = (): void => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

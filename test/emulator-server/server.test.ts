@@ -1,0 +1,379 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServer, type RunningServer } from '../../emulator/server';
+
+const ROOT = resolve(__dirname, '..', '..');
+const EIGHT_SHEETS = [
+  'Requests',
+  'Access to scripts',
+  'Services',
+  'Settings',
+  'Candidates',
+  'Templates',
+  'Correspondence',
+  'SLT dashboard',
+];
+
+interface SheetView {
+  name: string;
+  rows: string[][];
+  backgrounds?: string[][];
+}
+interface State {
+  sheets: SheetView[];
+  menu: { caption: string; functionName: string }[];
+  outbox: { to: string; subject: string; eml: string }[];
+  today: string;
+  triggers: { handler: string; eventType: string }[];
+}
+
+let distDir: string;
+let dataDir: string;
+let running: RunningServer | undefined;
+
+beforeAll(() => {
+  // jest's globalSetup builds dist/ unless SKIP_BUILD is set; a lone run of this file still needs it.
+  if (!existsSync(join(ROOT, 'dist', 'Code.js'))) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  }
+  // A private copy: another run's build empties dist/ before it writes it again.
+  distDir = mkdtempSync(join(tmpdir(), 'prt-dist-'));
+  cpSync(join(ROOT, 'dist'), distDir, { recursive: true });
+});
+
+afterAll(() => rmSync(distDir, { recursive: true, force: true }));
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'prt-emulator-'));
+});
+
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function start(reset = false): Promise<RunningServer> {
+  await running?.close();
+  running = await startServer({ port: 0, dataDir, distDir, reset, quiet: true });
+  return running;
+}
+
+async function post(
+  path: string,
+  body: unknown,
+  raw = false,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const res = await fetch(new URL(path, running!.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: raw ? (body as string) : JSON.stringify(body),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+}
+
+async function state(): Promise<State> {
+  const res = await fetch(new URL('/api/state', running!.url));
+  expect(res.status).toBe(200);
+  return (await res.json()) as State;
+}
+
+function sheet(s: State, name: string): SheetView {
+  const found = s.sheets.find((x) => x.name === name);
+  if (!found) throw new Error(`no sheet ${name} in ${s.sheets.map((x) => x.name).join(', ')}`);
+  return found;
+}
+
+/** The Candidates row whose Surname is `surname`, as { header: value }. */
+function candidate(s: State, surname: string): Record<string, string> | undefined {
+  const [headers, ...rows] = sheet(s, 'Candidates').rows;
+  const col = headers.indexOf('Surname');
+  const row = rows.find((r) => r[col] === surname);
+  return row && Object.fromEntries(headers.map((h, i) => [h, row[i]]));
+}
+
+describe('emulator server', () => {
+  it('listens on 127.0.0.1 only and serves the page', async () => {
+    const r = await start();
+    const address = r.server.address();
+    expect(address).toMatchObject({ address: '127.0.0.1', family: 'IPv4' });
+    expect(r.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await fetch(r.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await res.text();
+    expect(html).toContain('Extensions › Post-Results Tracker');
+    const js = await fetch(new URL('/page.js', r.url));
+    expect(js.status).toBe(200);
+    expect(await js.text()).toContain('/api/state');
+  });
+
+  it('sets up the eight sheets, the menu, the daily trigger and the DEMO candidates on first start', async () => {
+    await start();
+    const s = await state();
+    expect(s.sheets.map((x) => x.name).sort()).toEqual([...EIGHT_SHEETS].sort());
+    expect(s.menu.map((m) => m.functionName)).toEqual(expect.arrayContaining(['showSidebar', 'menuSetUp']));
+    expect(s.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(s.triggers).toEqual(expect.arrayContaining([expect.objectContaining({ handler: 'runDailyCheck' })]));
+    // Leading zeros survive: the column is plain text.
+    expect(candidate(s, 'DEMO Ahmed')).toMatchObject({ 'Candidate number': '0042', 'Tutor group': 'DEMO' });
+    // Header backgrounds come through for the grid.
+    expect(sheet(s, 'Requests').backgrounds?.[0][0]).toMatch(/^#/);
+  });
+
+  it('runs a server function as google.script.run would', async () => {
+    await start();
+    const { status, json } = await post('/api/run', { fn: 'setUp', args: [] });
+    expect(status).toBe(200);
+    expect(json.result).toMatchObject({ ok: true, created: [] });
+    expect(json.error).toBeUndefined();
+    // args may be left out for a function that takes none.
+    expect((await post('/api/run', { fn: 'setUp' })).json.result).toMatchObject({ ok: true });
+  });
+
+  it('answers an unknown function with an error the failure handler gets', async () => {
+    await start();
+    const { status, json } = await post('/api/run', { fn: 'noSuchFunction', args: [] });
+    expect(status).toBe(200);
+    expect(json.error).toEqual({ message: expect.stringContaining('noSuchFunction') });
+    expect(json.result).toBeUndefined();
+  });
+
+  it.each([
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    'prototype',
+    'eval',
+    'SpreadsheetApp',
+    'Logger',
+    '__app',
+    'setUp_',
+    'a.b',
+    '',
+    42,
+    null,
+  ])('refuses to call %p', async (fn) => {
+    await start();
+    const { status, json } = await post('/api/run', { fn, args: [] });
+    expect(status).toBe(200);
+    expect(json.error).toEqual({ message: expect.any(String) });
+    expect(json.result).toBeUndefined();
+  });
+
+  it('refuses malformed requests with a JSON error and keeps serving', async () => {
+    const r = await start();
+    const bad: [string, string | undefined, string, number][] = [
+      ['/api/run', 'application/json', '{"fn": "setUp", ', 400],
+      ['/api/run', 'application/json', '', 400],
+      ['/api/run', 'application/json', '[1,2]', 400],
+      ['/api/run', 'application/json', '"setUp"', 400],
+      ['/api/run', 'application/json', 'null', 400],
+      ['/api/run', 'application/json', '{"fn":"setUp","args":"x"}', 400],
+      ['/api/run', 'application/json', '{"fn":"setUp","args":{"0":1}}', 400],
+      ['/api/run', 'text/plain', '{"fn":"setUp","args":[]}', 415],
+      ['/api/run', undefined, '{"fn":"setUp","args":[]}', 415],
+      ['/api/clock', 'application/json', '{"today":"2025-13-45"}', 400],
+      ['/api/clock', 'application/json', '{"today":"next week"}', 400],
+      ['/api/clock', 'application/json', '{"advanceDays":1.5}', 400],
+      ['/api/clock', 'application/json', '{}', 400],
+      ['/api/menu', 'application/json', '{"functionName":"setUp"}', 400],
+      ['/api/nothing', 'application/json', '{}', 404],
+    ];
+    for (const [path, type, body, expected] of bad) {
+      const res = await fetch(new URL(path, r.url), {
+        method: 'POST',
+        headers: type ? { 'Content-Type': type } : {},
+        body,
+      });
+      expect([path, body, res.status]).toEqual([path, body, expected]);
+      const json = (await res.json()) as { error?: { message?: string } };
+      expect(typeof json.error?.message).toBe('string');
+    }
+    expect((await fetch(new URL('/api/run', r.url))).status).toBe(405);
+    expect((await fetch(new URL('/nowhere', r.url))).status).toBe(404);
+    expect((await fetch(new URL('/api/export?sheet=Nope', r.url))).status).toBe(404);
+    expect((await fetch(new URL('/sidebar/..%2Fpackage', r.url))).status).toBe(404);
+    expect((await fetch(new URL('/api/outbox/..%2Fworkbook.json', r.url))).status).toBe(404);
+    expect((await post('/api/run', { fn: 'setUp', args: [] })).json.result).toMatchObject({ ok: true });
+  });
+
+  it('refuses a body over 1 MB and keeps serving', async () => {
+    const r = await start();
+    const big = JSON.stringify({ fn: 'findRequests', args: ['x'.repeat(1024 * 1024 + 10)] });
+    const status = await new Promise<number | string>((done) => {
+      const req = request(new URL('/api/run', r.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      // The server may close the socket before the client has finished sending: also a refusal.
+      req.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? 'error'));
+      req.end(big);
+    });
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(status);
+    // And without a Content-Length, streamed in chunks.
+    const chunked = await new Promise<number | string>((done) => {
+      const req = request(new URL('/api/run', r.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => done(e.code ?? 'error'));
+      for (let i = 0; i < 20; i++) req.write('x'.repeat(64 * 1024));
+      req.end();
+    });
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(chunked);
+    expect((await post('/api/run', { fn: 'setUp', args: [] })).status).toBe(200);
+  });
+
+  it('refuses requests for another host name or from another origin', async () => {
+    const r = await start();
+    const rebind = await new Promise<number>((done) => {
+      const req = request(new URL('/api/state', r.url), { headers: { Host: 'evil.example:80' } });
+      req.on('response', (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.end();
+    });
+    expect(rebind).toBe(403);
+    const crossSite = await fetch(new URL('/api/run', r.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: '{"fn":"setUp","args":[]}',
+    });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('keeps the workbook, clock and outbox across a restart with the same data folder', async () => {
+    const r = await start();
+    const ss = r.emulator.env.spreadsheet;
+    ss.getSheetByName('Candidates')!.getRange(2, 8).setValue('kept across restarts');
+    (r.emulator.env.globals.MailApp as { sendEmail(message: Record<string, string>): void }).sendEmail({
+      to: 'parent.aisha.ahmed@demo.invalid',
+      subject: 'Outcome – review of marking',
+      body: 'Plain body',
+      htmlBody: '<p>HTML <b>body</b></p>',
+      name: 'Exams Office',
+    });
+    r.emulator.persist();
+    expect((await post('/api/clock', { today: '2025-08-21' })).json).toEqual({ today: '2025-08-21' });
+    expect((await post('/api/clock', { advanceDays: 7 })).json).toEqual({ today: '2025-08-28' });
+
+    await start();
+    const s = await state();
+    expect(sheet(s, 'Candidates').rows[1][7]).toBe('kept across restarts');
+    expect(candidate(s, 'DEMO Ahmed')?.['Candidate number']).toBe('0042');
+    expect(s.today).toBe('2025-08-28');
+    expect(s.outbox).toHaveLength(1);
+    expect(s.outbox[0]).toMatchObject({
+      to: 'parent.aisha.ahmed@demo.invalid',
+      subject: 'Outcome – review of marking',
+    });
+    // No second set of DEMO candidates on a restart.
+    const surnames = sheet(s, 'Candidates').rows.map((row) => row[1]);
+    expect(surnames.filter((x) => x === 'DEMO Ahmed')).toHaveLength(1);
+
+    const eml = await fetch(new URL(s.outbox[0].eml, running!.url));
+    expect(eml.status).toBe(200);
+    expect(eml.headers.get('content-type')).toBe('message/rfc822');
+    const text = await eml.text();
+    expect(text).toMatch(/^To: parent\.aisha\.ahmed@demo\.invalid\r$/m);
+    expect(text).toContain('multipart/alternative');
+  });
+
+  it('starts clean with reset', async () => {
+    const r = await start();
+    r.emulator.env.spreadsheet.getSheetByName('Candidates')!.getRange(2, 8).setValue('gone after reset');
+    r.emulator.persist();
+    await start(true);
+    const s = await state();
+    expect(sheet(s, 'Candidates').rows[1]?.[7] ?? '').toBe('');
+    expect(s.sheets).toHaveLength(8);
+    expect(candidate(s, 'DEMO Ahmed')).toBeDefined();
+  });
+
+  it('writes the workbook atomically: workbook.json parses and no .tmp is left', async () => {
+    await start();
+    await post('/api/run', { fn: 'setUp', args: [] });
+    const files = readdirSync(dataDir);
+    expect(files).toContain('workbook.json');
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(() => JSON.parse(readFileSync(join(dataDir, 'workbook.json'), 'utf8'))).not.toThrow();
+  });
+
+  it('exports a sheet as RFC 4180 CSV', async () => {
+    const r = await start();
+    const range = r.emulator.env.spreadsheet.getSheetByName('Candidates')!.getRange(2, 8, 1, 2);
+    range.setValues([['Smith, "Jo"', 'line\nbreak']]);
+    const res = await fetch(new URL('/api/export?sheet=Candidates', r.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="Candidates\.csv"/);
+    const csv = await res.text();
+    expect(csv.startsWith('Candidate number,Surname,Forename,')).toBe(true);
+    expect(csv).toContain('"Smith, ""Jo""","line\nbreak"');
+    expect(csv).toContain('0042,DEMO Ahmed,Aisha,');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('runs a menu item and reports what it did to the UI', async () => {
+    const r = await start();
+    const alert = await post('/api/menu', { functionName: 'menuSetUp' });
+    expect(alert.status).toBe(200);
+    expect((alert.json.ui as { alerts: string[] }).alerts.join('\n')).toMatch(/Services/);
+    const opened = await post('/api/menu', { functionName: 'showSidebar' });
+    const panel = (opened.json.ui as { panel?: { kind: string; title: string; url: string } }).panel;
+    expect(panel).toMatchObject({ kind: 'sidebar', title: 'Post-Results Tracker' });
+    const res = await fetch(new URL(panel!.url, r.url));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toMatch(/<head[^>]*><script>\n\(function \(\) \{/);
+    expect(html).toContain('withSuccessHandler');
+  });
+
+  it('serves every built page with the shim first in <head>', async () => {
+    const r = await start();
+    const pages = readdirSync(distDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const res = await fetch(new URL(`/sidebar/${page.replace(/\.html$/, '')}`, r.url));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^[\s\S]*?<head[^>]*><script>\n\(function \(\) \{/);
+    }
+  });
+
+  it('moves the clock and fires an installed trigger', async () => {
+    await start();
+    expect((await post('/api/clock', { today: '2025-08-14' })).json.today).toBe('2025-08-14');
+    expect((await post('/api/clock', { advanceDays: 1 })).json.today).toBe('2025-08-15');
+    expect((await state()).today).toBe('2025-08-15');
+    const fired = await post('/api/trigger', { handler: 'runDailyCheck' });
+    expect(fired.status).toBe(200);
+    // Whether or not this version has runDailyCheck yet, the answer is a result or an error, never a crash.
+    expect('result' in fired.json || 'error' in fired.json).toBe(true);
+    const notInstalled = await post('/api/trigger', { handler: 'setUp' });
+    expect(notInstalled.json.error).toEqual({ message: expect.stringContaining('No installed trigger') });
+  });
+
+  it('applies a burst of parallel calls one after another', async () => {
+    const r = await start();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post('/api/run', { fn: 'setUp', args: [] }).then((x) => x.json.result)),
+    );
+    for (const a of answers) expect(a).toMatchObject({ ok: true });
+    expect(r.emulator.triggers().filter((t) => t.handler === 'runDailyCheck')).toHaveLength(1);
+  });
+});
