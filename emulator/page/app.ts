@@ -1,0 +1,334 @@
+/**
+ * The emulator's own page. Every piece of sheet, mail or server text goes in
+ * with textContent or as an attribute value, never as markup: a cell may hold
+ * `<script>` typed by an officer, and an email is rendered only inside a
+ * sandboxed frame.
+ */
+
+interface SheetView {
+  name: string;
+  rows: string[][];
+  backgrounds?: string[][];
+  totalRows: number;
+  totalColumns: number;
+}
+interface Mail {
+  id: number;
+  to: string;
+  cc: string;
+  bcc: string;
+  replyTo: string;
+  name: string;
+  from: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  sentAt: string;
+  eml: string;
+}
+interface Panel {
+  kind: 'sidebar' | 'dialog';
+  title: string;
+  url: string;
+}
+interface UiDelta {
+  alerts: string[];
+  toasts: string[];
+  panel?: Panel;
+}
+interface State {
+  sheets: SheetView[];
+  menu: { caption: string; functionName: string }[];
+  outbox: Mail[];
+  today: string;
+  triggers: { handler: string; eventType: string }[];
+}
+
+const OUTBOX = '\u0000outbox';
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from the page`);
+  return el as T;
+};
+
+const ui = {
+  menu: $('menu'),
+  today: $<HTMLInputElement>('today'),
+  plus1: $<HTMLButtonElement>('plus1'),
+  plus7: $<HTMLButtonElement>('plus7'),
+  triggers: $('triggers'),
+  banners: $('banners'),
+  grid: $('grid'),
+  tabs: $('tabs'),
+  exportLink: $<HTMLAnchorElement>('export'),
+  sheetNote: $('sheet-note'),
+  panel: $('panel'),
+  panelTitle: $('panel-title'),
+  panelFrame: $<HTMLIFrameElement>('panel-frame'),
+  panelClose: $<HTMLButtonElement>('panel-close'),
+};
+
+let state: State | undefined;
+let selected = sessionStorage.getItem('emulator:tab') ?? 'Requests';
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v);
+  }
+  // append() turns strings into text nodes: no markup is ever parsed.
+  el.append(...children);
+  return el;
+}
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = (await res.json().catch(() => ({}))) as T & { error?: { message?: string } };
+  if (!res.ok) throw new Error(data.error?.message ?? `The emulator answered ${res.status}`);
+  return data;
+}
+
+function banner(text: string, kind: 'alert' | 'error' | 'info' = 'alert'): void {
+  const close = h('button', { type: 'button', class: 'icon', 'aria-label': 'Dismiss', text: '×' });
+  const box = h(
+    'div',
+    { class: `banner ${kind}`, role: kind === 'info' ? 'status' : 'alert' },
+    h('span', { class: 'text', text }),
+    close,
+  );
+  close.addEventListener('click', () => box.remove());
+  ui.banners.append(box);
+}
+
+function showUi(delta: UiDelta | null | undefined): void {
+  if (!delta) return;
+  delta.alerts.forEach((a) => banner(a, 'alert'));
+  delta.toasts.forEach((t) => banner(t, 'info'));
+  if (delta.panel) openPanel(delta.panel);
+}
+
+function openPanel(panel: Panel): void {
+  ui.panelTitle.textContent = panel.title || (panel.kind === 'dialog' ? 'Dialog' : 'Sidebar');
+  ui.panelFrame.title = `Add-on ${panel.kind}: ${panel.title}`;
+  ui.panelFrame.src = panel.url;
+  ui.panel.hidden = false;
+}
+
+function closePanel(): void {
+  ui.panel.hidden = true;
+  ui.panelFrame.src = 'about:blank';
+}
+
+async function refresh(): Promise<void> {
+  try {
+    state = await api<State>('/api/state');
+    render();
+  } catch (err) {
+    banner(`Could not read the emulator's state: ${(err as Error).message}`, 'error');
+  }
+}
+
+async function act(work: () => Promise<UiDelta | void>): Promise<void> {
+  try {
+    showUi((await work()) || undefined);
+  } catch (err) {
+    banner((err as Error).message, 'error');
+  }
+  await refresh();
+}
+
+function render(): void {
+  if (!state) return;
+  const s = state;
+  ui.today.value = s.today;
+
+  ui.menu.replaceChildren(
+    ...s.menu.map((item) => {
+      const b = h('button', { type: 'button', text: item.caption });
+      b.addEventListener('click', () =>
+        act(async () => {
+          const out = await api<{ error?: { message: string }; ui: UiDelta }>('/api/menu', {
+            functionName: item.functionName,
+          });
+          if (out.error) banner(`${item.caption} failed: ${out.error.message}`, 'error');
+          return out.ui;
+        }),
+      );
+      return b;
+    }),
+  );
+
+  ui.triggers.replaceChildren(
+    ...[...new Set(s.triggers.map((t) => t.handler))].map((handler) => {
+      const b = h('button', { type: 'button', text: `Fire trigger: ${handler}` });
+      b.addEventListener('click', () =>
+        act(async () => {
+          const out = await api<{ result?: unknown; error?: { message: string }; ui: UiDelta }>('/api/trigger', {
+            handler,
+          });
+          if (out.error) banner(`${handler} failed: ${out.error.message}`, 'error');
+          else banner(`${handler} returned ${JSON.stringify(out.result)}`, 'info');
+          return out.ui;
+        }),
+      );
+      return b;
+    }),
+  );
+
+  const names = [...s.sheets.map((sh) => sh.name), OUTBOX];
+  if (!names.includes(selected)) selected = s.sheets[0]?.name ?? OUTBOX;
+  ui.tabs.replaceChildren(
+    ...names.map((name) => {
+      const label = name === OUTBOX ? `Outbox (${s.outbox.length})` : name;
+      const tab = h('button', {
+        type: 'button',
+        role: 'tab',
+        'aria-selected': String(name === selected),
+        'aria-controls': 'grid',
+        text: label,
+      });
+      tab.addEventListener('click', () => {
+        selected = name;
+        sessionStorage.setItem('emulator:tab', name);
+        render();
+      });
+      return tab;
+    }),
+  );
+
+  if (selected === OUTBOX) renderOutbox(s.outbox);
+  else renderSheet(s.sheets.find((sh) => sh.name === selected));
+}
+
+function columnLetter(i: number): string {
+  let n = i + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function renderSheet(sheet: SheetView | undefined): void {
+  ui.exportLink.hidden = !sheet;
+  if (!sheet) {
+    ui.grid.replaceChildren(h('p', { class: 'empty', text: 'No such sheet.' }));
+    return;
+  }
+  ui.exportLink.href = `/api/export?sheet=${encodeURIComponent(sheet.name)}`;
+  ui.exportLink.setAttribute('download', `${sheet.name}.csv`);
+  ui.grid.setAttribute('aria-label', `Sheet ${sheet.name}`);
+  ui.sheetNote.textContent =
+    sheet.totalRows > sheet.rows.length
+      ? `Showing the first ${sheet.rows.length} of ${sheet.totalRows} rows (export for all).`
+      : `${Math.max(sheet.totalRows - 1, 0)} row${sheet.totalRows === 2 ? '' : 's'} below the header.`;
+  if (sheet.rows.length === 0) {
+    ui.grid.replaceChildren(h('p', { class: 'empty', text: 'This sheet is empty.' }));
+    return;
+  }
+  const width = Math.max(...sheet.rows.map((r) => r.length));
+  const cell = (r: number, c: number): HTMLTableCellElement => {
+    const text = sheet.rows[r][c] ?? '';
+    const td = h('td', { text });
+    if (text.length > 30) td.title = text;
+    const bg = sheet.backgrounds?.[r]?.[c];
+    // A CSSOM assignment, not markup: an invalid value is simply ignored.
+    if (bg && bg !== '#ffffff') td.style.backgroundColor = bg;
+    return td;
+  };
+  const letters = h(
+    'tr',
+    {},
+    h('th', { class: 'corner', scope: 'col', 'aria-label': 'Row' }),
+    ...Array.from({ length: width }, (_, c) => h('th', { class: 'col', scope: 'col', text: columnLetter(c) })),
+  );
+  const row = (r: number, cls = ''): HTMLTableRowElement =>
+    h(
+      'tr',
+      cls ? { class: cls } : {},
+      h('th', { class: 'rownum', scope: 'row', text: String(r + 1) }),
+      ...Array.from({ length: width }, (_, c) => cell(r, c)),
+    );
+  // Row 1 holds the headers and is frozen by setUp, so it stays in view with the letters.
+  const thead = h('thead', {}, letters, row(0, 'header-row'));
+  const tbody = h('tbody', {}, ...sheet.rows.slice(1).map((_, i) => row(i + 1)));
+  ui.grid.replaceChildren(h('table', {}, thead, tbody));
+}
+
+function renderOutbox(outbox: Mail[]): void {
+  ui.exportLink.hidden = true;
+  ui.grid.setAttribute('aria-label', 'Outbox');
+  ui.sheetNote.textContent = outbox.length
+    ? `${outbox.length} email${outbox.length === 1 ? '' : 's'} sent (newest first). Each is also saved as an .eml file in the data folder.`
+    : '';
+  if (outbox.length === 0) {
+    ui.grid.replaceChildren(h('p', { class: 'empty', text: 'No email has been sent yet.' }));
+    return;
+  }
+  const items = [...outbox].reverse().map((m) => {
+    const fields: [string, string][] = [
+      ['From', m.name ? `${m.name} <${m.from}>` : m.from],
+      ['To', m.to],
+      ['Cc', m.cc],
+      ['Bcc', m.bcc],
+      ['Reply-To', m.replyTo],
+      ['Sent', new Date(m.sentAt).toLocaleString('en-GB', { timeZone: 'Europe/London' })],
+    ];
+    const dl = h(
+      'dl',
+      {},
+      ...fields.filter(([, v]) => v).flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: v })]),
+    );
+    let body: HTMLElement;
+    if (m.htmlBody) {
+      // No allow-scripts and no allow-same-origin: the email cannot run code or reach the emulator.
+      body = h('iframe', { sandbox: '', title: `Email: ${m.subject}`, referrerpolicy: 'no-referrer' });
+      (body as HTMLIFrameElement).srcdoc = m.htmlBody;
+    } else {
+      body = h('pre', { text: m.body });
+    }
+    const download = h('a', { href: m.eml, download: '', text: 'Download .eml' });
+    return h(
+      'article',
+      { class: 'mail' },
+      h('h3', { text: m.subject || '(no subject)' }),
+      dl,
+      body,
+      h('p', {}, download),
+    );
+  });
+  ui.grid.replaceChildren(h('div', { class: 'outbox' }, ...items));
+}
+
+ui.today.addEventListener('change', () => {
+  if (ui.today.value) void act(async () => void (await api('/api/clock', { today: ui.today.value })));
+});
+ui.plus1.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 1 }))));
+ui.plus7.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 7 }))));
+ui.panelClose.addEventListener('click', closePanel);
+
+window.addEventListener('message', (event: MessageEvent) => {
+  // Only the sidebar frame, served from this origin, may drive the page.
+  if (event.origin !== location.origin || event.source !== ui.panelFrame.contentWindow) return;
+  const data = event.data as { type?: string; ui?: UiDelta | null };
+  if (data?.type === 'gas-emulator:close') closePanel();
+  if (data?.type === 'gas-emulator:ran') {
+    showUi(data.ui);
+    void refresh();
+  }
+});
+window.addEventListener('focus', () => void refresh());
+
+void refresh();
