@@ -9,7 +9,9 @@ import { instrument } from './counter';
 import { isInteger, signatureError } from './errors';
 import { DEFAULT_NUMBER_FORMAT, displayText, isGeneral } from './numberFormat';
 import { Protection, assertEditable, newProtection } from './protection';
-import { type Attr, type SheetData, STYLE_ATTRS } from './sheetData';
+import { type Attr, CONTENT_ATTRS, type SheetData, STYLE_ATTRS } from './sheetData';
+import { Banding, BandingTheme, Filter, overlaps } from './filter';
+import { RichTextValue } from './richText';
 import { type Ctx, makeDate } from './state';
 import { DataValidation, rangeHooks, satisfies, validationError } from './validation';
 import { type Parsed, isEmptyValue, parseInput } from './values';
@@ -68,7 +70,16 @@ export class Range {
     return { row: this._row, column: this._col, numRows: this._nr, numColumns: this._nc };
   }
 
+  /** A Range of a deleted sheet fails, as it does in Apps Script. */
+  private _live(): SheetData {
+    if (!this._ctx.book.sheets.includes(this._sheet)) {
+      throw new Error(`The sheet "${this._sheet.name}" has been deleted.`);
+    }
+    return this._sheet;
+  }
+
   private _read<T>(attr: Attr, map: (v: unknown) => T): T[][] {
+    this._live();
     const out = new Array<T[]>(this._nr);
     const r0 = this._row - 1;
     const c0 = this._col - 1;
@@ -105,6 +116,7 @@ export class Range {
   }
 
   private _assertEditable(): void {
+    this._live();
     assertEditable(this._ctx, this._sheet.id, this._ref());
   }
 
@@ -140,6 +152,8 @@ export class Range {
         values[c] = p.value === '' ? undefined : p.value;
         if (p.formula !== undefined) sheet.rowArray('formula', r)[c] = p.formula;
         else if (existing?.formula && existing.formula[c] !== undefined) existing.formula[c] = undefined;
+        // New content replaces a link, as typing over a linked cell does.
+        if (existing?.link && existing.link[c] !== undefined) existing.link[c] = undefined;
         if (p.impliedFormat && isGeneral(existing?.format?.[c] as string | undefined)) {
           sheet.rowArray('format', r)[c] = p.impliedFormat;
         }
@@ -171,7 +185,7 @@ export class Range {
     );
   }
   getValue(): unknown {
-    const v = this._sheet.get('value', this._row - 1, this._col - 1);
+    const v = this._live().get('value', this._row - 1, this._col - 1);
     return v === undefined ? '' : typeof v === 'object' ? makeDate(this._ctx, (v as Date).getTime()) : v;
   }
   setValues(values: unknown): Range {
@@ -184,6 +198,7 @@ export class Range {
     return this;
   }
   getDisplayValues(): string[][] {
+    this._live();
     const tz = this._ctx.book.timeZone;
     const r0 = this._row - 1;
     const c0 = this._col - 1;
@@ -199,7 +214,7 @@ export class Range {
     return out;
   }
   getDisplayValue(): string {
-    const row = this._sheet.rows[this._row - 1];
+    const row = this._live().rows[this._row - 1];
     const c = this._col - 1;
     return displayText(row?.value?.[c], row?.format?.[c] as string | undefined, this._ctx.book.timeZone);
   }
@@ -317,8 +332,12 @@ export class Range {
     );
   }
   activate(): Range {
-    this._ctx.book.activeSheetId = this._sheet.id;
+    this._ctx.book.activeSheetId = this._live().id;
+    this._ctx.book.activeRange = { sheetId: this._sheet.id, ref: this._ref() };
     return this;
+  }
+  activateAsCurrentCell(): Range {
+    return this.activate();
   }
 
   // ---- validation ----
@@ -349,8 +368,8 @@ export class Range {
 
   // ---- clearing ----
   clearContent(): Range {
-    this._setAll('value', undefined);
-    return this._setAll('formula', undefined);
+    for (const attr of CONTENT_ATTRS) this._setAll(attr, undefined);
+    return this;
   }
   clearFormat(): Range {
     for (const attr of STYLE_ATTRS) if (attr !== 'validation') this._setAll(attr, undefined);
@@ -509,10 +528,10 @@ export class Range {
   copyTo(destination: unknown, options?: { contentsOnly?: boolean; formatOnly?: boolean }): void {
     if (!(destination instanceof Range)) throw signatureError('SpreadsheetApp.Range.copyTo', [destination]);
     const attrs: readonly Attr[] = options?.contentsOnly
-      ? ['value', 'formula']
+      ? CONTENT_ATTRS
       : options?.formatOnly
         ? STYLE_ATTRS
-        : ['value', 'formula', ...STYLE_ATTRS, 'note'];
+        : [...CONTENT_ATTRS, ...STYLE_ATTRS, 'note'];
     const dest = destination._sheet;
     if (destination._row + this._nr - 1 > dest.maxRows || destination._col + this._nc - 1 > dest.maxColumns) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
@@ -529,6 +548,67 @@ export class Range {
         for (let j = 0; j < this._nc; j++)
           dest.set(attr, destination._row - 1 + i, destination._col - 1 + j, snapshot[k][i][j]);
     });
+  }
+
+  // ---- rich text ----
+  getRichTextValue(): RichTextValue {
+    return this.getRichTextValues()[0][0];
+  }
+  getRichTextValues(): RichTextValue[][] {
+    const texts = this.getDisplayValues();
+    const links = this._read('link', (v) => (v === undefined ? null : String(v)));
+    return texts.map((row, i) => row.map((text, j) => new RichTextValue(this._ctx, text, links[i][j])));
+  }
+  setRichTextValue(value: unknown): Range {
+    if (!(value instanceof RichTextValue)) throw signatureError('SpreadsheetApp.Range.setRichTextValue', [value]);
+    return this._writeRichText(() => value);
+  }
+  setRichTextValues(values: unknown): Range {
+    const m = this._checkMatrix(values, 'setRichTextValues');
+    for (const row of m)
+      for (const v of row)
+        if (!(v instanceof RichTextValue)) throw signatureError('SpreadsheetApp.Range.setRichTextValues', [values]);
+    return this._writeRichText((i, j) => m[i][j] as RichTextValue);
+  }
+  /** Rich text is stored as typed text: never parsed into a number or date. */
+  private _writeRichText(get: (i: number, j: number) => RichTextValue): this {
+    this._assertEditable();
+    for (let i = 0; i < this._nr; i++) {
+      for (let j = 0; j < this._nc; j++) {
+        const v = get(i, j);
+        const r = this._row - 1 + i;
+        const c = this._col - 1 + j;
+        this._sheet.set('value', r, c, v._text === '' ? undefined : v._text);
+        this._sheet.set('formula', r, c, undefined);
+        this._sheet.set('link', r, c, v._link ?? undefined);
+      }
+    }
+    return this;
+  }
+
+  // ---- filters and banding ----
+  createFilter(): Filter {
+    const sheet = this._live();
+    if (sheet.filter) throw new Error("You can't create a filter in a sheet that already has a filter.");
+    sheet.filter = this._ref();
+    return new Filter(this._ctx, sheet);
+  }
+  getFilter(): Filter | null {
+    const sheet = this._live();
+    return sheet.filter && overlaps(sheet.filter, this._ref()) ? new Filter(this._ctx, sheet) : null;
+  }
+  applyRowBanding(theme?: unknown): Banding {
+    const sheet = this._live();
+    if (sheet.bandings.some((b) => overlaps(b.ref, this._ref()))) {
+      throw new Error('You cannot add alternating colors to a range that already has alternating colors.');
+    }
+    const id = `banding-${this._ctx.book.nextChartId++}`;
+    sheet.bandings.push({ id, ref: this._ref(), theme: theme === undefined ? BandingTheme.LIGHT_GREY : String(theme) });
+    return new Banding(this._ctx, sheet, id);
+  }
+  getBandings(): Banding[] {
+    const sheet = this._live();
+    return sheet.bandings.filter((b) => overlaps(b.ref, this._ref())).map((b) => new Banding(this._ctx, sheet, b.id));
   }
 
   createTextFinder(text: unknown): TextFinder {

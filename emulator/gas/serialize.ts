@@ -6,7 +6,7 @@
  */
 import type { GridRef } from './a1';
 import { ATTRS, type Attr, type ChartData, type ConditionalRuleData, SheetData } from './sheetData';
-import type { Ctx, ProtectionData, SentMail, TriggerData, ValidationData, WorkbookData } from './state';
+import type { Ctx, ProtectionData, SentMail, SheetRef, TriggerData, ValidationData, WorkbookData } from './state';
 
 export interface SerializedSheet {
   id: number;
@@ -22,6 +22,8 @@ export interface SerializedSheet {
   rows: [number, Partial<Record<Attr, unknown[]>>][];
   conditionalRules: ConditionalRuleData[];
   charts: ChartData[];
+  filter: GridRef | null;
+  bandings: { id: string; ref: GridRef; theme: string }[];
 }
 
 export interface SerializedWorkbook {
@@ -32,6 +34,7 @@ export interface SerializedWorkbook {
     timeZone: string;
     locale: string;
     activeSheetId: number;
+    activeRange: SheetRef | null;
     nextSheetId: number;
     nextProtectionId: number;
     nextChartId: number;
@@ -105,6 +108,8 @@ export function serializeState(ctx: Ctx): SerializedWorkbook {
       rows,
       conditionalRules: copy(s.conditionalRules),
       charts: copy(s.charts),
+      filter: s.filter ? { ...s.filter } : null,
+      bandings: copy(s.bandings),
     };
   });
   return {
@@ -115,6 +120,7 @@ export function serializeState(ctx: Ctx): SerializedWorkbook {
       timeZone: book.timeZone,
       locale: book.locale,
       activeSheetId: book.activeSheetId,
+      activeRange: book.activeRange ? copy(book.activeRange) : null,
       nextSheetId: book.nextSheetId,
       nextProtectionId: book.nextProtectionId,
       nextChartId: book.nextChartId,
@@ -159,6 +165,8 @@ export function restoreWorkbook(saved: SerializedWorkbook): WorkbookData {
     }
     d.conditionalRules = copy(ss.conditionalRules).map((rule) => ({ ...rule, ranges: rule.ranges as GridRef[] }));
     d.charts = copy(ss.charts);
+    d.filter = ss.filter ? { ...ss.filter } : null;
+    d.bandings = copy(ss.bandings ?? []);
     return d;
   });
   return {
@@ -168,6 +176,7 @@ export function restoreWorkbook(saved: SerializedWorkbook): WorkbookData {
     locale: s.locale,
     sheets,
     activeSheetId: s.activeSheetId,
+    activeRange: s.activeRange ? copy(s.activeRange) : null,
     nextSheetId: s.nextSheetId,
     protections: copy(s.protections),
     nextProtectionId: s.nextProtectionId,

@@ -14,6 +14,8 @@ import { type SheetData, shiftRef } from './sheetData';
 import type { Ctx } from './state';
 import { Spreadsheet } from './spreadsheet';
 import { TextFinder } from './textFinder';
+import { Banding, Filter } from './filter';
+import { rangeHooks } from './validation';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -51,8 +53,18 @@ export class Sheet {
         ranges: rule.ranges.map((r) => shiftRef(r, axis, at, delta)).filter((r) => r !== null),
       }))
       .filter((rule) => rule.ranges.length > 0);
-    for (const chart of d.charts)
+    for (const chart of d.charts) {
       chart.ranges = chart.ranges.map((r) => shiftRef(r, axis, at, delta)).filter((r) => r !== null);
+    }
+    if (d.filter) d.filter = shiftRef(d.filter, axis, at, delta);
+    d.bandings = d.bandings
+      .map((b) => ({ ...b, ref: shiftRef(b.ref, axis, at, delta) }))
+      .filter((b): b is (typeof d.bandings)[number] => b.ref !== null);
+    const active = this._ctx.book.activeRange;
+    if (active && active.sheetId === d.id) {
+      const moved = shiftRef(active.ref, axis, at, delta);
+      this._ctx.book.activeRange = moved ? { sheetId: d.id, ref: moved } : null;
+    }
     const frozenKey = axis === 'row' ? 'frozenRows' : 'frozenColumns';
     if (at <= d[frozenKey]) d[frozenKey] = Math.max(at - 1, d[frozenKey] + delta);
   }
@@ -83,6 +95,40 @@ export class Sheet {
   activate(): Sheet {
     this._ctx.book.activeSheetId = this._live().id;
     return this;
+  }
+  getActiveRange(): Range {
+    const d = this._live();
+    const active = this._ctx.book.activeRange;
+    if (active && active.sheetId === d.id) {
+      const r = rangeHooks.fromRef(this._ctx, active);
+      if (r) return r;
+    }
+    return new Range(this._ctx, d, 1, 1, 1, 1);
+  }
+  getActiveCell(): Range {
+    const r = this.getActiveRange();
+    return new Range(this._ctx, this._data, r.getRow(), r.getColumn(), 1, 1);
+  }
+  getCurrentCell(): Range {
+    return this.getActiveCell();
+  }
+  setActiveRange(range: unknown): Range {
+    if (!(range instanceof Range) || range._sheet !== this._live()) {
+      throw signatureError('SpreadsheetApp.Sheet.setActiveRange', [range]);
+    }
+    return range.activate();
+  }
+  setActiveSelection(range: unknown): Range {
+    if (typeof range === 'string') return this.getRange(range).activate();
+    return this.setActiveRange(range);
+  }
+  getFilter(): Filter | null {
+    const d = this._live();
+    return d.filter ? new Filter(this._ctx, d) : null;
+  }
+  getBandings(): Banding[] {
+    const d = this._live();
+    return d.bandings.map((b) => new Banding(this._ctx, d, b.id));
   }
 
   getRange(...args: unknown[]): Range {
@@ -138,8 +184,8 @@ export class Sheet {
       throw signatureError('SpreadsheetApp.Sheet.insertRowsBefore', [beforePosition, howMany]);
     }
     if (beforePosition < 1 || beforePosition > d.maxRows || howMany < 1) throw outOfBounds('rows');
-    // New rows take the formatting of the row above them, as in Sheets.
-    d.insertRows(beforePosition - 1, howMany, beforePosition > 1 ? beforePosition - 2 : null);
+    // Like the Sheets API's inheritFromBefore=false: new rows copy the formats of the row they push down.
+    d.insertRows(beforePosition - 1, howMany, beforePosition - 1);
     this._shift('row', beforePosition, howMany);
     return this;
   }
@@ -152,6 +198,7 @@ export class Sheet {
       throw signatureError('SpreadsheetApp.Sheet.insertRowsAfter', [afterPosition, howMany]);
     }
     if (afterPosition < 1 || afterPosition > d.maxRows || howMany < 1) throw outOfBounds('rows');
+    // ...and rows inserted after a row copy that row's formats.
     d.insertRows(afterPosition, howMany, afterPosition - 1);
     this._shift('row', afterPosition + 1, howMany);
     return this;
@@ -186,7 +233,7 @@ export class Sheet {
       throw signatureError('SpreadsheetApp.Sheet.insertColumnsBefore', [beforePosition, howMany]);
     }
     if (beforePosition < 1 || beforePosition > d.maxColumns || howMany < 1) throw outOfBounds('columns');
-    d.insertColumns(beforePosition - 1, howMany, beforePosition > 1 ? beforePosition - 2 : null);
+    d.insertColumns(beforePosition - 1, howMany, beforePosition - 1);
     this._shift('column', beforePosition, howMany);
     return this;
   }

@@ -22,11 +22,17 @@ export const ATTRS = [
   'vAlign',
   'wrap',
   'note',
+  'link',
 ] as const;
 export type Attr = (typeof ATTRS)[number];
 
 /** What an inserted row or column copies from its neighbour, as Sheets does. */
-export const STYLE_ATTRS: readonly Attr[] = ATTRS.filter((a) => a !== 'value' && a !== 'formula' && a !== 'note');
+export const STYLE_ATTRS: readonly Attr[] = ATTRS.filter(
+  (a) => a !== 'value' && a !== 'formula' && a !== 'note' && a !== 'link',
+);
+
+/** What a cell holds, as opposed to how it looks. */
+export const CONTENT_ATTRS: readonly Attr[] = ['value', 'formula', 'link'];
 
 export type Row = Partial<Record<Attr, unknown[]>>;
 
@@ -57,6 +63,8 @@ export class SheetData {
   columnWidths: (number | undefined)[] = [];
   conditionalRules: ConditionalRuleData[] = [];
   charts: ChartData[] = [];
+  filter: GridRef | null = null;
+  bandings: { id: string; ref: GridRef; theme: string }[] = [];
   private extentCache: { lastRow: number; lastColumn: number } | null = null;
 
   constructor(

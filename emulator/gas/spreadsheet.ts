@@ -9,7 +9,9 @@ import { instrument } from './counter';
 import { isValidTimeZone } from './dates';
 import { isInteger, signatureError } from './errors';
 import { Protection, ProtectionType, User } from './protection';
-import { type Range, checkedRange } from './range';
+import { type Range, Range as RangeClass, checkedRange } from './range';
+import { BandingTheme } from './filter';
+import { RichTextValueBuilder } from './richText';
 import { Sheet, checkSheetName } from './sheet';
 import { SheetData } from './sheetData';
 import type { Ctx } from './state';
@@ -119,6 +121,7 @@ export class Spreadsheet {
     const data = new SheetData(book.nextSheetId++, name);
     book.sheets.splice(index, 0, data);
     book.activeSheetId = data.id;
+    book.activeRange = null;
     return new Sheet(this._ctx, data);
   }
   deleteSheet(sheet: unknown): void {
@@ -128,6 +131,7 @@ export class Spreadsheet {
     book.sheets.splice(book.sheets.indexOf(data), 1);
     book.protections = book.protections.filter((p) => p.sheetId !== data.id);
     if (book.activeSheetId === data.id) book.activeSheetId = book.sheets[0].id;
+    if (book.activeRange?.sheetId === data.id) book.activeRange = null;
   }
   getRange(a1Notation: unknown): Range {
     if (typeof a1Notation !== 'string') throw signatureError('SpreadsheetApp.Spreadsheet.getRange', [a1Notation]);
@@ -148,6 +152,19 @@ export class Spreadsheet {
       ref.numColumns,
       'SpreadsheetApp.Spreadsheet.getRange',
     );
+  }
+  getActiveRange(): Range {
+    return this.getActiveSheet().getActiveRange();
+  }
+  getActiveCell(): Range {
+    return this.getActiveSheet().getActiveCell();
+  }
+  getCurrentCell(): Range {
+    return this.getActiveSheet().getActiveCell();
+  }
+  setActiveRange(range: unknown): Range {
+    if (!(range instanceof RangeClass)) throw signatureError('SpreadsheetApp.Spreadsheet.setActiveRange', [range]);
+    return range.activate();
   }
   getRangeByName(): Range | null {
     return null;
@@ -174,6 +191,7 @@ export class SpreadsheetAppService {
   readonly SheetType = SheetType;
   readonly Dimension = Dimension;
   readonly CopyPasteType = CopyPasteType;
+  readonly BandingTheme = BandingTheme;
 
   constructor(readonly _ctx: Ctx) {}
 
@@ -198,6 +216,18 @@ export class SpreadsheetAppService {
     // A time-driven trigger has no document open in a browser, so no UI.
     if (!this._ctx.ui.available) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return new Ui(this._ctx);
+  }
+  getActiveRange(): Range {
+    return new Spreadsheet(this._ctx).getActiveRange();
+  }
+  getCurrentCell(): Range {
+    return new Spreadsheet(this._ctx).getCurrentCell();
+  }
+  setActiveRange(range: unknown): Range {
+    return new Spreadsheet(this._ctx).setActiveRange(range);
+  }
+  newRichTextValue(): RichTextValueBuilder {
+    return new RichTextValueBuilder(this._ctx);
   }
   flush(): void {}
   newDataValidation(): DataValidationBuilder {

@@ -42,6 +42,8 @@ export interface WorkbookData {
   locale: string;
   sheets: SheetData[];
   activeSheetId: number;
+  /** The selection, if a script or the user made one; otherwise A1 of the active sheet. */
+  activeRange: SheetRef | null;
   nextSheetId: number;
   protections: ProtectionData[];
   nextProtectionId: number;

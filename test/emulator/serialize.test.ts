@@ -42,6 +42,12 @@ function populated() {
   log.getRange('A1:D1').protect().setDescription('headers').addEditor('deputy@school.example');
   log.protect().setWarningOnly(true);
   log.insertChart(log.newChart().asBarChart().addRange(log.getRange('A1:C3')).setPosition(5, 5, 0, 0).build());
+  log.getRange('A1:D3').createFilter();
+  log.getRange('A1:D10').applyRowBanding(SpreadsheetApp.BandingTheme.BLUE);
+  log
+    .getRange('G2')
+    .setRichTextValue(SpreadsheetApp.newRichTextValue().setText('script').setLinkUrl('https://x.example/1').build());
+  log.getRange('B3').activate();
   log.hideSheet();
   PropertiesService.getDocumentProperties().setProperty('seq', '2');
   PropertiesService.getScriptProperties().setProperty('version', '1');
@@ -93,6 +99,10 @@ describe('serialize', () => {
     ).toContain('deputy@school.example');
     expect(log.getProtections('SHEET')[0].isWarningOnly()).toBe(true);
     expect(log.getCharts()[0].getOptions().get('type')).toBe('BAR');
+    expect(log.getFilter()?.getRange()?.getA1Notation()).toBe('A1:D3');
+    expect(log.getBandings()[0].getTheme()).toBe('BLUE');
+    expect(log.getRange('G2').getRichTextValue().getLinkUrl()).toBe('https://x.example/1');
+    expect(env.spreadsheet.getActiveRange().getA1Notation()).toBe('B3');
     expect(env.properties.document.get('seq')).toBe('2');
     expect(env.triggers.map((t) => t.getHandlerFunction())).toEqual(['runDailyCheck']);
     expect(env.mail.outbox.map((m) => m.subject)).toEqual(['Hello']);

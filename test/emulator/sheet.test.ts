@@ -124,8 +124,18 @@ describe('insert and delete', () => {
     expect(sheet.getMaxRows()).toBe(1002);
     expect(sheet.getRange('A1:A6').getValues().flat()).toEqual(['h1', 'a', '', '', 'b', 'c']);
     expect(sheet.getRange('B5').getNumberFormat()).toBe('£#,##0.00');
-    // New rows take the formatting of the row above, as Sheets does.
+    // New rows copy the formats of the row they push down.
     expect(sheet.getRange('B3').getNumberFormat()).toBe('£#,##0.00');
+  });
+
+  it('a row inserted under a bold header is not bold; one inserted after the header is', () => {
+    const { sheet } = lettered();
+    sheet.getRange('A1:B1').setFontWeight('bold');
+    sheet.insertRowBefore(2);
+    expect(sheet.getRange('A2').getFontWeight()).toBe('normal');
+    expect(sheet.getRange('B2').getNumberFormat()).toBe('£#,##0.00');
+    sheet.insertRowAfter(1);
+    expect(sheet.getRange('A2').getFontWeight()).toBe('bold');
   });
 
   it('insertRowAfter puts the blank row below', () => {
@@ -297,6 +307,10 @@ describe('spreadsheet and sheets', () => {
     const extra = ss.insertSheet('Extra');
     ss.deleteSheet(extra);
     expect(() => extra.getRange('A1')).toThrow(/has been deleted/);
+    const held = ss.insertSheet('Held').getRange('A1');
+    ss.deleteSheet(ss.getSheetByName('Held'));
+    expect(() => held.setValue('x')).toThrow(/has been deleted/);
+    expect(() => held.getValues()).toThrow(/has been deleted/);
     expect(ss.getActiveSheet().getName()).toBe('Sheet1');
   });
 
@@ -444,5 +458,56 @@ describe('cosmetics, notes, text finder, charts', () => {
     expect(sheet.getCharts()[0].getOptions().get('title')).toBe('Renamed');
     sheet.removeChart(sheet.getCharts()[0]);
     expect(sheet.getCharts()).toHaveLength(0);
+  });
+});
+
+describe('selection, rich text, filters and banding', () => {
+  it('the selection defaults to A1 and follows activate() and env.select()', () => {
+    const { env, ss, sheet } = fresh();
+    const { SpreadsheetApp } = services(env);
+    expect(SpreadsheetApp.getActiveRange().getA1Notation()).toBe('A1');
+    ss.insertSheet('Requests');
+    env.select("'Requests'!B5:D5");
+    expect(ss.getActiveSheet().getName()).toBe('Requests');
+    expect(SpreadsheetApp.getActiveRange().getA1Notation()).toBe('B5:D5');
+    expect(ss.getCurrentCell().getA1Notation()).toBe('B5');
+    sheet.getRange('C3').activate();
+    expect(ss.getActiveSheet().getName()).toBe('Sheet1');
+    expect(ss.getActiveRange().getA1Notation()).toBe('C3');
+    sheet.insertRowsBefore(1, 2);
+    expect(ss.getActiveRange().getA1Notation()).toBe('C5');
+  });
+
+  it('rich text keeps its text literal and its link; new content replaces the link', () => {
+    const { env, sheet } = fresh();
+    const { SpreadsheetApp } = services(env);
+    const link = SpreadsheetApp.newRichTextValue().setText('0042').setLinkUrl('https://drive.example/s').build();
+    sheet.getRange('A1').setRichTextValue(link);
+    expect(sheet.getRange('A1').getValue()).toBe('0042');
+    expect(sheet.getRange('A1').getRichTextValue().getLinkUrl()).toBe('https://drive.example/s');
+    sheet.getRange('A1').setValue('other');
+    expect(sheet.getRange('A1').getRichTextValue().getLinkUrl()).toBeNull();
+  });
+
+  it('a sheet has one filter and a range one banding, as Sheets insists', () => {
+    const { sheet } = fresh();
+    sheet.getRange('A1:C3').setValues([
+      ['h', 'n', 'x'],
+      ['b', 2, ''],
+      ['a', 1, ''],
+    ]);
+    const filter = sheet.getRange('A1:C3').createFilter();
+    expect(() => sheet.getRange('E1:F2').createFilter()).toThrow(
+      "You can't create a filter in a sheet that already has a filter.",
+    );
+    filter.sort(1, true);
+    expect(sheet.getRange('A2:A3').getValues().flat()).toEqual(['a', 'b']);
+    expect(sheet.getFilter()?.getRange()?.getA1Notation()).toBe('A1:C3');
+    filter.remove();
+    expect(sheet.getFilter()).toBeNull();
+    sheet.getRange('A1:C10').applyRowBanding();
+    expect(() => sheet.getRange('B5:D20').applyRowBanding()).toThrow(/already has alternating colors/);
+    sheet.getBandings()[0].remove();
+    expect(() => sheet.getRange('B5:D20').applyRowBanding()).not.toThrow();
   });
 });
