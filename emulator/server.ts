@@ -624,6 +624,14 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new HttpError(400, 'Malformed URL');
+  }
+}
+
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const type = String(req.headers['content-type'] ?? '');
   // A cross-site page can POST text/plain without asking first; application/json needs a preflight we never grant.
@@ -712,15 +720,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     const eml = /^\/api\/outbox\/([^/]+)$/.exec(path);
     if (eml && get) {
-      const text = emulator.store.readEml(decodeURIComponent(eml[1]));
+      const name = decodePathPart(eml[1]);
+      const text = emulator.store.readEml(name);
       if (text === undefined) throw new HttpError(404, 'No such message');
       return send(res, 200, 'message/rfc822', text, {
-        'Content-Disposition': `attachment; filename="${decodeURIComponent(eml[1])}"`,
+        'Content-Disposition': `attachment; filename="${name}"`,
       });
     }
     const sidebar = /^\/sidebar\/([^/]+)$/.exec(path);
     if (sidebar && get) {
-      const html = sidebar[1] === 'current' ? emulator.panelHtml() : emulator.pageHtml(decodeURIComponent(sidebar[1]));
+      const html = sidebar[1] === 'current' ? emulator.panelHtml() : emulator.pageHtml(decodePathPart(sidebar[1]));
       if (html === undefined)
         throw new HttpError(404, sidebar[1] === 'current' ? 'No sidebar is open' : 'No such page in dist/');
       return send(res, 200, 'text/html; charset=utf-8', html, { 'X-Frame-Options': 'SAMEORIGIN' });
@@ -794,7 +803,17 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const dataDir = resolve(process.env.DATA_DIR || join(ROOT, '.local'));
-  const running = await startServer({ port, dataDir, reset: argv.includes('--reset') });
+  let running: RunningServer;
+  try {
+    running = await startServer({ port, dataDir, reset: argv.includes('--reset') });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      console.error(`Port ${port} is in use: stop what holds it, or choose another with PORT=8081 npm start`);
+    else console.error(errorMessage(err));
+    process.exitCode = 1;
+    return;
+  }
   console.log(`Post-Results Tracker emulator: ${running.url}`);
   console.log(`Data folder: ${dataDir}${argv.includes('--reset') ? ' (started clean)' : ''}`);
   const stop = (): void => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, type RunningServer } from '../../emulator/server';
@@ -200,6 +201,14 @@ describe('emulator server', () => {
     expect((await fetch(new URL('/api/export?sheet=Nope', r.url))).status).toBe(404);
     expect((await fetch(new URL('/sidebar/..%2Fpackage', r.url))).status).toBe(404);
     expect((await fetch(new URL('/api/outbox/..%2Fworkbook.json', r.url))).status).toBe(404);
+    expect((await fetch(new URL('/sidebar/%E0%A4%A', r.url))).status).toBe(400);
+    // Not HTTP at all: Node answers 400 and the server carries on.
+    await new Promise<void>((done) => {
+      const socket = connect(Number(new URL(r.url).port), '127.0.0.1', () => socket.end('\x00\x01 garbage\r\n\r\n'));
+      socket.on('data', () => undefined);
+      socket.on('close', () => done());
+      socket.on('error', () => done());
+    });
     expect((await post('/api/run', { fn: 'setUp', args: [] })).json.result).toMatchObject({ ok: true });
   });
 
