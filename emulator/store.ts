@@ -89,7 +89,13 @@ export class Store {
   private readJson<T>(file: string): T | undefined {
     const path = join(this.dataDir, file);
     if (!existsSync(path)) return undefined;
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
+    try {
+      return JSON.parse(readFileSync(path, 'utf8')) as T;
+    } catch (err) {
+      throw new Error(
+        `${path} is not valid JSON (${(err as Error).message}): fix it, or start clean with npm start -- --reset`,
+      );
+    }
   }
 }
 

@@ -151,6 +151,11 @@ describe('Store', () => {
     expect(readdirSync(dir)).toEqual(['workbook.json']);
   });
 
+  it('names the file and the way out when the saved workbook is not JSON', () => {
+    writeFileAtomic(join(dir, 'workbook.json'), '{"version":1,');
+    expect(() => new Store(dir).loadWorkbook()).toThrow(/workbook\.json is not valid JSON .*--reset/);
+  });
+
   it('writes .eml files with safe names, and reads back only those', () => {
     const store = new Store(dir);
     const name = store.writeEml(mail, 7);
