@@ -164,8 +164,17 @@ export class Range {
 
   private _setAll(attr: Attr, value: unknown): this {
     this._assertEditable();
-    for (let i = 0; i < this._nr; i++)
-      for (let j = 0; j < this._nc; j++) this._sheet.set(attr, this._row - 1 + i, this._col - 1 + j, value);
+    const sheet = this._sheet;
+    const c0 = this._col - 1;
+    for (let i = 0; i < this._nr; i++) {
+      const r = this._row - 1 + i;
+      // Clearing touches only rows that hold something, so clearing a 50,000-row sheet is cheap.
+      const arr = value === undefined ? sheet.rows[r]?.[attr] : sheet.rowArray(attr, r);
+      if (!arr) continue;
+      const end = value === undefined ? Math.min(c0 + this._nc, arr.length) : c0 + this._nc;
+      for (let c = c0; c < end; c++) arr[c] = value;
+    }
+    if (attr === 'value' || attr === 'formula') sheet.contentChanged();
     return this;
   }
 

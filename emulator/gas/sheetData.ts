@@ -97,35 +97,51 @@ export class SheetData {
     this.extentCache = null;
   }
 
-  private extent(): { lastRow: number; lastColumn: number } {
-    if (this.extentCache) return this.extentCache;
-    let lastRow = 0;
-    let lastColumn = 0;
-    for (let r = 0; r < this.rows.length; r++) {
-      const row = this.rows[r];
-      if (!row) continue;
-      for (const attr of ['value', 'formula'] as const) {
-        const arr = row[attr];
-        if (!arr) continue;
-        for (let c = arr.length - 1; c >= 0; c--) {
-          if (!isEmptyValue(arr[c])) {
-            lastRow = r + 1;
-            if (c + 1 > lastColumn) lastColumn = c + 1;
-            break;
-          }
+  private rowHasContent(r: number): number {
+    const row = this.rows[r];
+    if (!row) return 0;
+    let last = 0;
+    for (const attr of ['value', 'formula'] as const) {
+      const arr = row[attr];
+      if (!arr) continue;
+      for (let c = arr.length - 1; c >= last; c--) {
+        if (!isEmptyValue(arr[c])) {
+          last = c + 1;
+          break;
         }
       }
     }
-    this.extentCache = { lastRow, lastColumn };
+    return last;
+  }
+
+  private extent(): { lastRow: number; lastColumn: number } {
+    if (this.extentCache) return this.extentCache;
+    this.extentCache = { lastRow: -1, lastColumn: -1 };
     return this.extentCache;
   }
 
+  /** Scans up from the bottom: cheap after each appendRow, even on a long log. */
   lastRow(): number {
-    return this.extent().lastRow;
+    const e = this.extent();
+    if (e.lastRow < 0) {
+      e.lastRow = 0;
+      for (let r = this.rows.length - 1; r >= 0; r--) {
+        if (this.rowHasContent(r) > 0) {
+          e.lastRow = r + 1;
+          break;
+        }
+      }
+    }
+    return e.lastRow;
   }
 
   lastColumn(): number {
-    return this.extent().lastColumn;
+    const e = this.extent();
+    if (e.lastColumn < 0) {
+      e.lastColumn = 0;
+      for (let r = 0; r < this.rows.length; r++) e.lastColumn = Math.max(e.lastColumn, this.rowHasContent(r));
+    }
+    return e.lastColumn;
   }
 
   insertRows(at: number, n: number, inheritFrom: number | null): void {
