@@ -42,9 +42,7 @@ export async function build({ quiet = false } = {}) {
   if (names.length === 0) throw new Error('src/index.ts exports no entry points');
 
   // 2. The real bundle: everything private inside one IIFE, entry points as globals.
-  const footer = names
-    .map((n) => `function ${n}() {\n  return __app.${n}.apply(this, arguments);\n}`)
-    .join('\n');
+  const footer = names.map((n) => `function ${n}() {\n  return __app.${n}.apply(this, arguments);\n}`).join('\n');
   await esbuild.build({
     entryPoints: [entry],
     bundle: true,

@@ -1,4 +1,8 @@
 declare module 'gas-local' {
-  export function require(folder: string, globals?: object, options?: { filter?: (f: string) => boolean }): Record<string, unknown>;
+  export function require(
+    folder: string,
+    globals?: object,
+    options?: { filter?: (f: string) => boolean },
+  ): Record<string, unknown>;
   export const globalMockDefault: object;
 }

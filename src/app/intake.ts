@@ -181,7 +181,10 @@ export function lookupCandidate(candidateNumber: unknown): Answer<{ candidate: C
   return answer((): Answer<{ candidate: CandidateFound | null }> => {
     const wanted = String(candidateNumber ?? '').trim();
     if (!/^\d{4}$/.test(wanted)) {
-      return { ok: false, errors: [{ field: 'candidateNumber', message: 'A candidate number is 4 digits, e.g. 0042.' }] };
+      return {
+        ok: false,
+        errors: [{ field: 'candidateNumber', message: 'A candidate number is 4 digits, e.g. 0042.' }],
+      };
     }
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);

@@ -40,14 +40,7 @@ export type RequestedBy = (typeof REQUESTED_BY_VALUES)[number];
 export const MIR_INDICATORS = ['X', '#', 'Q', 'missing'] as const;
 export type MirIndicator = (typeof MIR_INDICATORS)[number];
 
-export const STATUSES = [
-  'Received',
-  'Submitted',
-  'Acknowledged',
-  'Outcome received',
-  'Closed',
-  'Withdrawn',
-] as const;
+export const STATUSES = ['Received', 'Submitted', 'Acknowledged', 'Outcome received', 'Closed', 'Withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Whose written consent a service needs before the centre may ask the board. */

@@ -22,7 +22,16 @@ import {
   type Status,
 } from '../domain/types';
 import { cellToBoolean, cellToCandidateNumber, cellToIsoDate, cellToMoney, cellToText } from './cells';
-import { cellAt, insertRowAt, isBlankRow, readTable, requireHeaders, writeRecords, type Cell, type Table } from './table';
+import {
+  cellAt,
+  insertRowAt,
+  isBlankRow,
+  readTable,
+  requireHeaders,
+  writeRecords,
+  type Cell,
+  type Table,
+} from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

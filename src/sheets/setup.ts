@@ -50,9 +50,15 @@ function ensureTableSheet(ss: Spreadsheet, name: string, specs: readonly ColumnS
     if (sheet.getMaxColumns() < specs.length) {
       sheet.insertColumnsAfter(sheet.getMaxColumns(), specs.length - sheet.getMaxColumns());
     }
-    writeHeaderRow(sheet, specs.map((s) => s.header));
+    writeHeaderRow(
+      sheet,
+      specs.map((s) => s.header),
+    );
     sheet.setFrozenRows(1);
-    setWidths(sheet, specs.map((s, i) => ({ col: i + 1, width: s.width })));
+    setWidths(
+      sheet,
+      specs.map((s, i) => ({ col: i + 1, width: s.width })),
+    );
     const dataRows = sheet.getMaxRows() - 1;
     sheet
       .getRange(2, 1, dataRows, specs.length)
@@ -203,7 +209,9 @@ function applyLogValidation(sheet: Sheet, ss: Spreadsheet, timeZone: string): vo
   }
   const consent = table.index.get(headerKey('Consent'));
   if (consent !== undefined) {
-    sheet.getRange(2, consent + 1, rows, 1).setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    sheet
+      .getRange(2, consent + 1, rows, 1)
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
   }
 }
 
