@@ -207,3 +207,46 @@ export interface Outcome {
 
 /** Answer of every server function called by the sidebar. */
 export type Result<T extends object> = ({ ok: true } & T) | { ok: false; errors: FieldError[] };
+
+/** The emails the add-on sends, each a row of the `Templates` sheet the officer can edit. */
+export const TEMPLATE_NAMES = [
+  'Results-day reminder',
+  'Application information',
+  'Request received',
+  'Outcome: grade raised',
+  'Outcome: grade lowered',
+  'Outcome: mark changed, grade unchanged',
+  'Outcome: no change',
+  'Script ready (candidate)',
+  'Script ready (teacher)',
+  'Missing or incomplete result raised',
+  'Appeal received',
+  'Daily digest',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/**
+ * One email to send: a template, one recipient, and the values for its
+ * placeholders. `requestId` keys the exactly-once record in `Correspondence`
+ * (with template and recipient); messages not about one request use a
+ * stable key of their own, e.g. `REMINDER-2026` or `DIGEST-2026-08-21`.
+ */
+export interface MailJob {
+  requestId: string;
+  template: TemplateName;
+  to: string;
+  values: Record<string, string>;
+}
+
+/** What a batch of MailJobs came to. Recipients only: never names or grades. */
+export interface MailReport {
+  sent: number;
+  /** Already in `Correspondence` as sent: not sent again. */
+  skipped: number;
+  /** Over today's quota or the run's time budget: kept in the queue for the daily trigger. */
+  queued: number;
+  /** Refused (invalid address, template error): reported to the officer, the batch goes on. */
+  failed: { requestId: string; to: string; reason: string }[];
+  /** Marked "sending" by a run that crashed: never resent automatically; the officer checks. */
+  uncertain: { requestId: string; to: string; template: string }[];
+}
