@@ -250,3 +250,30 @@ export interface MailReport {
   /** Marked "sending" by a run that crashed: never resent automatically; the officer checks. */
   uncertain: { requestId: string; to: string; template: string }[];
 }
+
+/**
+ * What the daily check (and a recorded outcome) can flag on a request. The
+ * `Flags` column holds the labels, joined by '; ', so an officer reads them
+ * and the dashboard counts them; conditional formatting colours the row.
+ */
+export const FLAGS = {
+  notAcknowledged: 'Not acknowledged by the board',
+  deadlineNear: 'Board deadline near: not yet submitted',
+  deadlinePassed: 'Board deadline passed: not submitted',
+  outcomeOverdue: 'Outcome overdue',
+  refundDue: 'Refund due',
+  updateMis: 'Update MIS',
+  issueSor: 'Issue updated SoR',
+  followUpOverdue: 'Follow-up overdue',
+  appealWindowClosing: 'Appeal window closing',
+} as const;
+export type FlagKey = keyof typeof FLAGS;
+export type FlagLabel = (typeof FLAGS)[FlagKey];
+
+/** One flag on one request, as runDailyCheck reports it. */
+export interface Flag {
+  requestId: string;
+  flag: FlagKey;
+  /** e.g. "£48.65" for a refund, or the date something became due. */
+  detail?: string;
+}
