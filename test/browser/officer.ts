@@ -1,0 +1,132 @@
+/**
+ * The exams officer at the emulator's window: everything is done by what
+ * she can see (labels, buttons, tabs, the text in the grid), never by
+ * calling the server or reading the workbook behind the page.
+ */
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { screenshot, sidebar } from './support';
+
+export class Officer {
+  constructor(readonly page: Page) {}
+
+  get sidebar(): FrameLocator {
+    return sidebar(this.page);
+  }
+
+  /** Waits for the page to fetch the workbook again after `action`, so the grid shows its effect. */
+  async andRefresh(action: () => Promise<unknown>): Promise<void> {
+    const refreshed = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/state');
+    await action();
+    await refreshed;
+  }
+
+  async open(url: string): Promise<void> {
+    await this.andRefresh(() => this.page.goto(url));
+  }
+
+  async setToday(iso: string): Promise<void> {
+    await this.andRefresh(() => this.page.getByLabel('Today').fill(iso));
+    expectValue(await this.page.getByLabel('Today').inputValue(), iso, 'Today');
+  }
+
+  async addDays(days: 1 | 7): Promise<void> {
+    await this.andRefresh(() =>
+      this.page.getByRole('button', { name: `+${days} day${days === 1 ? '' : 's'}` }).click(),
+    );
+  }
+
+  async today(): Promise<string> {
+    return this.page.getByLabel('Today').inputValue();
+  }
+
+  /** Clicks an item of the add-on menu (shown as buttons along the top). */
+  async menu(caption: string | RegExp): Promise<void> {
+    await this.andRefresh(() =>
+      this.page.getByRole('navigation', { name: 'Add-on menu' }).getByRole('button', { name: caption }).click(),
+    );
+  }
+
+  async fireTrigger(handler: string): Promise<void> {
+    await this.andRefresh(() => this.page.getByRole('button', { name: `Fire trigger: ${handler}` }).click());
+  }
+
+  /** The newest banner (alerts and toasts) whose text matches. */
+  banner(text: string | RegExp): Locator {
+    return this.page.locator('#banners .banner').filter({ hasText: text }).last();
+  }
+
+  async dismissBanners(): Promise<void> {
+    const close = this.page.locator('#banners').getByRole('button', { name: 'Dismiss' });
+    while ((await close.count()) > 0) await close.first().click();
+  }
+
+  async tab(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  /** The open sheet as the grid shows it: one record per row below the header. */
+  async rows(sheet: string): Promise<Record<string, string>[]> {
+    await this.tab(sheet);
+    const grid = this.page.getByLabel(`Sheet ${sheet}`);
+    await grid.waitFor();
+    const table = await grid.evaluate((el) => {
+      const t = el.querySelector('table');
+      if (!t) return [] as { text: string; bg: string }[][];
+      return [...t.querySelectorAll('tr')].slice(1).map((tr) =>
+        [...tr.querySelectorAll('td')].map((td) => ({
+          text: td.textContent ?? '',
+          bg: (td as HTMLElement).style.backgroundColor,
+        })),
+      );
+    });
+    if (table.length === 0) return [];
+    const [headers, ...rows] = table;
+    return rows.map((r) => {
+      const record: Record<string, string> = {};
+      headers.forEach((h, i) => {
+        if (h.text) record[h.text] = r[i]?.text ?? '';
+      });
+      // The colour the officer sees on the row, taken from its first cell.
+      record['(background)'] = r[0]?.bg ?? '';
+      return record;
+    });
+  }
+
+  async row(sheet: string, column: string, value: string): Promise<Record<string, string>> {
+    const rows = await this.rows(sheet);
+    const found = rows.find((r) => r[column] === value);
+    if (!found) {
+      throw new Error(`No row of ${sheet} has ${column} "${value}"; it shows ${JSON.stringify(rows, null, 1)}`);
+    }
+    return found;
+  }
+
+  /** The outbox tab's emails, newest first, as subject, recipients and the text the officer reads. */
+  async outbox(): Promise<{ subject: string; to: string; text: string }[]> {
+    await this.tab(/^Outbox/);
+    const grid = this.page.getByLabel('Outbox');
+    await grid.waitFor();
+    const mails = grid.locator('article.mail');
+    const out: { subject: string; to: string; text: string }[] = [];
+    for (let i = 0; i < (await mails.count()); i++) {
+      const mail = mails.nth(i);
+      const subject = await mail.getByRole('heading').innerText();
+      const to = await mail.locator('dt:text-is("To") + dd').innerText();
+      const html = mail.locator('iframe');
+      const text =
+        (await html.count()) > 0
+          ? await mail.frameLocator('iframe').locator('body').innerText()
+          : await mail.locator('pre').innerText();
+      out.push({ subject, to, text });
+    }
+    return out;
+  }
+
+  async shot(name: string, target?: Locator): Promise<void> {
+    await screenshot(target ?? this.page, name);
+  }
+}
+
+function expectValue(actual: string, expected: string, what: string): void {
+  if (actual !== expected) throw new Error(`${what} shows "${actual}", expected "${expected}"`);
+}

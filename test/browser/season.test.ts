@@ -1,0 +1,139 @@
+/**
+ * A whole post-results season, walked as the exams officer would in the
+ * emulator's window: the add-on menu, the sidebar's labelled fields and
+ * buttons, the clock, the sheet tabs and the outbox. Nothing here calls the
+ * server directly or reads the workbook behind the page.
+ */
+import { Officer } from './officer';
+import { collectPageErrors, openSession, type Session } from './support';
+
+jest.setTimeout(90_000);
+
+/** GCSE results day of the seeded June 2026 series (A level results came on 13 August). */
+const RESULTS_DAY = '2026-08-20';
+
+let session: Session;
+let officer: Officer;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  session = await openSession();
+  officer = new Officer(session.page);
+  pageErrors = collectPageErrors(session.page);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The New request sidebar's fields a review of marking and a copy of a script share. */
+async function fillRequest(
+  o: Officer,
+  fields: { candidate: string; service: string; subject: string; component: string },
+): Promise<void> {
+  const form = o.sidebar;
+  await form.getByLabel('Candidate number', { exact: true }).fill(fields.candidate);
+  await form.getByText(/^Found in Candidates:/).waitFor();
+  await form.getByLabel('Board', { exact: true }).selectOption({ label: 'AQA' });
+  await form.getByLabel('Series', { exact: true }).selectOption({ label: 'June 2026' });
+  await form.getByLabel('Service', { exact: true }).selectOption({ label: fields.service });
+  await form.getByLabel('Qualification', { exact: true }).fill('GCE A level');
+  await form.getByLabel('Subject', { exact: true }).fill(fields.subject);
+  await form.getByLabel('Component', { exact: true }).fill(fields.component);
+}
+
+async function save(o: Officer): Promise<void> {
+  await o.andRefresh(() => o.sidebar.getByRole('button', { name: 'Save request' }).click());
+}
+
+describe('a season in the emulator', () => {
+  it('takes requests from results day to outcomes, as the officer works', async () => {
+    const o = officer;
+    await o.open(session.server.url);
+
+    // ---- Results day: the officer sets the clock and sets up. ----
+    await o.setToday(RESULTS_DAY);
+    await o.menu('Set up sheets');
+    await o.banner(/Services sheet/).waitFor();
+    await o.dismissBanners();
+    const services = await o.rows('Services');
+    expect(services.some((s) => s.Board === 'AQA' && s.Series === 'June 2026')).toBe(true);
+
+    // ---- A review of marking with consent and payment. ----
+    await o.menu('Open sidebar');
+    await o.sidebar.getByRole('heading', { name: 'New request' }).waitFor();
+    await fillRequest(o, {
+      candidate: '0042',
+      service: 'Review of marking',
+      subject: 'Chemistry',
+      component: '7405/1',
+    });
+    await o.sidebar
+      .getByText(/marks and grades can go down as well as up/)
+      .first()
+      .waitFor();
+    await o.sidebar.getByLabel(/The candidate has given written consent/).check();
+    await o.sidebar.getByLabel('Consent date', { exact: true }).fill(RESULTS_DAY);
+    await o.sidebar.getByLabel('Paid', { exact: true }).selectOption({ label: 'Yes' });
+    await o.shot('season-01-review-filled', o.page.locator('#panel'));
+    await save(o);
+    const saved = o.sidebar.getByRole('status').filter({ hasText: /Saved as R-2026-\d+/ });
+    await saved.waitFor();
+    const reviewId = /Saved as (R-2026-\d+)/.exec(await saved.innerText())![1];
+    await o.shot('season-02-review-saved', o.page.locator('#panel'));
+
+    const review = await o.row('Requests', 'Request ID', reviewId);
+    expect(review).toMatchObject({
+      'Candidate number': '0042',
+      Surname: 'DEMO Ahmed',
+      Forename: 'Aisha',
+      Board: 'AQA',
+      Subject: 'Chemistry',
+      Component: '7405/1',
+      Consent: 'TRUE',
+      Paid: expect.stringMatching(/^yes$/i),
+    });
+
+    // ---- One without consent: the field says what is wrong and nothing is written. ----
+    await fillRequest(o, {
+      candidate: '0107',
+      service: 'Review of marking',
+      subject: 'Physics',
+      component: '7408/2',
+    });
+    await o.sidebar.getByLabel('Paid', { exact: true }).selectOption({ label: 'Yes' });
+    await o.sidebar.getByRole('button', { name: 'Save request' }).click();
+    const consent = o.sidebar.getByLabel(/The candidate has given written consent/);
+    await o.sidebar
+      .locator('[data-field="consent"]')
+      .getByText(/^Error:/)
+      .waitFor();
+    expect(await consent.getAttribute('aria-invalid')).toBe('true');
+    await o.shot('season-03-consent-error', o.page.locator('#panel'));
+    expect((await o.rows('Requests')).filter((r) => r.Surname === 'DEMO Brown')).toEqual([]);
+    await o.sidebar.getByRole('button', { name: 'Clear form' }).click();
+
+    // ---- A copy of a script goes to its own log. ----
+    await fillRequest(o, {
+      candidate: '0213',
+      service: 'Copy of script',
+      subject: 'Biology',
+      component: '7402/1',
+    });
+    await o.sidebar.getByLabel(/The candidate has given written consent/).check();
+    await o.sidebar.getByLabel('Consent date', { exact: true }).fill(RESULTS_DAY);
+    await save(o);
+    const copySaved = o.sidebar.getByRole('status').filter({ hasText: /Saved as \S+ in the Access to scripts log/ });
+    await copySaved.waitFor();
+    const copyId = /Saved as (\S+) in/.exec(await copySaved.innerText())![1];
+    expect(await o.row('Access to scripts', 'Request ID', copyId)).toMatchObject({
+      Surname: 'DEMO Chen',
+      Subject: 'Biology',
+    });
+    expect((await o.rows('Requests')).map((r) => r['Request ID'])).not.toContain(copyId);
+
+    await o.tab('Requests');
+    await o.shot('season-10-requests');
+    expect(pageErrors).toEqual([]);
+  });
+});
