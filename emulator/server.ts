@@ -24,6 +24,7 @@ import {
   type SerializedWorkbook,
 } from './gas';
 import type { BundleContext } from './gas/loadBundle';
+import { evaluateRules, serialOf, type RuleInput } from './conditionalFormat';
 import { injectShim } from './shim';
 import { emlName, Store, toCsv, type EmlMessage } from './store';
 
@@ -70,8 +71,18 @@ interface RangeLike {
   getValues(): unknown[][];
   setValues(values: unknown[][]): unknown;
 }
+interface ConditionalRuleLike {
+  getRanges(): ({ getRow(): number; getColumn(): number; getNumRows(): number; getNumColumns(): number } | null)[];
+  getBooleanCondition(): {
+    getCriteriaType(): unknown;
+    getCriteriaValues(): unknown[];
+    getBackground(): string | null;
+    getFontColor(): string | null;
+  } | null;
+}
 interface SheetLike {
   getName(): string;
+  getConditionalFormatRules(): ConditionalRuleLike[];
   getLastRow(): number;
   getLastColumn(): number;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
@@ -225,7 +236,7 @@ export class Emulator {
   state(): unknown {
     const ss: SpreadsheetLike = this.env.spreadsheet;
     return {
-      sheets: ss.getSheets().map((sheet) => sheetView(sheet)),
+      sheets: ss.getSheets().map((sheet) => sheetView(sheet, this.timeZone, this.today(), this.log)),
       menu: this.menu(),
       outbox: this.outbox(),
       today: this.today(),
@@ -345,6 +356,32 @@ export class Emulator {
     if (blank && blank.getLastRow() === 0 && ss.getSheets().length > 1) ss.deleteSheet(blank);
     seedDemoCandidates(ss);
     seedDemoSettings(ss);
+    this.openSeason(ss);
+  }
+
+  /**
+   * A demo whose every deadline has passed shows only refusals: if the real
+   * date is after the seeded season, start the clock on its first deadline
+   * (results week), when every service is still open.
+   */
+  private openSeason(ss: SpreadsheetLike): void {
+    const sheet = ss.getSheetByName('Services');
+    if (!sheet || sheet.getLastRow() < 2) return;
+    const col = headerIndex(sheet).get('deadline');
+    if (col === undefined) return;
+    const deadlines = sheet
+      .getRange(2, col + 1, sheet.getLastRow() - 1, 1)
+      .getValues()
+      .map(([v]) => v)
+      .filter((v): v is Date => Object.prototype.toString.call(v) === '[object Date]')
+      .map((d) => formatDate(d, this.timeZone))
+      .sort();
+    const today = this.today();
+    if (deadlines.length === 0 || deadlines[deadlines.length - 1] >= today) return;
+    this.env.clock.set(new Date(`${deadlines[0]}T12:00:00Z`));
+    this.log(
+      `Demo season: the clock starts on ${deadlines[0]}, the first deadline in Services (the real date is ${today}).`,
+    );
   }
 }
 
@@ -432,13 +469,23 @@ function seedDemoSettings(ss: SpreadsheetLike): void {
 
 // ---- helpers ---------------------------------------------------------------
 
-function sheetView(sheet: SheetLike): {
+export interface SheetView {
   name: string;
   rows: string[][];
+  /** Each cell's colour as the officer sees it: conditional formatting over the cell's own background. */
   backgrounds?: string[][];
+  /** Text colours set by conditional formatting ('' where none). */
+  fontColors?: string[][];
+  /** Conditional format rules the emulator could not evaluate, so their colours are missing from the grid. */
+  unshownRules?: string[];
   totalRows: number;
   totalColumns: number;
-} {
+}
+
+/** Rules already reported, so a rule the emulator cannot evaluate is logged once, not at every refresh. */
+const reportedRules = new Set<string>();
+
+function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line: string) => void): SheetView {
   const totalRows = sheet.getLastRow();
   const totalColumns = sheet.getLastColumn();
   const n = Math.min(totalRows, MAX_ROWS);
@@ -446,9 +493,73 @@ function sheetView(sheet: SheetLike): {
   const range = sheet.getRange(1, 1, n, totalColumns);
   const rows = range.getDisplayValues().map((r) => r.map(String));
   const backgrounds = range.getBackgrounds().map((r) => r.map((c) => String(c ?? '')));
+  let fontColors: string[][] | undefined;
+  const rules = readRules(sheet);
+  let unshownRules: string[] | undefined;
+  if (rules.length > 0) {
+    const values = range.getValues().map((r) => r.map((v) => formulaValue(v, timeZone)));
+    const formats = evaluateRules(rules, values, serialOf(today));
+    formats.backgrounds.forEach((r, i) =>
+      r.forEach((c, j) => {
+        if (c) backgrounds[i][j] = c;
+      }),
+    );
+    if (formats.fontColors.some((r) => r.some(Boolean))) {
+      fontColors = formats.fontColors.map((r) => r.map((c) => c ?? ''));
+    }
+    if (formats.unsupported.length > 0) {
+      unshownRules = formats.unsupported;
+      for (const reason of formats.unsupported) {
+        const key = `${sheet.getName()}: ${reason}`;
+        if (!reportedRules.has(key)) log(`Conditional formatting on ${key}`);
+        reportedRules.add(key);
+      }
+    }
+  }
   // Most cells are white: leave the array out rather than ship thousands of '#ffffff'.
   const coloured = backgrounds.some((r) => r.some((c) => c !== '' && c.toLowerCase() !== '#ffffff' && c !== 'white'));
-  return { name: sheet.getName(), rows, ...(coloured ? { backgrounds } : {}), totalRows, totalColumns };
+  return {
+    name: sheet.getName(),
+    rows,
+    ...(coloured ? { backgrounds } : {}),
+    ...(fontColors ? { fontColors } : {}),
+    ...(unshownRules ? { unshownRules } : {}),
+    totalRows,
+    totalColumns,
+  };
+}
+
+function readRules(sheet: SheetLike): RuleInput[] {
+  return sheet.getConditionalFormatRules().flatMap((rule) => {
+    const condition = rule.getBooleanCondition();
+    // Gradient (colour scale) rules have no boolean condition: not shown.
+    if (!condition) return [];
+    const ranges = rule
+      .getRanges()
+      .filter((r): r is NonNullable<typeof r> => r !== null)
+      .map((r) => ({ row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns() }));
+    return [
+      {
+        ranges,
+        criteria: String(condition.getCriteriaType()),
+        args: condition.getCriteriaValues(),
+        background: condition.getBackground(),
+        fontColor: condition.getFontColor(),
+      },
+    ];
+  });
+}
+
+/** A cell as a formula reads it: blank is null, a date is its serial day number in the spreadsheet's zone. */
+function formulaValue(v: unknown, timeZone: string): number | string | boolean | null {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  // Dates from the bundle's realm fail instanceof: test the tag.
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    return Number.isNaN(d.getTime()) ? null : serialOf(formatDate(d, timeZone));
+  }
+  return String(v);
 }
 
 function toJson(value: unknown): unknown {

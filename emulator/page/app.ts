@@ -9,6 +9,8 @@ interface SheetView {
   name: string;
   rows: string[][];
   backgrounds?: string[][];
+  fontColors?: string[][];
+  unshownRules?: string[];
   totalRows: number;
   totalColumns: number;
 }
@@ -234,6 +236,9 @@ function renderSheet(sheet: SheetView | undefined): void {
     sheet.totalRows > sheet.rows.length
       ? `Showing the first ${sheet.rows.length} of ${sheet.totalRows} rows (export for all).`
       : `${Math.max(sheet.totalRows - 1, 0)} row${sheet.totalRows === 2 ? '' : 's'} below the header.`;
+  if (sheet.unshownRules?.length) {
+    ui.sheetNote.textContent += ` Colours of ${sheet.unshownRules.length} conditional format rule${sheet.unshownRules.length === 1 ? '' : 's'} not shown: ${sheet.unshownRules.join('; ')}.`;
+  }
   if (sheet.rows.length === 0) {
     ui.grid.replaceChildren(h('p', { class: 'empty', text: 'This sheet is empty.' }));
     return;
@@ -246,6 +251,8 @@ function renderSheet(sheet: SheetView | undefined): void {
     const bg = sheet.backgrounds?.[r]?.[c];
     // A CSSOM assignment, not markup: an invalid value is simply ignored.
     if (bg && bg !== '#ffffff') td.style.backgroundColor = bg;
+    const fg = sheet.fontColors?.[r]?.[c];
+    if (fg) td.style.color = fg;
     return td;
   };
   const letters = h(

@@ -31,6 +31,15 @@ interface State {
   triggers: { handler: string; eventType: string }[];
 }
 
+/** The part of Apps Script's ConditionalFormatRuleBuilder these tests use. */
+interface RuleBuilder {
+  whenFormulaSatisfied(formula: string): RuleBuilder;
+  setBackground(color: string): RuleBuilder;
+  setFontColor(color: string): RuleBuilder;
+  setRanges(ranges: unknown[]): RuleBuilder;
+  build(): unknown;
+}
+
 let distDir: string;
 let dataDir: string;
 let running: RunningServer | undefined;
@@ -124,6 +133,25 @@ describe('emulator server', () => {
     expect(candidate(s, 'DEMO Ahmed')).toMatchObject({ 'Candidate number': '0042', 'Tutor group': 'DEMO' });
     // Header backgrounds come through for the grid.
     expect(sheet(s, 'Requests').backgrounds?.[0][0]).toMatch(/^#/);
+  });
+
+  it('starts a first run inside the seeded season, so the demo is not all deadlines passed', async () => {
+    await start();
+    const s = await state();
+    const [headers, ...rows] = sheet(s, 'Services').rows;
+    const col = headers.indexOf('Deadline');
+    const deadlines = rows
+      .map((r) => /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(r[col]))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m) => `${m[3]}-${m[2]}-${m[1]}`)
+      .sort();
+    expect(deadlines.length).toBeGreaterThan(0);
+    const realToday = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    expect(s.today).toBe(realToday > deadlines[deadlines.length - 1] ? deadlines[0] : realToday);
+    // A restart keeps the officer's clock rather than moving it again.
+    await post('/api/clock', { today: '2026-09-01' });
+    await start();
+    expect((await state()).today).toBe('2026-09-01');
   });
 
   it('runs a server function as google.script.run would', async () => {
@@ -375,6 +403,56 @@ describe('emulator server', () => {
     expect('result' in fired.json || 'error' in fired.json).toBe(true);
     const notInstalled = await post('/api/trigger', { handler: 'setUp' });
     expect(notInstalled.json.error).toEqual({ message: expect.stringContaining('No installed trigger') });
+  });
+
+  it('shows the colours conditional formatting gives rows, worked out from the rules the add-on installed', async () => {
+    const r = await start();
+    const ss = r.emulator.env.spreadsheet;
+    const log = ss.getSheetByName('Requests')!;
+    const headers = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+    const flags = headers.indexOf('Flags') + 1;
+    const idCol = headers.indexOf('Request ID') + 1;
+    // Flags sits beyond Z in the standard log.
+    const letter =
+      (flags > 26 ? String.fromCharCode(64 + Math.floor((flags - 1) / 26)) : '') +
+      String.fromCharCode(65 + ((flags - 1) % 26));
+    log.getRange(2, idCol, 3, 1).setValues([['R-1'], ['R-2'], ['R-3']]);
+    log.getRange(2, flags, 3, 1).setValues([['Unacknowledged'], [''], ['Refund due']]);
+    const app = r.emulator.env.globals.SpreadsheetApp as {
+      newConditionalFormatRule(): RuleBuilder;
+    };
+    const whole = log.getRange(2, 1, 999, log.getLastColumn());
+    log.setConditionalFormatRules([
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=SEARCH("Refund",$${letter}2)`)
+        .setBackground('#fff2cc')
+        .setRanges([whole])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${letter}2<>""`)
+        .setBackground('#f4cccc')
+        .setFontColor('#660000')
+        .setRanges([whole])
+        .build(),
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied('=INDIRECT("A1")<>""')
+        .setBackground('#000000')
+        .setRanges([whole])
+        .build(),
+    ]);
+    const view = sheet(await state(), 'Requests') as SheetView & { fontColors?: string[][]; unshownRules?: string[] };
+    const rowColour = (row: number): string[] => [...new Set(view.backgrounds![row])];
+    expect(rowColour(1)).toEqual(['#f4cccc']);
+    expect(rowColour(2)).toEqual(['#ffffff']);
+    expect(rowColour(3)).toEqual(['#fff2cc']);
+    expect(view.fontColors![1][0]).toBe('#660000');
+    // The header keeps its own colour: the rules start at row 2.
+    expect(view.backgrounds![0][0]).not.toBe('#f4cccc');
+    // A rule the emulator cannot evaluate is named, not silently dropped.
+    expect(view.unshownRules).toEqual([expect.stringContaining('INDIRECT')]);
   });
 
   it('applies a burst of parallel calls one after another', async () => {
