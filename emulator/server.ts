@@ -66,6 +66,8 @@ export type CallOutcome = { result?: unknown; error?: { message: string }; ui: U
 
 /** The smallest surface of the stand-in's spreadsheet the server reads and writes. */
 interface RangeLike {
+  getA1Notation(): string;
+  getDataValidations(): ({ getCriteriaType(): unknown } | null)[][];
   getDisplayValues(): string[][];
   getBackgrounds(): string[][];
   getValues(): unknown[][];
@@ -80,8 +82,14 @@ interface ConditionalRuleLike {
     getFontColor(): string | null;
   } | null;
 }
+interface ChartLike {
+  getRanges(): (RangeLike | null)[];
+  getOptions(): { get(option: string): unknown };
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number };
+}
 interface SheetLike {
   getName(): string;
+  getCharts(): ChartLike[];
   getConditionalFormatRules(): ConditionalRuleLike[];
   getLastRow(): number;
   getLastColumn(): number;
@@ -478,8 +486,22 @@ export interface SheetView {
   fontColors?: string[][];
   /** Conditional format rules the emulator could not evaluate, so their colours are missing from the grid. */
   unshownRules?: string[];
+  /** Cells with a checkbox rule, which Sheets draws as a tick box rather than TRUE or FALSE. */
+  checkboxes?: boolean[][];
+  /** Embedded charts with the cells they draw, for the page to show as simple bars. */
+  charts?: ChartView[];
   totalRows: number;
   totalColumns: number;
+}
+
+export interface ChartView {
+  title: string;
+  type: string;
+  /** Where the chart sits, like "E2". */
+  anchor: string;
+  source: string;
+  /** The display values of its data, first row and first column as Sheets reads them for labels. */
+  data: string[][];
 }
 
 /** Rules already reported, so a rule the emulator cannot evaluate is logged once, not at every refresh. */
@@ -516,6 +538,10 @@ function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line
       }
     }
   }
+  const validations = range.getDataValidations();
+  const checkboxes = validations.map((r) => r.map((v) => v !== null && String(v.getCriteriaType()) === 'CHECKBOX'));
+  const hasCheckboxes = checkboxes.some((r) => r.some(Boolean));
+  const charts = sheet.getCharts().map(chartView);
   // Most cells are white: leave the array out rather than ship thousands of '#ffffff'.
   const coloured = backgrounds.some((r) => r.some((c) => c !== '' && c.toLowerCase() !== '#ffffff' && c !== 'white'));
   return {
@@ -524,9 +550,38 @@ function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line
     ...(coloured ? { backgrounds } : {}),
     ...(fontColors ? { fontColors } : {}),
     ...(unshownRules ? { unshownRules } : {}),
+    ...(hasCheckboxes ? { checkboxes } : {}),
+    ...(charts.length ? { charts } : {}),
     totalRows,
     totalColumns,
   };
+}
+
+function chartView(chart: ChartLike): ChartView {
+  const ranges = chart.getRanges().filter((r): r is RangeLike => r !== null);
+  // Several ranges side by side (labels in one, figures in another) read as one table.
+  const parts = ranges.map((r) => r.getDisplayValues().map((row) => row.map(String)));
+  const height = Math.max(0, ...parts.map((p) => p.length));
+  const data = Array.from({ length: height }, (_, i) => parts.flatMap((p) => p[i] ?? []));
+  const info = chart.getContainerInfo();
+  const options = chart.getOptions();
+  return {
+    title: str(options.get('title')),
+    type: str(options.get('type')) || 'chart',
+    anchor: `${columnLetters(info.getAnchorColumn())}${info.getAnchorRow()}`,
+    source: ranges.map((r) => r.getA1Notation()).join(', '),
+    data,
+  };
+}
+
+function columnLetters(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }
 
 function readRules(sheet: SheetLike): RuleInput[] {

@@ -11,8 +11,17 @@ interface SheetView {
   backgrounds?: string[][];
   fontColors?: string[][];
   unshownRules?: string[];
+  checkboxes?: boolean[][];
+  charts?: ChartView[];
   totalRows: number;
   totalColumns: number;
+}
+interface ChartView {
+  title: string;
+  type: string;
+  anchor: string;
+  source: string;
+  data: string[][];
 }
 interface Mail {
   id: number;
@@ -246,7 +255,19 @@ function renderSheet(sheet: SheetView | undefined): void {
   const width = Math.max(...sheet.rows.map((r) => r.length));
   const cell = (r: number, c: number): HTMLTableCellElement => {
     const text = sheet.rows[r][c] ?? '';
-    const td = h('td', { text });
+    const box = sheet.checkboxes?.[r]?.[c] && (text === 'TRUE' || text === 'FALSE');
+    // Sheets draws a checkbox cell as a tick box; its value stays readable to a screen reader.
+    const td = box
+      ? h(
+          'td',
+          { class: 'checkbox' },
+          h('span', {
+            role: 'img',
+            'aria-label': text === 'TRUE' ? 'ticked' : 'not ticked',
+            text: text === 'TRUE' ? '☑' : '☐',
+          }),
+        )
+      : h('td', { text });
     if (text.length > 30) td.title = text;
     const bg = sheet.backgrounds?.[r]?.[c];
     // A CSSOM assignment, not markup: an invalid value is simply ignored.
@@ -271,7 +292,62 @@ function renderSheet(sheet: SheetView | undefined): void {
   // Row 1 holds the headers and is frozen by setUp, so it stays in view with the letters.
   const thead = h('thead', {}, letters, row(0, 'header-row'));
   const tbody = h('tbody', {}, ...sheet.rows.slice(1).map((_, i) => row(i + 1)));
-  ui.grid.replaceChildren(h('table', {}, thead, tbody));
+  const charts = (sheet.charts ?? []).map(renderChart);
+  ui.grid.replaceChildren(
+    h('table', {}, thead, tbody),
+    ...(charts.length ? [h('div', { class: 'charts' }, ...charts)] : []),
+  );
+}
+
+function figure(text: string): number | null {
+  const n = Number(text.replace(/[£,%\s]/g, ''));
+  return text.trim() !== '' && Number.isFinite(n) ? n : null;
+}
+
+/**
+ * A chart as plain bars: the first column labels the rows, each further
+ * column is a series; a first row of text names the series, as Sheets reads it.
+ */
+function renderChart(chart: ChartView): HTMLElement {
+  const rows = chart.data.filter((r) => r.some((c) => c.trim() !== ''));
+  const headed = rows.length > 1 && rows[0].slice(1).every((c) => figure(c) === null);
+  const names = headed ? rows[0].slice(1) : (rows[0]?.slice(1).map((_, i) => `Series ${i + 1}`) ?? []);
+  const body = headed ? rows.slice(1) : rows;
+  const max = Math.max(1, ...body.flatMap((r) => r.slice(1).map((c) => Math.abs(figure(c) ?? 0))));
+  const caption = `${chart.title || 'Untitled chart'} (${chart.type.toLowerCase()} chart at ${chart.anchor}, data ${chart.source})`;
+  const table = h(
+    'table',
+    { class: 'chart' },
+    h('caption', { text: caption }),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col', text: headed ? rows[0][0] : '' }),
+        ...names.map((n) => h('th', { scope: 'col', text: n })),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...body.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: r[0] ?? '' }),
+          ...names.map((_, i) => {
+            const text = r[i + 1] ?? '';
+            const bar = h('span', { class: `bar s${i % 4}` });
+            bar.style.width = `${Math.round((Math.abs(figure(text) ?? 0) / max) * 100)}%`;
+            return h('td', {}, h('span', { class: 'track' }, bar), h('span', { class: 'value', text }));
+          }),
+        ),
+      ),
+    ),
+  );
+  return h('figure', {}, table);
 }
 
 function renderOutbox(outbox: Mail[]): void {

@@ -70,11 +70,12 @@ export class Officer {
     const grid = this.page.getByLabel(`Sheet ${sheet}`);
     await grid.waitFor();
     const table = await grid.evaluate((el) => {
-      const t = el.querySelector('table');
+      const t = el.querySelector(':scope > table');
       if (!t) return [] as { text: string; bg: string }[][];
       return [...t.querySelectorAll('tr')].slice(1).map((tr) =>
         [...tr.querySelectorAll('td')].map((td) => ({
-          text: td.textContent ?? '',
+          // A tick box reads as what a screen reader says of it.
+          text: td.querySelector('[role="img"]')?.getAttribute('aria-label') ?? td.textContent ?? '',
           bg: (td as HTMLElement).style.backgroundColor,
         })),
       );

@@ -90,7 +90,7 @@ describe('a season in the emulator', () => {
       Board: 'AQA',
       Subject: 'Chemistry',
       Component: '7405/1',
-      Consent: 'TRUE',
+      Consent: 'ticked',
       Paid: expect.stringMatching(/^yes$/i),
     });
 

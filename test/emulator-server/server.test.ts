@@ -455,6 +455,52 @@ describe('emulator server', () => {
     expect(view.unshownRules).toEqual([expect.stringContaining('INDIRECT')]);
   });
 
+  it('sends each chart with the cells it draws, and says which cells are tick boxes', async () => {
+    const r = await start();
+    const env = r.emulator.env;
+    const dash = env.spreadsheet.getSheetByName('SLT dashboard')!;
+    dash.getRange(20, 1, 3, 2).setValues([
+      ['Status', 'Requests'],
+      ['Submitted', 7],
+      ['Closed', 1],
+    ]);
+    const charts = (env.globals.Charts as { ChartType: Record<string, string> }).ChartType;
+    dash.insertChart(
+      dash
+        .newChart()
+        .setChartType(charts.BAR)
+        .addRange(dash.getRange('A20:B22'))
+        .setPosition(20, 4, 0, 0)
+        .setOption('title', 'Requests by status')
+        .build(),
+    );
+    const s = await state();
+    expect(sheet(s, 'SLT dashboard')).toMatchObject({
+      charts: [
+        {
+          title: 'Requests by status',
+          type: 'BAR',
+          anchor: 'D20',
+          source: 'A20:B22',
+          data: [
+            ['Status', 'Requests'],
+            ['Submitted', '7'],
+            ['Closed', '1'],
+          ],
+        },
+      ],
+    });
+    expect(sheet(s, 'Requests')).not.toHaveProperty('charts');
+
+    const log = env.spreadsheet.getSheetByName('Requests')!;
+    const consent = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String).indexOf('Consent') + 1;
+    const app = env.globals.SpreadsheetApp as { newDataValidation(): { requireCheckbox(): { build(): unknown } } };
+    log.getRange(2, consent).setDataValidation(app.newDataValidation().requireCheckbox().build()).setValue(true);
+    const view = sheet(await state(), 'Requests') as SheetView & { checkboxes?: boolean[][] };
+    expect(view.checkboxes?.[1][consent - 1]).toBe(true);
+    expect(view.checkboxes?.[1][0]).toBe(false);
+  });
+
   it('applies a burst of parallel calls one after another', async () => {
     const r = await start();
     const answers = await Promise.all(
