@@ -1,0 +1,701 @@
+/**
+ * A request's life after it is logged, and what each outcome sets in motion.
+ *
+ *   Received -> Submitted -> Acknowledged -> Outcome received -> Closed
+ *   (and Withdrawn, from any step before an outcome)
+ *
+ * Each step takes the request as it is in the log and what the officer typed,
+ * and answers either the request as it should now be, or every reason it
+ * cannot be, beside the field concerned. Pure: "today" is a parameter, and
+ * nothing here reads a sheet or sends an email; the emails an outcome calls
+ * for come back as data for the mailer.
+ */
+import { addDays, compareDates, formatLongDate, formatUkDate, isIsoDate, parseUkOrIsoDate } from './calendar';
+import { isServiceCode } from './catalogue';
+import { appealWindowFromNotes } from './deadlines';
+import { compareGrades, normaliseGrade } from './grades';
+import { findService } from './services';
+import type { FieldError, IsoDate, PostResultsRequest, ServiceRow, Settings, Status, TemplateName } from './types';
+import { isEmailAddress } from './validation';
+
+// ---------------------------------------------------------------------------
+// Where a request stands, and what its outcome means.
+// ---------------------------------------------------------------------------
+
+export type Stage = 'received' | 'submitted' | 'acknowledged' | 'outcome' | 'closed' | 'withdrawn';
+
+/**
+ * The step a request has reached. Closed and Withdrawn are the officer's (or
+ * the add-on's) word in Status; otherwise the dates decide, so a date the
+ * officer typed straight into the log counts as much as one recorded here.
+ */
+export function stageOf(
+  req: Pick<PostResultsRequest, 'status' | 'submittedToBoard' | 'acknowledged' | 'outcomeReceived'>,
+): Stage {
+  if (req.status === 'Withdrawn') return 'withdrawn';
+  if (req.status === 'Closed') return 'closed';
+  if (isIsoDate(req.outcomeReceived)) return 'outcome';
+  if (isIsoDate(req.acknowledged)) return 'acknowledged';
+  if (isIsoDate(req.submittedToBoard)) return 'submitted';
+  return 'received';
+}
+
+const REVIEWS = [
+  'clerical-recheck',
+  'review-of-marking',
+  'priority-review-of-marking',
+  'review-of-moderation',
+  'appeal',
+];
+const RESULTS = ['mir', 'late-certification'];
+
+/** A review or an appeal: its outcome is a mark and a grade. */
+export function isReview(service: string): boolean {
+  return REVIEWS.includes(service);
+}
+
+/** Access to scripts: its outcome is the script itself. */
+export function isScript(service: string): boolean {
+  return isServiceCode(service) && service.startsWith('ats-');
+}
+
+/** Missing or incomplete result, late certification: its outcome is a result issued. */
+export function isResultService(service: string): boolean {
+  return RESULTS.includes(service);
+}
+
+export type OutcomeKind =
+  | 'grade-raised'
+  | 'grade-lowered'
+  /** The grade changed but no scale the add-on knows says which way. */
+  | 'grade-changed'
+  | 'mark-changed'
+  | 'no-change'
+  | 'script'
+  | 'result-issued';
+
+export function isGradeChange(kind: OutcomeKind | null): boolean {
+  return kind === 'grade-raised' || kind === 'grade-lowered' || kind === 'grade-changed';
+}
+
+function markNumber(mark: string): number | null {
+  const s = String(mark ?? '').trim();
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
+}
+
+function sameMark(a: string, b: string): boolean {
+  const x = markNumber(a);
+  const y = markNumber(b);
+  if (x !== null && y !== null) return x === y;
+  return normaliseGrade(a) === normaliseGrade(b);
+}
+
+/**
+ * What the recorded outcome was, from the log's own columns; null while there
+ * is no outcome or it is too incomplete to judge (a review with no new grade,
+ * or no original grade to compare it with).
+ */
+export function classifyOutcome(
+  req: Pick<
+    PostResultsRequest,
+    'service' | 'qualification' | 'outcomeReceived' | 'originalGrade' | 'newGrade' | 'originalMark' | 'newMark'
+  >,
+): OutcomeKind | null {
+  if (!isIsoDate(req.outcomeReceived)) return null;
+  if (isScript(req.service)) return 'script';
+  if (isResultService(req.service)) return 'result-issued';
+  if (!isReview(req.service)) return null;
+  if (req.newGrade.trim() === '' || req.originalGrade.trim() === '') return null;
+  switch (compareGrades(req.qualification, req.originalGrade, req.newGrade)) {
+    case 'up':
+      return 'grade-raised';
+    case 'down':
+      return 'grade-lowered';
+    case 'unknown':
+      return 'grade-changed';
+    default: {
+      const marked = req.newMark.trim() !== '' && req.originalMark.trim() !== '';
+      return marked && !sameMark(req.originalMark, req.newMark) ? 'mark-changed' : 'no-change';
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Follow-ups after a grade change: refund, MIS, Statement of Results.
+// ---------------------------------------------------------------------------
+
+export function money(n: number): string {
+  return `£${n.toFixed(2)}`;
+}
+
+export interface Refund {
+  due: boolean;
+  /** GBP to give back when due. */
+  amount: number | null;
+  /** One line for the officer: the amount, or why there is nothing to refund. */
+  note: string;
+}
+
+/**
+ * Boards do not charge when the grade changes (domain.md §3), so a candidate
+ * who paid gets the fee back. Nothing is owed when the centre waived the fee,
+ * when the service was free, or when no fee was taken.
+ */
+export function refundFor(req: Pick<PostResultsRequest, 'fee' | 'paid'>): Refund {
+  if (req.paid === 'waived') {
+    return { due: false, amount: null, note: 'No refund: the fee was waived (the centre paid it).' };
+  }
+  if (req.fee === null) return { due: false, amount: null, note: 'No refund: no fee is recorded for this request.' };
+  if (req.fee <= 0) return { due: false, amount: 0, note: 'No refund: the service was free.' };
+  if (req.paid !== 'yes') return { due: false, amount: null, note: 'No refund: the log says the fee was not paid.' };
+  return { due: true, amount: req.fee, note: `Refund ${money(req.fee)} to the candidate.` };
+}
+
+export type FollowUp = 'refund' | 'mis' | 'sor';
+
+export const FOLLOW_UP_TEXT: Readonly<Record<FollowUp, string>> = {
+  refund: 'Refund the fee',
+  mis: 'Update the MIS with the new grade',
+  sor: 'Issue an updated Statement of Results',
+};
+
+type FollowUpFields = Pick<
+  PostResultsRequest,
+  | 'service'
+  | 'qualification'
+  | 'outcomeReceived'
+  | 'originalGrade'
+  | 'newGrade'
+  | 'originalMark'
+  | 'newMark'
+  | 'fee'
+  | 'paid'
+  | 'refundIssued'
+  | 'misUpdated'
+  | 'sorIssued'
+>;
+
+/** The follow-ups a grade change still needs: each is done once its date is in the log. */
+export function openFollowUps(req: FollowUpFields): FollowUp[] {
+  if (!isGradeChange(classifyOutcome(req))) return [];
+  const open: FollowUp[] = [];
+  if (refundFor(req).due && !isIsoDate(req.refundIssued)) open.push('refund');
+  if (!isIsoDate(req.misUpdated)) open.push('mis');
+  if (!isIsoDate(req.sorIssued)) open.push('sor');
+  return open;
+}
+
+// ---------------------------------------------------------------------------
+// The appeal window after an outcome with no change.
+// ---------------------------------------------------------------------------
+
+/**
+ * Calendar days to appeal after this board's review outcome: the board's own
+ * window when its `appeal` row in Services says 'appeal window: N days',
+ * otherwise Settings' `Appeal window days`.
+ */
+export function appealWindowDays(
+  req: Pick<PostResultsRequest, 'board' | 'series'>,
+  services: readonly ServiceRow[],
+  settings: Pick<Settings, 'appealWindowDays'>,
+): number {
+  const row = findService(services, req.board, req.series, 'appeal');
+  return (row === null ? null : appealWindowFromNotes(row.notes)) ?? settings.appealWindowDays;
+}
+
+/** Last day to appeal, or null when there is no outcome date. */
+export function appealDeadlineFor(
+  req: Pick<PostResultsRequest, 'board' | 'series' | 'outcomeReceived'>,
+  services: readonly ServiceRow[],
+  settings: Pick<Settings, 'appealWindowDays'>,
+): IsoDate | null {
+  if (!isIsoDate(req.outcomeReceived)) return null;
+  return addDays(req.outcomeReceived, appealWindowDays(req, services, settings));
+}
+
+// ---------------------------------------------------------------------------
+// Reading what the officer typed.
+// ---------------------------------------------------------------------------
+
+export type StepAnswer<T extends object = object> =
+  ({ ok: true; request: PostResultsRequest } & T) | { ok: false; errors: FieldError[] };
+
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- a reason may run over several lines
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+class Reader {
+  readonly errors: FieldError[] = [];
+  private readonly input: Record<string, unknown>;
+
+  constructor(input: unknown) {
+    this.input =
+      input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  }
+
+  add(field: string, message: string): void {
+    if (!this.errors.some((e) => e.field === field)) this.errors.push({ field, message });
+  }
+
+  has(field: string): boolean {
+    return this.errors.some((e) => e.field === field);
+  }
+
+  private raw(key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.input, key) ? this.input[key] : undefined;
+  }
+
+  given(key: string): boolean {
+    const v = this.raw(key);
+    return v !== undefined && v !== null && String(v).trim() !== '';
+  }
+
+  text(key: string, label: string, max: number, multiLine = false): string {
+    const v = this.raw(key);
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string' && typeof v !== 'number') {
+      this.add(key, `${label} should be text.`);
+      return '';
+    }
+    const s = String(v).trim();
+    if ((multiLine ? CONTROL_MULTI_LINE : CONTROL).test(s)) {
+      this.add(key, `${label} contains characters that cannot be stored; retype it.`);
+      return '';
+    }
+    if (Array.from(s).length > max) {
+      this.add(key, `${label} is too long: at most ${max} characters.`);
+      return '';
+    }
+    return s;
+  }
+
+  /** A date as typed (ISO or day-first UK), checked against today and the dates it must follow. */
+  date(
+    key: string,
+    what: string,
+    today: IsoDate,
+    after: ReadonlyArray<{ date: IsoDate | ''; what: string }>,
+    required = true,
+  ): IsoDate | '' {
+    const v = this.raw(key);
+    if (v === undefined || v === null || String(v).trim() === '') {
+      if (required) this.add(key, `Enter the date ${what}, like ${formatUkDate(today)}.`);
+      return '';
+    }
+    const d = parseUkOrIsoDate(typeof v === 'string' ? v : String(v));
+    if (d === null) {
+      this.add(key, `"${String(v).slice(0, 30)}" is not a date: type it like ${formatUkDate(today)}.`);
+      return '';
+    }
+    if (compareDates(d, today) > 0) {
+      this.add(
+        key,
+        `${formatUkDate(d)} is in the future (today is ${formatUkDate(today)}): record it once it has happened.`,
+      );
+      return '';
+    }
+    for (const a of after) {
+      if (isIsoDate(a.date) && compareDates(d, a.date) < 0) {
+        this.add(key, `${formatUkDate(d)} is before ${a.what} (${formatUkDate(a.date)}).`);
+        return '';
+      }
+    }
+    return d;
+  }
+}
+
+function refused(errors: FieldError[]): { ok: false; errors: FieldError[] } {
+  return { ok: false, errors };
+}
+
+function received(req: PostResultsRequest) {
+  return { date: req.received, what: 'the day the request was received' };
+}
+
+/** Why a step cannot happen at this stage, or null when it can. */
+function closedOrWithdrawn(req: PostResultsRequest, doing: string): string | null {
+  if (req.status === 'Withdrawn') return `${req.requestId} was withdrawn, so ${doing} cannot be recorded.`;
+  if (req.status === 'Closed') return `${req.requestId} is closed, so ${doing} cannot be recorded.`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// The steps.
+// ---------------------------------------------------------------------------
+
+/** Submitted to the board, with the board's reference. Recording it again corrects it until the board acknowledges. */
+export function recordSubmissionStep(req: PostResultsRequest, input: unknown, today: IsoDate): StepAnswer {
+  const r = new Reader(input);
+  const stop = closedOrWithdrawn(req, 'a submission');
+  if (stop !== null) return refused([{ field: 'submittedOn', message: stop }]);
+  const stage = stageOf(req);
+  if (stage === 'acknowledged' || stage === 'outcome') {
+    const when = stage === 'outcome' ? `its outcome was recorded` : `the board acknowledged it`;
+    return refused([
+      {
+        field: 'submittedOn',
+        message: `${req.requestId} is already past submission (${when}); correct the dates in the log itself if they are wrong.`,
+      },
+    ]);
+  }
+  const submittedOn = r.date('submittedOn', 'it was submitted to the board', today, [received(req)]);
+  const boardReference = r.text('boardReference', 'The board reference', 100);
+  if (r.errors.length > 0) return refused(r.errors);
+  return {
+    ok: true,
+    request: { ...req, submittedToBoard: submittedOn, boardReference, status: 'Submitted' },
+  };
+}
+
+/** The board's acknowledgement: only after a submission, never dated before it. */
+export function recordAcknowledgementStep(req: PostResultsRequest, input: unknown, today: IsoDate): StepAnswer {
+  const r = new Reader(input);
+  const stop = closedOrWithdrawn(req, 'an acknowledgement');
+  if (stop !== null) return refused([{ field: 'acknowledgedOn', message: stop }]);
+  const stage = stageOf(req);
+  if (stage === 'received') {
+    return refused([
+      {
+        field: 'acknowledgedOn',
+        message: `${req.requestId} has not been recorded as submitted to the board yet: record the submission first.`,
+      },
+    ]);
+  }
+  if (stage === 'outcome') {
+    return refused([
+      {
+        field: 'acknowledgedOn',
+        message: `${req.requestId} already has its outcome, which counts as the board's acknowledgement.`,
+      },
+    ]);
+  }
+  const acknowledgedOn = r.date('acknowledgedOn', 'the board acknowledged it', today, [
+    received(req),
+    { date: req.submittedToBoard, what: 'it was submitted to the board' },
+  ]);
+  if (r.errors.length > 0) return refused(r.errors);
+  return { ok: true, request: { ...req, acknowledged: acknowledgedOn, status: 'Acknowledged' } };
+}
+
+export type ScriptRecipient = 'candidate' | 'teacher';
+
+/** One email an outcome calls for; the mailer fills in the request's own values. */
+export interface OutcomeMail {
+  template: TemplateName;
+  to: string;
+  /** Values the request's columns do not hold (e.g. the appeal deadline). */
+  extra: Record<string, string>;
+}
+
+export interface OutcomeEffects {
+  kind: OutcomeKind;
+  gradeChanged: boolean;
+  /** Emails to send once the log is written. */
+  mail: OutcomeMail[];
+  /** What the officer must do now, one line each; also what was decided not to be needed (no refund). */
+  followUps: string[];
+  /** Things the officer should know (nobody could be emailed, direction unknown…). */
+  warnings: string[];
+  /** For a no-change outcome: the last day to appeal. */
+  appealDeadline: IsoDate | null;
+}
+
+export interface OutcomeContext {
+  today: IsoDate;
+  settings: Pick<Settings, 'appealWindowDays'>;
+  services: readonly ServiceRow[];
+}
+
+const URL_SHAPE = /^https?:\/\/[^\s<>"]+$/i;
+
+/**
+ * The board's outcome. Before an acknowledgement was recorded it is still
+ * accepted (the board plainly had the request) and the acknowledgement is
+ * recorded with the outcome's date. A review needs the new grade (and the
+ * original grade to compare it with, taken from the log or given here); a
+ * script needs the link to the file and goes to whoever asked for it.
+ */
+export function recordOutcomeStep(
+  req: PostResultsRequest,
+  input: unknown,
+  ctx: OutcomeContext,
+): StepAnswer<{ effects: OutcomeEffects }> {
+  const r = new Reader(input);
+  const stop = closedOrWithdrawn(req, 'an outcome');
+  if (stop !== null) return refused([{ field: 'receivedOn', message: stop }]);
+  const stage = stageOf(req);
+  if (stage === 'received') {
+    return refused([
+      {
+        field: 'receivedOn',
+        message: `${req.requestId} has not been recorded as submitted to the board yet: record the submission first.`,
+      },
+    ]);
+  }
+  if (stage === 'outcome') {
+    return refused([
+      {
+        field: 'receivedOn',
+        message: `An outcome for ${req.requestId} was already recorded on ${formatUkDate(req.outcomeReceived)}. To correct it, edit the log itself.`,
+      },
+    ]);
+  }
+  if (!isServiceCode(req.service)) {
+    return refused([
+      {
+        field: 'requestId',
+        message: `${req.requestId} has "${String(req.service).slice(0, 40)}" in its Service column, which is not a service the add-on knows: correct it in the log first.`,
+      },
+    ]);
+  }
+
+  const receivedOn = r.date('receivedOn', 'the outcome was received', ctx.today, [
+    received(req),
+    { date: req.submittedToBoard, what: 'it was submitted to the board' },
+    { date: req.acknowledged, what: 'the board acknowledged it' },
+  ]);
+  const newMark = r.text('newMark', 'The new mark', 20);
+  const newGrade = r.text('newGrade', 'The new grade', 20);
+  let originalGrade = req.originalGrade;
+  let originalMark = req.originalMark;
+  let scriptLink = '';
+  let recipient: ScriptRecipient = req.requestedBy === 'teacher' ? 'teacher' : 'candidate';
+
+  if (isReview(req.service)) {
+    if (newGrade === '' && !r.has('newGrade'))
+      r.add('newGrade', 'Enter the grade after the review, as the board gives it.');
+    if (originalGrade.trim() === '') {
+      originalGrade = r.text('originalGrade', 'The original grade', 20);
+      if (originalGrade === '' && !r.has('originalGrade')) {
+        r.add(
+          'originalGrade',
+          `The log has no original grade for ${req.requestId}: enter the grade before the review, so the add-on can tell whether it changed.`,
+        );
+      }
+    }
+    if (newMark !== '' && originalMark.trim() === '') {
+      originalMark = r.text('originalMark', 'The original mark', 20);
+      if (originalMark === '' && !r.has('originalMark')) {
+        r.add(
+          'originalMark',
+          `The log has no original mark for ${req.requestId}: enter the mark before the review, so the add-on can tell whether it changed.`,
+        );
+      }
+    }
+  }
+
+  if (isScript(req.service)) {
+    scriptLink = r.text('scriptLink', 'The script link', 2000);
+    if (scriptLink === '' && !r.has('scriptLink')) {
+      r.add(
+        'scriptLink',
+        'Enter the link to the script file (for example its Google Drive link), to send to whoever asked.',
+      );
+    } else if (scriptLink !== '' && !URL_SHAPE.test(scriptLink)) {
+      r.add(
+        'scriptLink',
+        'The script link should be a web address starting https:// (for example its Google Drive link).',
+      );
+    }
+    const who = r.text('scriptRecipient', 'Who the script went to', 20).toLowerCase();
+    if (who === 'candidate' || who === 'teacher') recipient = who;
+    else if (who !== '') r.add('scriptRecipient', 'Choose who the script goes to: the candidate or the teacher.');
+    const address = recipient === 'teacher' ? req.teacherEmail : req.email;
+    if (!r.has('scriptRecipient') && !isEmailAddress(address)) {
+      r.add(
+        'scriptRecipient',
+        recipient === 'teacher'
+          ? `The log has no teacher email for ${req.requestId}: add it in the Teacher email column, or send the script to the candidate.`
+          : `The log has no email address for the candidate on ${req.requestId}: add it in the Email column first.`,
+      );
+    }
+  }
+  if (r.errors.length > 0) return refused(r.errors);
+
+  const request: PostResultsRequest = {
+    ...req,
+    outcomeReceived: receivedOn,
+    acknowledged: isIsoDate(req.acknowledged) ? req.acknowledged : receivedOn,
+    newMark,
+    newGrade,
+    originalGrade,
+    originalMark,
+    scriptLink: isScript(req.service) ? scriptLink : req.scriptLink,
+  };
+  const effects = outcomeEffects(request, ctx, recipient);
+  request.status = statusAfterOutcome(request, effects.kind);
+  return { ok: true, request, effects };
+}
+
+/** Closed as soon as nothing is left to do; a no-change outcome waits for its appeal window. */
+export function statusAfterOutcome(req: FollowUpFields, kind: OutcomeKind): Status {
+  if (isGradeChange(kind)) return openFollowUps(req).length > 0 ? 'Outcome received' : 'Closed';
+  if (kind === 'no-change') return 'Outcome received';
+  return 'Closed';
+}
+
+const TEMPLATE_FOR: Readonly<Record<Exclude<OutcomeKind, 'grade-changed' | 'script'>, TemplateName>> = {
+  'grade-raised': 'Outcome: grade raised',
+  'grade-lowered': 'Outcome: grade lowered',
+  'mark-changed': 'Outcome: mark changed, grade unchanged',
+  'no-change': 'Outcome: no change',
+  // A missing result now issued, or a certificate: the candidate's result is now in place. See resultTemplate.
+  'result-issued': 'Outcome: grade raised',
+};
+
+/**
+ * A missing or incomplete result, or late certification, has no "before" to
+ * compare on a scale: the candidate is told their result, with the outcome
+ * email whose wording fits (a result where there was none reads as a grade
+ * raised; the same result confirmed as no change of grade).
+ */
+function resultTemplate(req: Pick<PostResultsRequest, 'originalGrade' | 'newGrade'>): TemplateName {
+  const was = normaliseGrade(req.originalGrade);
+  const now = normaliseGrade(req.newGrade);
+  if (now !== '' && was !== '' && was === now) return 'Outcome: mark changed, grade unchanged';
+  return TEMPLATE_FOR['result-issued'];
+}
+
+/** What an outcome (already in `req`) sets in motion: the emails, the follow-ups, the appeal deadline. */
+export function outcomeEffects(
+  req: PostResultsRequest,
+  ctx: OutcomeContext,
+  recipient: ScriptRecipient = req.requestedBy === 'teacher' ? 'teacher' : 'candidate',
+): OutcomeEffects {
+  const kind = classifyOutcome(req) as OutcomeKind;
+  const effects: OutcomeEffects = {
+    kind,
+    gradeChanged: isGradeChange(kind),
+    mail: [],
+    followUps: [],
+    warnings: [],
+    appealDeadline: null,
+  };
+  const toCandidate = (template: TemplateName, extra: Record<string, string> = {}) => {
+    if (isEmailAddress(req.email)) effects.mail.push({ template, to: req.email, extra });
+    else {
+      effects.warnings.push(
+        `The log has no email address for the candidate on ${req.requestId}, so nobody was emailed: tell the candidate yourself.`,
+      );
+    }
+  };
+
+  if (kind === 'script') {
+    const to = recipient === 'teacher' ? req.teacherEmail : req.email;
+    effects.mail.push({
+      template: recipient === 'teacher' ? 'Script ready (teacher)' : 'Script ready (candidate)',
+      to,
+      extra: { scriptLink: req.scriptLink, scriptRecipient: to },
+    });
+    return effects;
+  }
+  if (kind === 'result-issued') {
+    toCandidate(resultTemplate(req));
+    return effects;
+  }
+  if (isGradeChange(kind)) {
+    const refund = refundFor(req);
+    effects.followUps.push(refund.note);
+    effects.followUps.push(`${FOLLOW_UP_TEXT.mis}.`, `${FOLLOW_UP_TEXT.sor}.`);
+    if (kind === 'grade-changed') {
+      effects.warnings.push(
+        `The add-on cannot tell whether ${req.newGrade} is higher or lower than ${req.originalGrade} for this qualification, so the candidate was not emailed: tell them yourself.`,
+      );
+    } else {
+      toCandidate(TEMPLATE_FOR[kind]);
+    }
+    return effects;
+  }
+  if (kind === 'mark-changed') {
+    effects.followUps.push('No refund: the mark changed but the grade did not, so the fee is charged.');
+    toCandidate(TEMPLATE_FOR[kind]);
+    return effects;
+  }
+  // No change: the candidate may appeal within the window.
+  const deadline = appealDeadlineFor(req, ctx.services, ctx.settings) as IsoDate;
+  effects.appealDeadline = deadline;
+  effects.followUps.push(
+    `No refund: nothing changed. The candidate may appeal until ${formatLongDate(deadline)}; the request closes then, or when an appeal is logged.`,
+  );
+  toCandidate(TEMPLATE_FOR['no-change'], { appealDeadline: formatLongDate(deadline) });
+  return effects;
+}
+
+/**
+ * Dates of the follow-ups done: refund issued, MIS updated, Statement of
+ * Results issued (any of them). The request closes when none is left open.
+ */
+export function recordFollowUpStep(
+  req: PostResultsRequest,
+  input: unknown,
+  today: IsoDate,
+): StepAnswer<{ open: FollowUp[] }> {
+  const r = new Reader(input);
+  if (req.status === 'Withdrawn') {
+    return refused([{ field: 'refundIssuedOn', message: `${req.requestId} was withdrawn: it has no follow-ups.` }]);
+  }
+  if (!isIsoDate(req.outcomeReceived)) {
+    return refused([
+      {
+        field: 'refundIssuedOn',
+        message: `${req.requestId} has no outcome yet: follow-ups are recorded after the outcome.`,
+      },
+    ]);
+  }
+  const outcome = { date: req.outcomeReceived, what: 'the outcome was received' };
+  const keys = ['refundIssuedOn', 'misUpdatedOn', 'sorIssuedOn'] as const;
+  if (!keys.some((k) => r.given(k))) {
+    return refused([{ field: 'refundIssuedOn', message: 'Enter the date of at least one follow-up done.' }]);
+  }
+  const refundIssuedOn = r.date('refundIssuedOn', 'the refund was issued', today, [outcome], false);
+  const misUpdatedOn = r.date('misUpdatedOn', 'the MIS was updated', today, [outcome], false);
+  const sorIssuedOn = r.date('sorIssuedOn', 'the updated Statement of Results was issued', today, [outcome], false);
+  if (refundIssuedOn !== '' && !refundFor(req).due && !isIsoDate(req.refundIssued)) {
+    r.add('refundIssuedOn', `No refund is due on ${req.requestId}. ${refundFor(req).note}`);
+  }
+  if (r.errors.length > 0) return refused(r.errors);
+
+  const request: PostResultsRequest = {
+    ...req,
+    refundIssued: refundIssuedOn || req.refundIssued,
+    misUpdated: misUpdatedOn || req.misUpdated,
+    sorIssued: sorIssuedOn || req.sorIssued,
+  };
+  const open = openFollowUps(request);
+  if (req.status !== 'Closed') {
+    const kind = classifyOutcome(request);
+    if (isGradeChange(kind) && open.length === 0) request.status = 'Closed';
+  }
+  return { ok: true, request, open };
+}
+
+/** Withdrawn, with the reason kept in Notes. Not once the outcome is in: then there is nothing to withdraw. */
+export function withdrawStep(
+  req: PostResultsRequest,
+  input: unknown,
+  today: IsoDate,
+): StepAnswer<{ tellBoard: boolean }> {
+  const r = new Reader(input);
+  if (req.status === 'Withdrawn')
+    return refused([{ field: 'reason', message: `${req.requestId} is already withdrawn.` }]);
+  if (req.status === 'Closed')
+    return refused([{ field: 'reason', message: `${req.requestId} is closed: it cannot be withdrawn.` }]);
+  if (isIsoDate(req.outcomeReceived)) {
+    return refused([
+      {
+        field: 'reason',
+        message: `The board's outcome for ${req.requestId} is already recorded (${formatUkDate(req.outcomeReceived)}): it cannot be withdrawn now.`,
+      },
+    ]);
+  }
+  const reason = r.text('reason', 'The reason', 500, true);
+  if (reason === '' && !r.has('reason')) r.add('reason', 'Say why the request is withdrawn (it is kept in the Notes).');
+  if (r.errors.length > 0) return refused(r.errors);
+  const line = `Withdrawn on ${formatUkDate(today)}: ${reason}`;
+  return {
+    ok: true,
+    request: { ...req, status: 'Withdrawn', notes: req.notes.trim() === '' ? line : `${req.notes}\n${line}` },
+    tellBoard: isIsoDate(req.submittedToBoard),
+  };
+}

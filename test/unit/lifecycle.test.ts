@@ -1,0 +1,469 @@
+import {
+  appealDeadlineFor,
+  classifyOutcome,
+  openFollowUps,
+  recordAcknowledgementStep,
+  recordFollowUpStep,
+  recordOutcomeStep,
+  recordSubmissionStep,
+  refundFor,
+  stageOf,
+  withdrawStep,
+  type OutcomeContext,
+} from '../../src/domain/lifecycle';
+import { SEED_SERVICES } from '../../src/domain/seedServices';
+import type { FieldError, PostResultsRequest, ServiceRow } from '../../src/domain/types';
+import { acknowledged, request, scriptRequest, settings, submitted } from './requestFixture';
+
+const TODAY = '2026-09-01';
+const ctx: OutcomeContext = { today: TODAY, settings, services: SEED_SERVICES };
+
+/** The errors of a refused step, as field -> message. */
+function refusal(answer: { ok: boolean; errors?: FieldError[] }): Record<string, string> {
+  expect(answer.ok).toBe(false);
+  return Object.fromEntries((answer.errors ?? []).map((e) => [e.field, e.message]));
+}
+
+function accepted<T extends { ok: boolean }>(answer: T): Extract<T, { ok: true }> {
+  if (!answer.ok) throw new Error(`Refused: ${JSON.stringify((answer as { errors?: unknown }).errors)}`);
+  return answer as Extract<T, { ok: true }>;
+}
+
+describe('where a request stands', () => {
+  it('follows the dates in the log, so a date typed into the sheet by hand counts', () => {
+    expect(stageOf(request())).toBe('received');
+    expect(stageOf(request({ submittedToBoard: '2026-08-24' }))).toBe('submitted');
+    expect(stageOf(submitted({ acknowledged: '2026-08-25' }))).toBe('acknowledged');
+    expect(stageOf(acknowledged({ outcomeReceived: '2026-09-01' }))).toBe('outcome');
+  });
+
+  it('takes Closed and Withdrawn from Status', () => {
+    expect(stageOf(acknowledged({ status: 'Withdrawn' }))).toBe('withdrawn');
+    expect(stageOf(request({ status: 'Closed' }))).toBe('closed');
+  });
+});
+
+describe('recording the submission to the board', () => {
+  it('records the date and the board reference and moves the request to Submitted', () => {
+    const done = accepted(
+      recordSubmissionStep(request(), { submittedOn: '2026-08-24', boardReference: 'AQA-77123' }, TODAY),
+    );
+    expect(done.request).toMatchObject({
+      submittedToBoard: '2026-08-24',
+      boardReference: 'AQA-77123',
+      status: 'Submitted',
+    });
+  });
+
+  it('accepts a UK date as typed and no board reference yet', () => {
+    const done = accepted(recordSubmissionStep(request(), { submittedOn: '24/08/2026' }, TODAY));
+    expect(done.request.submittedToBoard).toBe('2026-08-24');
+    expect(done.request.boardReference).toBe('');
+  });
+
+  it('may be recorded again to correct it until the board acknowledges', () => {
+    const done = accepted(
+      recordSubmissionStep(submitted(), { submittedOn: '2026-08-25', boardReference: 'X9' }, TODAY),
+    );
+    expect(done.request).toMatchObject({ submittedToBoard: '2026-08-25', boardReference: 'X9', status: 'Submitted' });
+    expect(refusal(recordSubmissionStep(acknowledged(), { submittedOn: '2026-08-25' }, TODAY)).submittedOn).toMatch(
+      /already past submission/,
+    );
+  });
+
+  it.each([
+    [{}, /Enter the date it was submitted/],
+    [{ submittedOn: 'next Tuesday' }, /is not a date/],
+    [{ submittedOn: '2026-09-02' }, /02\/09\/2026 is in the future \(today is 01\/09\/2026\)/],
+    [{ submittedOn: '2026-08-19' }, /before the day the request was received \(20\/08\/2026\)/],
+  ])('refuses %j', (input, message) => {
+    expect(refusal(recordSubmissionStep(request(), input, TODAY)).submittedOn).toMatch(message);
+  });
+
+  it('refuses a withdrawn or closed request', () => {
+    expect(
+      refusal(recordSubmissionStep(request({ status: 'Withdrawn' }), { submittedOn: TODAY }, TODAY)).submittedOn,
+    ).toBe('R-2026-0001 was withdrawn, so a submission cannot be recorded.');
+    expect(
+      refusal(recordSubmissionStep(request({ status: 'Closed' }), { submittedOn: TODAY }, TODAY)).submittedOn,
+    ).toMatch(/is closed/);
+  });
+
+  it('keeps a board reference as text and refuses one too long', () => {
+    expect(
+      refusal(recordSubmissionStep(request(), { submittedOn: '2026-08-24', boardReference: 'x'.repeat(101) }, TODAY))
+        .boardReference,
+    ).toMatch(/at most 100/);
+  });
+});
+
+describe('recording the board’s acknowledgement', () => {
+  it('moves a submitted request to Acknowledged', () => {
+    const done = accepted(recordAcknowledgementStep(submitted(), { acknowledgedOn: '2026-08-25' }, TODAY));
+    expect(done.request).toMatchObject({ acknowledged: '2026-08-25', status: 'Acknowledged' });
+  });
+
+  it('refuses an acknowledgement before any submission was recorded', () => {
+    expect(refusal(recordAcknowledgementStep(request(), { acknowledgedOn: '2026-08-25' }, TODAY)).acknowledgedOn).toBe(
+      'R-2026-0001 has not been recorded as submitted to the board yet: record the submission first.',
+    );
+  });
+
+  it('refuses an acknowledgement dated before the submission, or in the future', () => {
+    expect(
+      refusal(recordAcknowledgementStep(submitted(), { acknowledgedOn: '2026-08-21' }, TODAY)).acknowledgedOn,
+    ).toBe('21/08/2026 is before it was submitted to the board (24/08/2026).');
+    expect(
+      refusal(recordAcknowledgementStep(submitted(), { acknowledgedOn: '2026-09-05' }, TODAY)).acknowledgedOn,
+    ).toMatch(/in the future/);
+  });
+
+  it('accepts an acknowledgement on the day of submission', () => {
+    expect(
+      accepted(recordAcknowledgementStep(submitted(), { acknowledgedOn: '2026-08-24' }, TODAY)).request.acknowledged,
+    ).toBe('2026-08-24');
+  });
+
+  it('refuses once the outcome is in, and on a withdrawn request', () => {
+    expect(
+      refusal(
+        recordAcknowledgementStep(
+          acknowledged({ outcomeReceived: '2026-08-30' }),
+          { acknowledgedOn: '2026-08-25' },
+          TODAY,
+        ),
+      ).acknowledgedOn,
+    ).toMatch(/already has its outcome/);
+    expect(
+      refusal(recordAcknowledgementStep(submitted({ status: 'Withdrawn' }), { acknowledgedOn: '2026-08-25' }, TODAY))
+        .acknowledgedOn,
+    ).toMatch(/was withdrawn/);
+  });
+});
+
+describe('recording an outcome: when it can be recorded', () => {
+  it('refuses an outcome on a withdrawn or closed request', () => {
+    expect(
+      refusal(recordOutcomeStep(submitted({ status: 'Withdrawn' }), { receivedOn: TODAY, newGrade: 'A' }, ctx))
+        .receivedOn,
+    ).toBe('R-2026-0001 was withdrawn, so an outcome cannot be recorded.');
+    expect(
+      refusal(recordOutcomeStep(submitted({ status: 'Closed' }), { receivedOn: TODAY, newGrade: 'A' }, ctx)).receivedOn,
+    ).toMatch(/is closed/);
+  });
+
+  it('refuses an outcome before the submission is recorded, and a second outcome', () => {
+    expect(refusal(recordOutcomeStep(request(), { receivedOn: TODAY, newGrade: 'A' }, ctx)).receivedOn).toMatch(
+      /record the submission first/,
+    );
+    expect(
+      refusal(
+        recordOutcomeStep(
+          acknowledged({ outcomeReceived: '2026-08-30', newGrade: 'B' }),
+          { receivedOn: TODAY, newGrade: 'A' },
+          ctx,
+        ),
+      ).receivedOn,
+    ).toMatch(/already recorded on 30\/08\/2026/);
+  });
+
+  it('accepts an outcome before an acknowledgement was recorded, and records the acknowledgement with it', () => {
+    const done = accepted(
+      recordOutcomeStep(submitted(), { receivedOn: '2026-08-28', newMark: '61', newGrade: 'B' }, ctx),
+    );
+    expect(done.request).toMatchObject({ acknowledged: '2026-08-28', outcomeReceived: '2026-08-28' });
+  });
+
+  it.each([
+    [{ newGrade: 'A' }, 'receivedOn', /Enter the date the outcome was received/],
+    [{ receivedOn: '2026-09-02', newGrade: 'A' }, 'receivedOn', /in the future/],
+    [{ receivedOn: '2026-08-24', newGrade: 'A' }, 'receivedOn', /before the board acknowledged it \(25\/08\/2026\)/],
+    [{ receivedOn: '2026-08-30' }, 'newGrade', /Enter the grade after the review/],
+  ])('refuses %j', (input, field, message) => {
+    expect(refusal(recordOutcomeStep(acknowledged(), input, ctx))[field]).toMatch(message);
+  });
+
+  it('asks for the original grade when the log has none, and uses it when given', () => {
+    const req = acknowledged({ originalGrade: '' });
+    expect(refusal(recordOutcomeStep(req, { receivedOn: '2026-08-30', newGrade: 'A' }, ctx)).originalGrade).toMatch(
+      /no original grade/,
+    );
+    const done = accepted(recordOutcomeStep(req, { receivedOn: '2026-08-30', newGrade: 'A', originalGrade: 'B' }, ctx));
+    expect(done.request.originalGrade).toBe('B');
+    expect(done.effects.kind).toBe('grade-raised');
+  });
+
+  it('asks for the original mark when a new mark is given and the log has none', () => {
+    const req = acknowledged({ originalMark: '' });
+    expect(
+      refusal(recordOutcomeStep(req, { receivedOn: '2026-08-30', newGrade: 'B', newMark: '64' }, ctx)).originalMark,
+    ).toMatch(/no original mark/);
+  });
+});
+
+describe('what an outcome sets in motion', () => {
+  it('grade raised: refund of the fee, update the MIS, issue an updated SoR, candidate emailed', () => {
+    const done = accepted(
+      recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-30', newMark: '67', newGrade: 'A' }, ctx),
+    );
+    expect(done.effects).toMatchObject({ kind: 'grade-raised', gradeChanged: true });
+    expect(done.effects.followUps).toEqual([
+      'Refund £48.65 to the candidate.',
+      'Update the MIS with the new grade.',
+      'Issue an updated Statement of Results.',
+    ]);
+    expect(done.effects.mail).toEqual([{ template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: {} }]);
+    expect(done.request).toMatchObject({ newGrade: 'A', newMark: '67', status: 'Outcome received' });
+    expect(openFollowUps(done.request)).toEqual(['refund', 'mis', 'sor']);
+  });
+
+  it('grade lowered is still a change: the fee is refunded too, and the email says lowered', () => {
+    const done = accepted(
+      recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-30', newMark: '55', newGrade: 'C' }, ctx),
+    );
+    expect(done.effects).toMatchObject({ kind: 'grade-lowered', gradeChanged: true });
+    expect(done.effects.followUps[0]).toBe('Refund £48.65 to the candidate.');
+    expect(done.effects.mail.map((m) => m.template)).toEqual(['Outcome: grade lowered']);
+  });
+
+  it('a waived fee or a free service means no refund, and says so', () => {
+    const waived = accepted(
+      recordOutcomeStep(acknowledged({ paid: 'waived' }), { receivedOn: '2026-08-30', newGrade: 'A' }, ctx),
+    );
+    expect(waived.effects.followUps[0]).toBe('No refund: the fee was waived (the centre paid it).');
+    expect(openFollowUps(waived.request)).toEqual(['mis', 'sor']);
+    const free = accepted(
+      recordOutcomeStep(acknowledged({ fee: 0 }), { receivedOn: '2026-08-30', newGrade: 'A' }, ctx),
+    );
+    expect(free.effects.followUps[0]).toBe('No refund: the service was free.');
+    expect(refundFor({ fee: null, paid: 'yes' }).due).toBe(false);
+  });
+
+  it('mark changed, grade unchanged: no refund, candidate told, the request closes', () => {
+    const done = accepted(
+      recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-30', newMark: '63', newGrade: 'B' }, ctx),
+    );
+    expect(done.effects).toMatchObject({ kind: 'mark-changed', gradeChanged: false });
+    expect(done.effects.followUps).toEqual([
+      'No refund: the mark changed but the grade did not, so the fee is charged.',
+    ]);
+    expect(done.effects.mail).toEqual([
+      { template: 'Outcome: mark changed, grade unchanged', to: 'amy.brown@example.org', extra: {} },
+    ]);
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('no change: candidate told how to appeal, with the deadline (received + Appeal window days); stays open', () => {
+    const done = accepted(
+      recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-25', newMark: '61', newGrade: 'B' }, ctx),
+    );
+    expect(done.effects).toMatchObject({ kind: 'no-change', gradeChanged: false, appealDeadline: '2026-09-24' });
+    expect(done.effects.mail).toEqual([
+      {
+        template: 'Outcome: no change',
+        to: 'amy.brown@example.org',
+        extra: { appealDeadline: 'Thursday 24 September 2026' },
+      },
+    ]);
+    expect(done.request.status).toBe('Outcome received');
+  });
+
+  it('no change with no marks given is judged on the grade alone', () => {
+    expect(classifyOutcome(acknowledged({ outcomeReceived: '2026-08-25', newGrade: 'b' }))).toBe('no-change');
+  });
+
+  it("no change at a board with its own appeal window uses the board's window", () => {
+    const services: ServiceRow[] = SEED_SERVICES.map((s) =>
+      s.board === 'AQA' && s.service === 'appeal' ? { ...s, notes: 'appeal window: 14 days' } : s,
+    );
+    const done = accepted(
+      recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-25', newGrade: 'B' }, { ...ctx, services }),
+    );
+    expect(done.effects.appealDeadline).toBe('2026-09-08');
+    expect(done.effects.mail[0].extra.appealDeadline).toBe('Tuesday 8 September 2026');
+    expect(appealDeadlineFor(done.request, SEED_SERVICES, { appealWindowDays: 21 })).toBe('2026-09-15');
+  });
+
+  it('a grade change the add-on cannot order is still a change, but nobody is emailed and the officer is told why', () => {
+    const done = accepted(
+      recordOutcomeStep(
+        acknowledged({ qualification: 'Diploma', originalGrade: 'Silver' }),
+        { receivedOn: '2026-08-30', newGrade: 'Gold' },
+        ctx,
+      ),
+    );
+    expect(done.effects).toMatchObject({ kind: 'grade-changed', gradeChanged: true, mail: [] });
+    expect(done.effects.warnings[0]).toMatch(/cannot tell whether Gold is higher or lower than Silver/);
+    expect(openFollowUps(done.request)).toEqual(['refund', 'mis', 'sor']);
+  });
+
+  it('a candidate with no email address is not emailed; the officer is told to tell them', () => {
+    const done = accepted(
+      recordOutcomeStep(acknowledged({ email: '' }), { receivedOn: '2026-08-30', newGrade: 'A' }, ctx),
+    );
+    expect(done.effects.mail).toEqual([]);
+    expect(done.effects.warnings[0]).toMatch(/tell the candidate yourself/);
+  });
+});
+
+describe('an outcome for access to scripts', () => {
+  const link = 'https://drive.google.com/file/d/abc123/view';
+
+  it('goes to the teacher who asked, with its link, and closes the request', () => {
+    const done = accepted(recordOutcomeStep(scriptRequest(), { receivedOn: '2026-08-30', scriptLink: link }, ctx));
+    expect(done.effects.kind).toBe('script');
+    expect(done.effects.mail).toEqual([
+      {
+        template: 'Script ready (teacher)',
+        to: 'r.patel@example.org',
+        extra: { scriptLink: link, scriptRecipient: 'r.patel@example.org' },
+      },
+    ]);
+    expect(done.request).toMatchObject({ scriptLink: link, status: 'Closed' });
+  });
+
+  it('goes to the candidate when the candidate asked, or when the officer sends it to the candidate', () => {
+    const own = accepted(
+      recordOutcomeStep(
+        scriptRequest({ requestedBy: 'candidate' }),
+        { receivedOn: '2026-08-30', scriptLink: link },
+        ctx,
+      ),
+    );
+    expect(own.effects.mail.map((m) => [m.template, m.to])).toEqual([
+      ['Script ready (candidate)', 'amy.brown@example.org'],
+    ]);
+    const redirected = accepted(
+      recordOutcomeStep(
+        scriptRequest(),
+        { receivedOn: '2026-08-30', scriptLink: link, scriptRecipient: 'candidate' },
+        ctx,
+      ),
+    );
+    expect(redirected.effects.mail.map((m) => m.to)).toEqual(['amy.brown@example.org']);
+  });
+
+  it('needs the link, as a web address', () => {
+    expect(refusal(recordOutcomeStep(scriptRequest(), { receivedOn: '2026-08-30' }, ctx)).scriptLink).toMatch(
+      /Enter the link to the script/,
+    );
+    expect(
+      refusal(recordOutcomeStep(scriptRequest(), { receivedOn: '2026-08-30', scriptLink: 'javascript:alert(1)' }, ctx))
+        .scriptLink,
+    ).toMatch(/starting https:\/\//);
+  });
+
+  it('refuses to send to a teacher the log has no email for', () => {
+    expect(
+      refusal(
+        recordOutcomeStep(scriptRequest({ teacherEmail: '' }), { receivedOn: '2026-08-30', scriptLink: link }, ctx),
+      ).scriptRecipient,
+    ).toMatch(/no teacher email/);
+    expect(
+      refusal(
+        recordOutcomeStep(
+          scriptRequest(),
+          { receivedOn: '2026-08-30', scriptLink: link, scriptRecipient: 'parent' },
+          ctx,
+        ),
+      ).scriptRecipient,
+    ).toMatch(/the candidate or the teacher/);
+  });
+});
+
+describe('an outcome for a missing result or late certification', () => {
+  it('tells the candidate their result and closes', () => {
+    const mir = acknowledged({
+      service: 'mir',
+      indicator: 'X',
+      fee: 0,
+      paid: 'no',
+      originalGrade: '',
+      originalMark: '',
+    });
+    const done = accepted(recordOutcomeStep(mir, { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
+    expect(done.effects).toMatchObject({ kind: 'result-issued', gradeChanged: false, followUps: [] });
+    expect(done.effects.mail).toEqual([{ template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: {} }]);
+    expect(done.request.status).toBe('Closed');
+    const late = acknowledged({ service: 'late-certification', fee: 0, paid: 'no' });
+    expect(accepted(recordOutcomeStep(late, { receivedOn: '2026-08-30' }, ctx)).request.status).toBe('Closed');
+  });
+});
+
+describe('follow-ups after a grade change', () => {
+  const changed = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({ outcomeReceived: '2026-08-28', newGrade: 'A', newMark: '67', status: 'Outcome received', ...over });
+
+  it('each is cleared by its date; the request stays open while any is left', () => {
+    const done = accepted(
+      recordFollowUpStep(changed(), { refundIssuedOn: '2026-08-28', misUpdatedOn: '2026-09-01' }, TODAY),
+    );
+    expect(done.request).toMatchObject({
+      refundIssued: '2026-08-28',
+      misUpdated: '2026-09-01',
+      status: 'Outcome received',
+    });
+    expect(done.open).toEqual(['sor']);
+  });
+
+  it('the request closes when none is left open', () => {
+    const done = accepted(
+      recordFollowUpStep(
+        changed({ refundIssued: '2026-08-28', misUpdated: '2026-08-29' }),
+        { sorIssuedOn: TODAY },
+        TODAY,
+      ),
+    );
+    expect(done.open).toEqual([]);
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('without a refund due, MIS and SoR are enough to close', () => {
+    const done = accepted(
+      recordFollowUpStep(changed({ paid: 'waived' }), { misUpdatedOn: TODAY, sorIssuedOn: TODAY }, TODAY),
+    );
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('refuses a refund date when no refund is due, dates before the outcome or in the future, and an empty form', () => {
+    expect(
+      refusal(recordFollowUpStep(changed({ paid: 'waived' }), { refundIssuedOn: TODAY }, TODAY)).refundIssuedOn,
+    ).toMatch(/No refund is due on R-2026-0001\. No refund: the fee was waived/);
+    expect(refusal(recordFollowUpStep(changed(), { misUpdatedOn: '2026-08-27' }, TODAY)).misUpdatedOn).toMatch(
+      /before the outcome was received \(28\/08\/2026\)/,
+    );
+    expect(refusal(recordFollowUpStep(changed(), { sorIssuedOn: '2026-09-03' }, TODAY)).sorIssuedOn).toMatch(
+      /in the future/,
+    );
+    expect(refusal(recordFollowUpStep(changed(), {}, TODAY)).refundIssuedOn).toMatch(/at least one/);
+  });
+
+  it('refuses follow-ups before there is an outcome', () => {
+    expect(refusal(recordFollowUpStep(acknowledged(), { misUpdatedOn: TODAY }, TODAY)).refundIssuedOn).toMatch(
+      /has no outcome yet/,
+    );
+  });
+});
+
+describe('withdrawing a request', () => {
+  it('records the reason in Notes, after what was there', () => {
+    const done = accepted(
+      withdrawStep(submitted({ notes: 'Form filed.' }), { reason: 'Candidate changed their mind' }, TODAY),
+    );
+    expect(done.request.status).toBe('Withdrawn');
+    expect(done.request.notes).toBe('Form filed.\nWithdrawn on 01/09/2026: Candidate changed their mind');
+    expect(done.tellBoard).toBe(true);
+    expect(accepted(withdrawStep(request(), { reason: 'Duplicate' }, TODAY)).tellBoard).toBe(false);
+  });
+
+  it('needs a reason, and refuses once the outcome is in or the request is closed or withdrawn', () => {
+    expect(refusal(withdrawStep(request(), { reason: '  ' }, TODAY)).reason).toMatch(/Say why/);
+    expect(
+      refusal(withdrawStep(acknowledged({ outcomeReceived: '2026-08-28' }), { reason: 'x' }, TODAY)).reason,
+    ).toMatch(/cannot be withdrawn now/);
+    expect(refusal(withdrawStep(request({ status: 'Withdrawn' }), { reason: 'x' }, TODAY)).reason).toMatch(
+      /already withdrawn/,
+    );
+    expect(refusal(withdrawStep(request({ status: 'Closed' }), { reason: 'x' }, TODAY)).reason).toMatch(/is closed/);
+  });
+});
