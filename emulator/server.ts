@@ -982,6 +982,10 @@ export async function main(argv: string[]): Promise<void> {
   }
   console.log(`Post-Results Tracker emulator: ${running.url}`);
   console.log(`Data folder: ${dataDir}${argv.includes('--reset') ? ' (started clean)' : ''}`);
+  console.log(
+    `Emails are not sent: they appear in the page's Outbox tab and as .eml files in ${join(dataDir, 'outbox')}`,
+  );
+  console.log(`The emulator's today is ${running.emulator.today()} (change it on the page). Stop with Ctrl+C.`);
   const stop = (): void => {
     void running.close().then(() => process.exit(0));
   };
