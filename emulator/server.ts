@@ -520,7 +520,17 @@ function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line
   let unshownRules: string[] | undefined;
   if (rules.length > 0) {
     const values = range.getValues().map((r) => r.map((v) => formulaValue(v, timeZone)));
-    const formats = evaluateRules(rules, values, serialOf(today));
+    let formats: ReturnType<typeof evaluateRules>;
+    try {
+      formats = evaluateRules(rules, values, serialOf(today));
+    } catch (err) {
+      // A rule the evaluator trips on must not cost the officer the whole page.
+      formats = {
+        backgrounds: [],
+        fontColors: [],
+        unsupported: [`the rules could not be evaluated: ${errorMessage(err)}`],
+      };
+    }
     formats.backgrounds.forEach((r, i) =>
       r.forEach((c, j) => {
         if (c) backgrounds[i][j] = c;
