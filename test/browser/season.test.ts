@@ -132,8 +132,18 @@ describe('a season in the emulator', () => {
     });
     expect((await o.rows('Requests')).map((r) => r['Request ID'])).not.toContain(copyId);
 
-    await o.tab('Requests');
-    await o.shot('season-10-requests');
+    // ---- A picture of every sheet and the outbox, as the season left them. ----
+    const tabs = await o.page.getByRole('tab').allInnerTexts();
+    expect(tabs.length).toBeGreaterThanOrEqual(9);
+    for (const name of tabs) {
+      await o.tab(name);
+      await o.shot(
+        `sheet-${name
+          .replace(/\s*\(\d+\)$/, '')
+          .replace(/\W+/g, '-')
+          .replace(/^-|-$/g, '')}`,
+      );
+    }
     expect(pageErrors).toEqual([]);
   });
 });
