@@ -105,6 +105,8 @@ export const CORRESPONDENCE_COLUMNS: readonly ColumnSpec[] = [
   text('Subject', 260),
   text('Body', 500),
   text('Status', 100),
+  // A queued email's values (JSON), so the daily run can send it later; emptied once it is sent or refused.
+  text('Queued values', 200),
 ];
 
 /** Headers of every sheet that has a table layout (the dashboard is laid out by its refresh). */

@@ -249,6 +249,8 @@ export interface MailReport {
   failed: { requestId: string; to: string; reason: string }[];
   /** Marked "sending" by a run that crashed: never resent automatically; the officer checks. */
   uncertain: { requestId: string; to: string; template: string }[];
+  /** Why the run stopped before the end, when it did (quota, time budget, the mail service failing). */
+  stoppedBecause?: string;
 }
 
 /**

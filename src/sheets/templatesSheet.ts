@@ -1,0 +1,33 @@
+/**
+ * The `Templates` sheet: one row per email, which the officer may edit. Read
+ * once per batch; a template is found by its Name, case and spacing ignored.
+ */
+import { headerKey, SHEET, TEMPLATES_COLUMNS } from '../domain/schema';
+import type { TemplateText } from '../domain/templates';
+import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface TemplateBook {
+  find(name: string): TemplateText | null;
+}
+
+export function readTemplates(ss: Spreadsheet): TemplateBook {
+  const sheet = ss.getSheetByName(SHEET.templates);
+  if (!sheet) throw new SheetLayoutError(SHEET.templates, ['(the whole sheet)']);
+  const table = readTable(sheet);
+  requireHeaders(table, TEMPLATES_COLUMNS);
+  const byName = new Map<string, TemplateText>();
+  for (const r of table.rows) {
+    if (isBlankRow(r)) continue;
+    const name = String(cellAt(table, r, 'Name')).trim();
+    // The first row of a name wins, as the officer reads the sheet top-down.
+    if (name === '' || byName.has(headerKey(name))) continue;
+    byName.set(headerKey(name), {
+      name,
+      subject: String(cellAt(table, r, 'Subject')),
+      body: String(cellAt(table, r, 'Body')),
+    });
+  }
+  return { find: (name) => byName.get(headerKey(name)) ?? null };
+}
