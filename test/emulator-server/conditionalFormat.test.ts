@@ -67,6 +67,35 @@ describe('conditional formatting as the grid shows it', () => {
     expect(Object.keys(colouredRows([rowRule('=OR($C2="NO", $E2="closed")')]))).toEqual(['R-2026-0002', 'R-2026-0004']);
   });
 
+  it("colours rows by the add-on's own flag rules: red when something is late, amber for any other flag", () => {
+    // The shapes src/sheets/flagFormatting.ts installs: an always-true marker, then the test on the Flags column.
+    const marker = 'LEN("Post-Results Tracker flags")>0';
+    const late = 'Board deadline passed: not submitted|Outcome overdue|Not acknowledged by the board|Follow-up overdue';
+    const log = [
+      ['Request ID', 'Flags'],
+      ['R-1', 'Not acknowledged by the board'],
+      ['R-2', 'Refund due; Update MIS'],
+      ['R-3', null],
+      ['R-4', 'Refund due; Outcome overdue'],
+    ];
+    const rule = (formula: string, background: string): RuleInput => ({
+      ranges: [{ row: 2, column: 1, numRows: 999, numColumns: 2 }],
+      criteria: 'CUSTOM_FORMULA',
+      args: [formula],
+      background,
+      fontColor: null,
+    });
+    expect(
+      colouredRows(
+        [
+          rule(`=AND(${marker}, REGEXMATCH($B2&"", "${late}"))`, '#f4c7c3'),
+          rule(`=AND(${marker}, LEN($B2)>0)`, '#fce8b2'),
+        ],
+        log,
+      ),
+    ).toEqual({ 'R-1': '#f4c7c3', 'R-2': '#fce8b2', 'R-4': '#f4c7c3' });
+  });
+
   it('applies only the first rule that holds for a cell, in the order the rules are listed', () => {
     expect(
       colouredRows([rowRule('=SEARCH("Refund",$B2)', '#fff2cc'), rowRule('=SEARCH("Unacknowledged",$B2)', '#f4cccc')]),
