@@ -237,6 +237,31 @@ export function candidateRecords(n: number): Record<string, string>[] {
   return out;
 }
 
+/** What an officer fills in on the Settings sheet before the season (fictional centre). */
+export const SCHOOL_SETTINGS: Readonly<Record<string, string>> = {
+  'Centre name': 'Northfield Academy',
+  'Centre number': '12345',
+  'Centre address': '1 School Lane, Northfield, NF1 2AB',
+  'Exams officer name': 'Sam Patel',
+  'Exams officer email': 'exams@northfield.example.org',
+  'SLT contact on results day': 'Ms J Okafor, Deputy Head, 01234 567890',
+  'Enquiries contact': 'exams@northfield.example.org',
+  'SLT viewers': 'head@northfield.example.org, deputy@northfield.example.org',
+};
+
+/** Fills in Settings values by key, as the officer types them (one write per row changed). */
+export function fillSettings(env: GasEnvironment, values: Readonly<Record<string, string>> = SCHOOL_SETTINGS): void {
+  const sheet = env.spreadsheet.getSheetByName(SHEET.settings);
+  if (!sheet) throw new Error('No Settings sheet; run setUp first');
+  const rows = sheet.getDataRange().getValues();
+  const keyCol = rows[0].findIndex((h) => String(h).trim() === 'Setting');
+  const valueCol = rows[0].findIndex((h) => String(h).trim() === 'Value');
+  rows.forEach((r, i) => {
+    const key = String(r[keyCol]).trim();
+    if (i > 0 && key in values) sheet.getRange(i + 1, valueCol + 1).setValue(values[key]);
+  });
+}
+
 export interface WorkbookSpec {
   /** Rows in Requests. */
   requests: number;
@@ -258,6 +283,7 @@ export function seasonWorkbook(distDir: string, spec: WorkbookSpec): SerializedW
   const bundle = loadBundle(distDir, env);
   const setUp = bundle.setUp() as { ok: boolean; errors?: unknown };
   if (!setUp.ok) throw new Error(`setUp failed: ${JSON.stringify(setUp.errors)}`);
+  fillSettings(env);
   const today = now.slice(0, 10);
   writeRows(env, SHEET.requests, seasonRecords(spec.requests, { today }));
   writeRows(

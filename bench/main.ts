@@ -31,7 +31,7 @@ import { naiveDailyCheck, naiveSubmitRequest } from './naive';
  * sources and why these values). Utilities, Session and Logger run inside the
  * script's own process and count as CPU time.
  */
-export const COST = { spreadsheetMs: 50, mailMs: 500, otherServiceMs: 50 } as const;
+export const COST = { spreadsheetMs: 50, mailSendMs: 500, otherServiceMs: 50 } as const;
 const ROUND_TRIP_SERVICES = ['Lock', 'Properties', 'Script', 'Html'] as const;
 /** Apps Script's limit on one execution, manual or trigger. */
 const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
@@ -44,12 +44,18 @@ export interface Row {
   note?: string;
   spreadsheetCalls?: number;
   mailCalls?: number;
+  /** In-process services (Utilities, Session, Logger): not round trips, counted as CPU, shown because they can grow with rows. */
+  utilitiesCalls?: number;
+  /** Of mailCalls, the sendEmail calls (the rest, e.g. getRemainingDailyQuota, cost like any round trip). */
+  mailSends?: number;
   otherCalls?: number;
   medianMs?: number;
   minMs?: number;
   estimateMs?: number;
   /** The busiest methods of the first run, to see where calls go. */
   topMethods?: Record<string, number>;
+  /** The first run's answer, arrays shown by their length. */
+  answer?: unknown;
 }
 
 interface Options {
@@ -208,9 +214,31 @@ function htmlFiles(dist: string): Record<string, string> {
   return files;
 }
 
-function countsOf(env: GasEnvironment): { spreadsheet: number; mail: number; other: number } {
+function countsOf(env: GasEnvironment): {
+  spreadsheet: number;
+  mail: number;
+  sends: number;
+  other: number;
+  utilities: number;
+} {
   const other = ROUND_TRIP_SERVICES.reduce((sum, s) => sum + env.calls.total(s), 0);
-  return { spreadsheet: env.calls.total('Spreadsheet'), mail: env.calls.total('Mail'), other };
+  return {
+    spreadsheet: env.calls.total('Spreadsheet'),
+    mail: env.calls.total('Mail'),
+    sends: env.calls.byMethod()['Mail.MailApp.sendEmail'] ?? 0,
+    other,
+    utilities: env.calls.total('Utilities') + env.calls.total('Session') + env.calls.total('Logger'),
+  };
+}
+
+/** An answer made small for the JSON: arrays become their length, long strings are cut. */
+function summary(x: unknown, depth = 0): unknown {
+  if (Array.isArray(x)) return `[${x.length}]`;
+  if (typeof x === 'string') return x.length > 120 ? `${x.slice(0, 120)}…` : x;
+  if (x && typeof x === 'object' && depth < 2) {
+    return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, summary(v, depth + 1)]));
+  }
+  return x;
 }
 
 function topMethods(env: GasEnvironment, n = 6): Record<string, number> {
@@ -269,8 +297,11 @@ function measure(
         status: 'ok',
         spreadsheetCalls: c.spreadsheet,
         mailCalls: c.mail,
+        mailSends: c.sends,
         otherCalls: c.other,
+        utilitiesCalls: c.utilities,
         topMethods: topMethods(env),
+        answer: summary(result),
       };
     }
   }
@@ -280,8 +311,8 @@ function measure(
   row.minMs = Math.round(Math.min(...times) * 10) / 10;
   row.estimateMs = Math.round(
     (row.spreadsheetCalls ?? 0) * COST.spreadsheetMs +
-      (row.mailCalls ?? 0) * COST.mailMs +
-      (row.otherCalls ?? 0) * COST.otherServiceMs +
+      (row.mailSends ?? 0) * COST.mailSendMs +
+      ((row.mailCalls ?? 0) - (row.mailSends ?? 0) + (row.otherCalls ?? 0)) * COST.otherServiceMs +
       row.medianMs,
   );
   return row;
@@ -298,17 +329,17 @@ function seconds(ms: number | undefined): string {
 
 export function markdownTable(rows: Row[]): string {
   const lines = [
-    '| operation | rows | Spreadsheet calls | Mail calls | other calls | median in Node (runs) | Apps Script estimate |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| operation | rows | Spreadsheet calls | Mail calls (sent) | other round trips | Utilities calls | median in Node (runs) | Apps Script estimate |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     if (r.status !== 'ok') {
-      lines.push(`| ${r.operation} | ${r.rows} | ${r.status}${r.note ? `: ${r.note}` : ''} | | | | |`);
+      lines.push(`| ${r.operation} | ${r.rows} | ${r.status}${r.note ? `: ${r.note}` : ''} | | | | | |`);
       continue;
     }
     const over = (r.estimateMs ?? 0) > EXECUTION_LIMIT_MS ? ' (over the 6-min limit)' : '';
     lines.push(
-      `| ${r.operation} | ${r.rows} | ${fmt(r.spreadsheetCalls)} | ${fmt(r.mailCalls)} | ${fmt(r.otherCalls)} | ` +
+      `| ${r.operation} | ${r.rows} | ${fmt(r.spreadsheetCalls)} | ${fmt(r.mailCalls)} (${fmt(r.mailSends)}) | ${fmt(r.otherCalls)} | ${fmt(r.utilitiesCalls)} | ` +
         `${r.medianMs?.toFixed(1)} ms (${r.runs}) | ${seconds(r.estimateMs)}${over} |`,
     );
   }
@@ -457,7 +488,7 @@ export async function main(argv: string[], root: string): Promise<void> {
   console.log('| file | bytes | gzip |\n| --- | ---: | ---: |');
   for (const s of sizes) console.log(`| ${s.file} | ${fmt(s.bytes)} | ${fmt(s.gzipBytes)} |`);
   console.log(
-    `\nEstimate = Spreadsheet calls × ${COST.spreadsheetMs} ms + Mail calls × ${COST.mailMs} ms + other round trips × ${COST.otherServiceMs} ms + Node median (CPU).`,
+    `\nEstimate = Spreadsheet calls × ${COST.spreadsheetMs} ms + emails sent × ${COST.mailSendMs} ms + other round trips (Lock, Properties, Script, Html, other MailApp) × ${COST.otherServiceMs} ms + Node median (CPU).`,
   );
   console.log(`Results: ${opts.out} (bench took ${report.benchSeconds} s)`);
 }
