@@ -34,9 +34,55 @@ function validIso(y: number, m: number, d: number): IsoDate | '' {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+type DayOf = (d: Date) => IsoDate;
+const dayFormatters = new Map<string, DayOf>();
+
+/**
+ * Turns instants into calendar days in `timeZone` without a service call per
+ * cell: reading a 50,000-row log must not cost 50,000 Utilities calls. The
+ * runtime's Intl does it in plain JavaScript; it is checked once against
+ * Utilities.formatDate (across a clock change), and if it disagrees or is
+ * missing, Utilities is used with one call per distinct instant.
+ */
+function dayFormatter(timeZone: string): DayOf {
+  const cached = dayFormatters.get(timeZone);
+  if (cached) return cached;
+  const viaUtilities = (d: Date) => Utilities.formatDate(d, timeZone, 'yyyy-MM-dd');
+  let chosen: DayOf;
+  try {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    const viaIntl: DayOf = (d) => {
+      const parts: Record<string, string> = {};
+      for (const p of intl.formatToParts(d)) parts[p.type] = p.value;
+      return `${parts.year}-${parts.month}-${parts.day}`;
+    };
+    // 23:30 UTC either side of the spring and autumn changes: a wrong offset shows as a wrong day.
+    const probes = [Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 23, 30), Date.UTC(2026, 9, 24, 23, 30)];
+    const agrees = probes.every((t) => viaIntl(new Date(t)) === viaUtilities(new Date(t)));
+    chosen = agrees ? viaIntl : memoised(viaUtilities);
+  } catch (_err) {
+    chosen = memoised(viaUtilities);
+  }
+  dayFormatters.set(timeZone, chosen);
+  return chosen;
+}
+
+function memoised(f: DayOf): DayOf {
+  const seen = new Map<number, IsoDate>();
+  return (d) => {
+    const t = d.getTime();
+    let day = seen.get(t);
+    if (day === undefined) {
+      day = f(d);
+      seen.set(t, day);
+    }
+    return day;
+  };
+}
+
 /** A cell as a calendar date in the spreadsheet's time zone, or '' when it holds none. */
 export function cellToIsoDate(v: unknown, timeZone: string): IsoDate | '' {
-  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+  if (isDateValue(v)) return dayFormatter(timeZone)(v);
   if (typeof v !== 'string') return '';
   const s = v.trim();
   let m = ISO.exec(s);
@@ -49,7 +95,7 @@ export function cellToIsoDate(v: unknown, timeZone: string): IsoDate | '' {
 /** A cell as text; numbers are written without Sheets' float noise. */
 export function cellToText(v: unknown, timeZone: string): string {
   if (v === null || v === undefined) return '';
-  if (isDateValue(v)) return Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+  if (isDateValue(v)) return cellToIsoDate(v, timeZone);
   if (typeof v === 'number') return String(Math.round(v * 1e9) / 1e9);
   return String(v).trim();
 }
@@ -92,7 +138,7 @@ export function toCell(value: unknown, kind: ColumnKind, timeZone: string): stri
       const iso = typeof value === 'string' ? cellToIsoDate(value, timeZone) : isDateValue(value) ? value : '';
       // Not a date: keep what was given, as text, so nothing is lost or parsed.
       if (iso === '') return typeof value === 'string' ? asText(value) : '';
-      return isDateValue(iso) ? iso : Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+      return isDateValue(iso) ? iso : midnightIn(iso, timeZone);
     }
     case 'datetime':
       return isDateValue(value) ? value : asText(String(value));
@@ -114,4 +160,17 @@ export function toCell(value: unknown, kind: ColumnKind, timeZone: string): stri
  */
 function asText(s: string): string {
   return `'${s}`;
+}
+
+const midnights = new Map<string, Date>();
+
+/** Midnight of a calendar day in `timeZone`; one Utilities call per distinct day written, not per cell. */
+function midnightIn(iso: IsoDate, timeZone: string): Date {
+  const key = `${timeZone} ${iso}`;
+  let d = midnights.get(key);
+  if (!d) {
+    d = Utilities.parseDate(iso, timeZone, 'yyyy-MM-dd');
+    midnights.set(key, d);
+  }
+  return new Date(d.getTime());
 }
