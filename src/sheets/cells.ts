@@ -60,7 +60,7 @@ function dayFormatter(timeZone: string): DayOf {
     const probes = [Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 23, 30), Date.UTC(2026, 9, 24, 23, 30)];
     const agrees = probes.every((t) => viaIntl(new Date(t)) === viaUtilities(new Date(t)));
     chosen = agrees ? viaIntl : memoised(viaUtilities);
-  } catch (_err) {
+  } catch {
     chosen = memoised(viaUtilities);
   }
   dayFormatters.set(timeZone, chosen);
