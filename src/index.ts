@@ -7,6 +7,7 @@ export {
   onOpen,
   onInstall,
   showSidebar,
+  showUpdateSidebar,
   menuSetUp,
   menuRunDailyCheck,
   menuSendReminders,
@@ -14,3 +15,12 @@ export {
 } from './app/menu';
 export { setUp } from './app/setupEntry';
 export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';
+export {
+  recordSubmission,
+  recordAcknowledgement,
+  recordOutcome,
+  recordFollowUp,
+  withdrawRequest,
+  findRequests,
+} from './app/progress';
+export { runDailyCheck } from './app/dailyCheck';

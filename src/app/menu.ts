@@ -3,12 +3,14 @@
  * (before the officer has authorised the add-on): then it may build the menu
  * and must touch nothing else, not even the spreadsheet.
  */
+import { dailyCheckSummary, runDailyCheck } from './dailyCheck';
 import { setUp } from './setupEntry';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
 export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }> = [
   { caption: 'Open sidebar', functionName: 'showSidebar' },
+  { caption: 'Update a request', functionName: 'showUpdateSidebar' },
   { caption: 'Set up sheets', functionName: 'menuSetUp' },
   { caption: 'Run daily check now', functionName: 'menuRunDailyCheck' },
   { caption: 'Send results-day reminders', functionName: 'menuSendReminders' },
@@ -18,7 +20,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
 export function onOpen(_e?: OpenEvent): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU_ITEMS.forEach((item, i) => {
-    if (i === 2) menu.addSeparator();
+    if (item.functionName === 'menuRunDailyCheck' && i > 0) menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
   menu.addToUi();
@@ -30,6 +32,12 @@ export function onInstall(e?: OpenEvent): void {
 
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Post-Results Tracker');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** "Update a request": find a request and record its progress. */
+export function showUpdateSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Update').setTitle('Update a request');
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
@@ -53,7 +61,13 @@ function notYet(what: string): void {
 }
 
 export function menuRunDailyCheck(): void {
-  notYet('The daily check');
+  const result = runDailyCheck();
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok) {
+    ui.alert(result.errors.map((e) => e.message).join(' '));
+    return;
+  }
+  ui.alert(dailyCheckSummary(result));
 }
 
 export function menuSendReminders(): void {

@@ -15,7 +15,17 @@ import { isServiceCode } from './catalogue';
 import { appealWindowFromNotes } from './deadlines';
 import { compareGrades, normaliseGrade } from './grades';
 import { findService } from './services';
-import type { FieldError, IsoDate, PostResultsRequest, ServiceRow, Settings, Status, TemplateName } from './types';
+import { valuesForRequest } from './templateValues';
+import type {
+  FieldError,
+  IsoDate,
+  MailJob,
+  PostResultsRequest,
+  ServiceRow,
+  Settings,
+  Status,
+  TemplateName,
+} from './types';
 import { isEmailAddress } from './validation';
 
 // ---------------------------------------------------------------------------
@@ -462,6 +472,9 @@ export function recordOutcomeStep(
   let scriptLink = '';
   let recipient: ScriptRecipient = req.requestedBy === 'teacher' ? 'teacher' : 'candidate';
 
+  if (isResultService(req.service) && newGrade === '' && !r.has('newGrade')) {
+    r.add('newGrade', 'Enter the result the board has now issued (the grade), to tell the candidate.');
+  }
   if (isReview(req.service)) {
     if (newGrade === '' && !r.has('newGrade'))
       r.add('newGrade', 'Enter the grade after the review, as the board gives it.');
@@ -535,26 +548,40 @@ export function statusAfterOutcome(req: FollowUpFields, kind: OutcomeKind): Stat
   return 'Closed';
 }
 
-const TEMPLATE_FOR: Readonly<Record<Exclude<OutcomeKind, 'grade-changed' | 'script'>, TemplateName>> = {
+const TEMPLATE_FOR: Readonly<Record<'grade-raised' | 'grade-lowered' | 'mark-changed' | 'no-change', TemplateName>> = {
   'grade-raised': 'Outcome: grade raised',
   'grade-lowered': 'Outcome: grade lowered',
   'mark-changed': 'Outcome: mark changed, grade unchanged',
   'no-change': 'Outcome: no change',
-  // A missing result now issued, or a certificate: the candidate's result is now in place. See resultTemplate.
-  'result-issued': 'Outcome: grade raised',
+};
+
+const INDICATOR_TEXT: Readonly<Record<string, string>> = {
+  X: 'X (no result)',
+  '#': '# (partial absence)',
+  Q: 'Q (pending)',
+  missing: 'no result',
 };
 
 /**
- * A missing or incomplete result, or late certification, has no "before" to
- * compare on a scale: the candidate is told their result, with the outcome
- * email whose wording fits (a result where there was none reads as a grade
- * raised; the same result confirmed as no change of grade).
+ * A missing or incomplete result, or late certification, is told with the
+ * outcome email whose wording fits: a result where there was none (or only
+ * an indicator) reads as a grade raised "from no result to B", a lower one as
+ * lowered; the same grade with a new mark as a mark change. The "before" in
+ * the email is the indicator the results showed when the log has no grade.
+ * Null when no shipped email fits (the same grade, no mark): the officer tells
+ * the candidate.
  */
-function resultTemplate(req: Pick<PostResultsRequest, 'originalGrade' | 'newGrade'>): TemplateName {
-  const was = normaliseGrade(req.originalGrade);
-  const now = normaliseGrade(req.newGrade);
-  if (now !== '' && was !== '' && was === now) return 'Outcome: mark changed, grade unchanged';
-  return TEMPLATE_FOR['result-issued'];
+function resultMail(req: PostResultsRequest): { template: TemplateName; extra: Record<string, string> } | null {
+  const had = req.originalGrade.trim();
+  if (had === '') {
+    const before =
+      req.service === 'late-certification' ? 'not yet certificated' : (INDICATOR_TEXT[req.indicator] ?? 'no result');
+    return { template: TEMPLATE_FOR['grade-raised'], extra: { originalGrade: before } };
+  }
+  const move = compareGrades(req.qualification, had, req.newGrade);
+  if (move === 'down') return { template: TEMPLATE_FOR['grade-lowered'], extra: {} };
+  if (move !== 'same') return { template: TEMPLATE_FOR['grade-raised'], extra: {} };
+  return req.newMark.trim() !== '' ? { template: TEMPLATE_FOR['mark-changed'], extra: {} } : null;
 }
 
 /** What an outcome (already in `req`) sets in motion: the emails, the follow-ups, the appeal deadline. */
@@ -591,7 +618,13 @@ export function outcomeEffects(
     return effects;
   }
   if (kind === 'result-issued') {
-    toCandidate(resultTemplate(req));
+    const mail = resultMail(req);
+    if (mail !== null) toCandidate(mail.template, mail.extra);
+    else {
+      effects.warnings.push(
+        `The board confirmed the same result for ${req.requestId}; no shipped email fits, so nobody was emailed: tell the candidate yourself.`,
+      );
+    }
     return effects;
   }
   if (isGradeChange(kind)) {
@@ -698,4 +731,18 @@ export function withdrawStep(
     request: { ...req, status: 'Withdrawn', notes: req.notes.trim() === '' ? line : `${req.notes}\n${line}` },
     tellBoard: isIsoDate(req.submittedToBoard),
   };
+}
+
+/**
+ * The emails an outcome asks the mailer for: each keyed by the request, so
+ * it goes at most once, with every value its template may use (the request's
+ * own, the centre's, and the extra ones the outcome worked out).
+ */
+export function outcomeMailJobs(req: PostResultsRequest, effects: OutcomeEffects, settings: Settings): MailJob[] {
+  return effects.mail.map((m) => ({
+    requestId: req.requestId,
+    template: m.template,
+    to: m.to,
+    values: valuesForRequest(req, settings, m.extra),
+  }));
 }

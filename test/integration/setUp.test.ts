@@ -169,6 +169,7 @@ describe('setUp()', () => {
 describe('onOpen() and onInstall()', () => {
   const ITEMS = [
     'Open sidebar',
+    'Update a request',
     'Set up sheets',
     'Run daily check now',
     'Send results-day reminders',

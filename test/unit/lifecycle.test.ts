@@ -2,6 +2,7 @@ import {
   appealDeadlineFor,
   classifyOutcome,
   openFollowUps,
+  outcomeMailJobs,
   recordAcknowledgementStep,
   recordFollowUpStep,
   recordOutcomeStep,
@@ -12,6 +13,8 @@ import {
   type OutcomeContext,
 } from '../../src/domain/lifecycle';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
+import { SEED_TEMPLATES } from '../../src/domain/seedTemplates';
+import { renderTemplate } from '../../src/domain/templates';
 import type { FieldError, PostResultsRequest, ServiceRow } from '../../src/domain/types';
 import { acknowledged, request, scriptRequest, settings, submitted } from './requestFixture';
 
@@ -372,21 +375,44 @@ describe('an outcome for access to scripts', () => {
 });
 
 describe('an outcome for a missing result or late certification', () => {
-  it('tells the candidate their result and closes', () => {
-    const mir = acknowledged({
-      service: 'mir',
-      indicator: 'X',
-      fee: 0,
-      paid: 'no',
-      originalGrade: '',
-      originalMark: '',
-    });
-    const done = accepted(recordOutcomeStep(mir, { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
+  const mir = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({ service: 'mir', indicator: 'X', fee: 0, paid: 'no', originalGrade: '', originalMark: '', ...over });
+
+  it('tells the candidate the result now issued, "from" the indicator the results showed, and closes', () => {
+    const done = accepted(recordOutcomeStep(mir(), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
     expect(done.effects).toMatchObject({ kind: 'result-issued', gradeChanged: false, followUps: [] });
-    expect(done.effects.mail).toEqual([{ template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: {} }]);
+    expect(done.effects.mail).toEqual([
+      { template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: { originalGrade: 'X (no result)' } },
+    ]);
     expect(done.request.status).toBe('Closed');
-    const late = acknowledged({ service: 'late-certification', fee: 0, paid: 'no' });
-    expect(accepted(recordOutcomeStep(late, { receivedOn: '2026-08-30' }, ctx)).request.status).toBe('Closed');
+  });
+
+  it('a late certificate is told as issued where there was none', () => {
+    const late = mir({ service: 'late-certification', indicator: '' });
+    const done = accepted(recordOutcomeStep(late, { receivedOn: '2026-08-30', newGrade: 'C' }, ctx));
+    expect(done.effects.mail[0].extra).toEqual({ originalGrade: 'not yet certificated' });
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('a corrected grade is told as raised or lowered on its scale', () => {
+    const lower = accepted(
+      recordOutcomeStep(mir({ originalGrade: 'A' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
+    );
+    expect(lower.effects.mail.map((m) => m.template)).toEqual(['Outcome: grade lowered']);
+  });
+
+  it('the same grade confirmed: no shipped email fits, so the officer is told to tell the candidate', () => {
+    const same = accepted(
+      recordOutcomeStep(mir({ originalGrade: 'B' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
+    );
+    expect(same.effects.mail).toEqual([]);
+    expect(same.effects.warnings[0]).toMatch(/tell the candidate yourself/);
+  });
+
+  it('needs the result the board issued', () => {
+    expect(refusal(recordOutcomeStep(mir(), { receivedOn: '2026-08-30' }, ctx)).newGrade).toMatch(
+      /result the board has now issued/,
+    );
   });
 });
 
@@ -465,5 +491,80 @@ describe('withdrawing a request', () => {
       /already withdrawn/,
     );
     expect(refusal(withdrawStep(request({ status: 'Closed' }), { reason: 'x' }, TODAY)).reason).toMatch(/is closed/);
+  });
+});
+
+describe('the emails an outcome asks the mailer for (template, recipient, values)', () => {
+  const centre = {
+    ...settings,
+    centreName: 'Hilltop Academy',
+    officerName: 'Sam Jones',
+    officerEmail: 'exams@hilltop.example.org',
+    enquiriesContact: 'Mrs Khan (exams@hilltop.example.org)',
+  };
+  const template = (name: string) => SEED_TEMPLATES.find((t) => t.name === name)!;
+
+  function jobsFor(req: PostResultsRequest, input: Record<string, unknown>) {
+    const done = accepted(recordOutcomeStep(req, input, ctx));
+    return outcomeMailJobs(done.request, done.effects, centre);
+  }
+
+  it('grade raised: the candidate, with the grades before and after', () => {
+    const [job] = jobsFor(acknowledged(), { receivedOn: '2026-08-30', newMark: '67', newGrade: 'A' });
+    expect(job).toMatchObject({
+      requestId: 'R-2026-0001',
+      template: 'Outcome: grade raised',
+      to: 'amy.brown@example.org',
+    });
+    expect(job.values).toMatchObject({
+      forename: 'Amy',
+      subject: 'Chemistry',
+      originalGrade: 'B',
+      newGrade: 'A',
+      board: 'AQA',
+    });
+  });
+
+  it('no change: the appeal deadline written out in full', () => {
+    const [job] = jobsFor(acknowledged(), { receivedOn: '2026-08-25', newGrade: 'B', newMark: '61' });
+    expect(job.template).toBe('Outcome: no change');
+    expect(job.values.appealDeadline).toBe('Thursday 24 September 2026');
+  });
+
+  it('a script for the teacher: the teacher, with the link', () => {
+    const link = 'https://drive.google.com/file/d/abc123/view';
+    const [job] = jobsFor(scriptRequest(), { receivedOn: '2026-08-30', scriptLink: link });
+    expect(job).toMatchObject({
+      requestId: 'S-2026-0001',
+      template: 'Script ready (teacher)',
+      to: 'r.patel@example.org',
+    });
+    expect(job.values).toMatchObject({
+      scriptLink: link,
+      scriptRecipient: 'r.patel@example.org',
+      candidateName: 'Amy Brown',
+    });
+  });
+
+  it.each([
+    ['grade raised', acknowledged(), { receivedOn: '2026-08-30', newGrade: 'A', newMark: '67' }],
+    ['grade lowered', acknowledged(), { receivedOn: '2026-08-30', newGrade: 'C', newMark: '55' }],
+    ['mark changed', acknowledged(), { receivedOn: '2026-08-30', newGrade: 'B', newMark: '63' }],
+    ['no change', acknowledged(), { receivedOn: '2026-08-30', newGrade: 'B' }],
+    ['script, teacher', scriptRequest(), { receivedOn: '2026-08-30', scriptLink: 'https://drive.example.org/s/1' }],
+    [
+      'script, candidate',
+      scriptRequest({ requestedBy: 'candidate' }),
+      { receivedOn: '2026-08-30', scriptLink: 'https://drive.example.org/s/1' },
+    ],
+    [
+      'missing result',
+      acknowledged({ service: 'mir', indicator: 'Q', originalGrade: '', originalMark: '', fee: 0, paid: 'no' }),
+      { receivedOn: '2026-08-30', newGrade: 'B' },
+    ],
+  ])('%s: the shipped template fills in completely with these values', (_what, req, input) => {
+    const [job] = jobsFor(req, input);
+    const rendered = renderTemplate(template(job.template), job.values);
+    expect(rendered.ok ? 'rendered' : rendered.errors).toBe('rendered');
   });
 });

@@ -1,0 +1,335 @@
+/**
+ * The daily check: the time-driven trigger's handler and the menu's "Run
+ * daily check now".
+ *
+ * A trigger's failure emails nobody (add-on triggers send no failure
+ * notices), so this handler never lets an error escape: it records it in a
+ * run log (Document properties) and tells the officer in the next digest.
+ * It works everything out before it writes anything, so a run that fails
+ * leaves the logs as they were, and the next run simply does the work.
+ *
+ * Cost: each log is read once and each changed column (Flags, and Status
+ * where a request closes) written once, so the number of Spreadsheet calls
+ * is the same for ten rows as for twenty thousand.
+ */
+import { formatLongDate, formatUkDate } from '../domain/calendar';
+import { appealedRequests, checkRequest, digestEntry, digestText, type DigestEntry } from '../domain/dailyCheck';
+import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
+import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
+import { resumeMailQueue, sendMail } from '../mail/mailer';
+import { withDocumentLock } from '../sheets/lock';
+import { readLog } from '../sheets/requestLog';
+import { readServices, readSettings } from '../sheets/settingsSheet';
+import { columnOf, writeColumn, type Cell } from '../sheets/table';
+import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { answer, type Answer } from './respond';
+
+/** The trigger may wait longer for the lock than an officer at the sidebar: nobody is watching it. */
+const TRIGGER_LOCK_WAIT_MS = 30_000;
+/** Problems since the last digest, oldest first: JSON `[{ at, text }]`, request IDs only, never names. */
+export const PROBLEMS_PROPERTY = 'dailyCheck.problems';
+/** The last run: JSON `{ at, ok, flagged, closed }`. */
+export const LAST_RUN_PROPERTY = 'dailyCheck.lastRun';
+const MAX_PROBLEMS = 20;
+
+const FLAGS_SPEC = LOG_COLUMNS.find((c) => c.field === 'flags')!;
+const STATUS_SPEC = LOG_COLUMNS.find((c) => c.field === 'status')!;
+
+export type DigestState = 'sent' | 'already-sent' | 'queued' | 'not-sent' | 'no-address' | 'nothing-flagged';
+
+export interface DailyCheckDone {
+  flagged: { requestId: string; flag: FlagKey }[];
+  /** True only when this run sent the day's digest. */
+  digestSent: boolean;
+  digest: DigestState;
+  /** Requests this run closed (appeal window passed, appeal logged, follow-ups done). */
+  closed: string[];
+}
+
+interface Problem {
+  at: string;
+  text: string;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function readProblems(): Problem[] {
+  try {
+    const raw = PropertiesService.getDocumentProperties().getProperty(PROBLEMS_PROPERTY);
+    const list: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(list) ? list.filter((p): p is Problem => typeof p?.text === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function writeProblems(problems: Problem[]): void {
+  const props = PropertiesService.getDocumentProperties();
+  if (problems.length === 0) props.deleteProperty(PROBLEMS_PROPERTY);
+  else props.setProperty(PROBLEMS_PROPERTY, JSON.stringify(problems.slice(-MAX_PROBLEMS)));
+}
+
+/** A problem for the next digest; the same problem is listed once however many runs meet it. */
+function recordProblem(timeZone: string, text: string): void {
+  try {
+    const problems = readProblems().filter((p) => p.text !== text);
+    problems.push({ at: Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm'), text });
+    writeProblems(problems);
+    console.error(`Post-Results Tracker daily check: ${text}`);
+  } catch (err) {
+    // The run log itself failed: the execution log is all that is left.
+    console.error(`Post-Results Tracker daily check: could not record a problem (${errorText(err)})`);
+  }
+}
+
+function mailProblems(report: MailReport): string[] {
+  return [
+    ...report.failed.map((f) => `The email for ${f.requestId} to ${f.to} was not sent: ${f.reason}`),
+    ...report.uncertain.map(
+      (u) =>
+        `The "${u.template}" email for ${u.requestId} to ${u.to} may or may not have gone (a run stopped while sending). Check with the recipient, then set its Status in Correspondence to "sent", or to "queued" to send it again.`,
+    ),
+  ];
+}
+
+/** Who gets the digest: the officer in Settings, or else the account the daily trigger runs as. */
+function officerAddress(settingsEmail: string): string {
+  if (settingsEmail.trim() !== '') return settingsEmail.trim();
+  try {
+    return Session.getEffectiveUser().getEmail();
+  } catch {
+    return '';
+  }
+}
+
+function zoneAndToday(): { timeZone: string; today: IsoDate } {
+  let timeZone = 'Europe/London';
+  try {
+    timeZone = timeZoneOf(activeSpreadsheet());
+  } catch {
+    // Without access to the spreadsheet, the script's own zone (Europe/London in the manifest).
+    timeZone = Session.getScriptTimeZone() || timeZone;
+  }
+  return { timeZone, today: todayIn(timeZone) };
+}
+
+/**
+ * When the add-on needs the officer's approval again (a new version asked
+ * for more), the trigger can do nothing useful: it emails the officer, at
+ * most once a day, how to approve it.
+ */
+function askForApproval(url: string | null): void {
+  const { timeZone, today } = zoneAndToday();
+  let officerEmail = '';
+  try {
+    officerEmail = readSettings(activeSpreadsheet(), timeZone).settings.officerEmail;
+  } catch {
+    // The Settings sheet may be out of reach too; the trigger's own account is the officer's.
+  }
+  const to = officerAddress(officerEmail);
+  if (to === '') return;
+  const digest = [
+    'Post-Results Tracker needs your approval again before the daily check can run',
+    '- Open the tracker spreadsheet and choose Extensions › Post-Results Tracker › Run daily check now, then allow what it asks.',
+    ...(url ? [`- Or approve it here: ${url}`] : []),
+    '- Until then nothing is flagged and no digest is sent.',
+  ].join('\n');
+  try {
+    sendMail([{ requestId: `REAPPROVE-${today}`, template: 'Daily digest', to, values: { digest } }]);
+  } catch (err) {
+    console.error(`Post-Results Tracker daily check: could not ask for approval (${errorText(err)})`);
+  }
+}
+
+interface Checked {
+  entries: DigestEntry[];
+  flagged: { requestId: string; flag: FlagKey }[];
+  closed: string[];
+  officerEmail: string;
+}
+
+/**
+ * Reads both logs, works out every row's flags and status, then writes the
+ * changed columns: all of it under the lock, the writes only once everything
+ * is known.
+ */
+function checkLogs(today: IsoDate, timeZone: string): Checked {
+  const ss = activeSpreadsheet();
+  return withDocumentLock((): Checked => {
+    const settings = readSettings(ss, timeZone).settings;
+    const services = readServices(ss, timeZone).services;
+    const logs = [SHEET.requests, SHEET.scripts].map((name) => readLog(ss, name, timeZone));
+    const appealed = appealedRequests(logs.flatMap((l) => l.requests));
+    const result: Checked = { entries: [], flagged: [], closed: [], officerEmail: settings.officerEmail };
+    const writes: Array<() => void> = [];
+
+    for (const log of logs) {
+      const table = log.table;
+      const flagsCol = columnOf(table, FLAGS_SPEC.header);
+      const statusCol = columnOf(table, STATUS_SPEC.header);
+      // Every data row keeps what it holds unless the check changes it (blank rows and the officer's notes too).
+      const flags: Cell[] = table.rows.map((r) => r[flagsCol] ?? '');
+      const statuses: Cell[] = table.rows.map((r) => r[statusCol] ?? '');
+      let flagsChanged = false;
+      let statusChanged = false;
+      for (const req of log.requests) {
+        const check = checkRequest(req, { today, settings, services, appealed });
+        const i = req.row - 2;
+        if (String(flags[i]).trim() !== check.flagsText) {
+          flags[i] = check.flagsText;
+          flagsChanged = true;
+        }
+        if (check.closed !== undefined && headerKey(statuses[i]) !== headerKey('Closed')) {
+          statuses[i] = check.status;
+          statusChanged = true;
+          result.closed.push(req.requestId);
+        }
+        for (const flag of check.flags) {
+          result.flagged.push({ requestId: req.requestId, flag: flag.flag });
+          result.entries.push(digestEntry(req, flag));
+        }
+      }
+      if (flagsChanged) writes.push(() => writeColumn(table, FLAGS_SPEC, flags, timeZone));
+      if (statusChanged) writes.push(() => writeColumn(table, STATUS_SPEC, statuses, timeZone));
+    }
+    for (const write of writes) write();
+    return result;
+  }, TRIGGER_LOCK_WAIT_MS);
+}
+
+function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestState {
+  const problems = readProblems();
+  const text = digestText(
+    checked.entries,
+    problems.map((p) => `${p.at}: ${p.text}`),
+  );
+  if (text === null) return 'nothing-flagged';
+  const to = officerAddress(checked.officerEmail);
+  if (to === '') {
+    recordProblem(timeZone, 'No digest could be sent: Exams officer email is blank in Settings.');
+    return 'no-address';
+  }
+  const job: MailJob = {
+    requestId: `DIGEST-${today}`,
+    template: 'Daily digest',
+    to,
+    values: { digest: text, today: formatLongDate(today) },
+  };
+  const report = sendMail([job]);
+  if (report.sent > 0) {
+    // Reported: the officer has them now. Problems met after the read stay for tomorrow.
+    const told = new Set(problems.map((p) => p.text));
+    writeProblems(readProblems().filter((p) => !told.has(p.text)));
+    return 'sent';
+  }
+  for (const p of mailProblems(report)) recordProblem(timeZone, p);
+  if (report.skipped > 0) return 'already-sent';
+  return report.queued > 0 ? 'queued' : 'not-sent';
+}
+
+/** `runDailyCheck()`: the daily trigger's handler, and "Run daily check now". Never throws. */
+export function runDailyCheck(): Answer<DailyCheckDone> {
+  return answer((): Answer<DailyCheckDone> => {
+    const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+    if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
+      askForApproval(auth.getAuthorizationUrl());
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'form',
+            message:
+              'Post-Results Tracker needs your approval again: open the add-on menu and allow what it asks. The officer has been emailed.',
+          },
+        ],
+      };
+    }
+
+    const { timeZone, today } = zoneAndToday();
+    let checked: Checked;
+    try {
+      checked = checkLogs(today, timeZone);
+    } catch (err) {
+      recordProblem(
+        timeZone,
+        `The daily check of ${formatUkDate(today)} failed and changed nothing: ${errorText(err)}`,
+      );
+      resumeQueue(timeZone);
+      return {
+        ok: false,
+        errors: [
+          {
+            field: 'form',
+            message: `The daily check could not finish and changed nothing: ${errorText(err)} It is in the run log and will be in the next digest.`,
+          },
+        ],
+      };
+    }
+
+    let digest: DigestState = 'not-sent';
+    try {
+      digest = sendDigest(checked, today, timeZone);
+    } catch (err) {
+      recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
+    }
+    resumeQueue(timeZone);
+    try {
+      PropertiesService.getDocumentProperties().setProperty(
+        LAST_RUN_PROPERTY,
+        JSON.stringify({
+          at: new Date().toISOString(),
+          ok: true,
+          flagged: checked.flagged.length,
+          closed: checked.closed.length,
+        }),
+      );
+    } catch {
+      // Only a record of the run; the run itself is done.
+    }
+    return {
+      ok: true,
+      flagged: checked.flagged,
+      digestSent: digest === 'sent',
+      digest,
+      closed: checked.closed,
+    };
+  });
+}
+
+/** The daily trigger also sends what the mailer queued (over quota, out of time). */
+function resumeQueue(timeZone: string): void {
+  try {
+    const report = resumeMailQueue();
+    for (const p of mailProblems(report)) recordProblem(timeZone, p);
+  } catch (err) {
+    recordProblem(timeZone, `Queued emails could not be sent: ${errorText(err)}`);
+  }
+}
+
+const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
+  sent: 'The digest has been emailed to you.',
+  'already-sent': "Today's digest had already been sent, so it was not sent again.",
+  queued: "The digest is queued (today's email quota is used up); it goes with the next run.",
+  'not-sent': 'The digest could not be sent; the reason will be in the next digest.',
+  'no-address': 'No digest was sent: fill in Exams officer email in the Settings sheet.',
+  'nothing-flagged': 'Nothing needs doing, so no digest was sent.',
+};
+
+/** What "Run daily check now" tells the officer. Request IDs only. */
+export function dailyCheckSummary(done: DailyCheckDone): string {
+  const requests = new Set(done.flagged.map((f) => f.requestId)).size;
+  const lines = [
+    requests === 0
+      ? 'No request is flagged.'
+      : `${requests} ${requests === 1 ? 'request is' : 'requests are'} flagged: see the Flags column of the logs (red rows are late, amber rows have something to do).`,
+  ];
+  if (done.closed.length > 0) {
+    const shown = done.closed.slice(0, 10).join(', ');
+    const more = done.closed.length > 10 ? ` and ${done.closed.length - 10} more` : '';
+    lines.push(`Closed: ${shown}${more}.`);
+  }
+  lines.push(DIGEST_SAID[done.digest]);
+  return lines.join('\n');
+}
