@@ -11,6 +11,10 @@ jest.setTimeout(90_000);
 
 /** GCSE results day of the seeded June 2026 series (A level results came on 13 August). */
 const RESULTS_DAY = '2026-08-20';
+/** The add-on's colour for a request with something late (src/sheets/flagFormatting.ts), as the browser reports it. */
+const RED = 'rgb(244, 199, 195)';
+/** ...and for one with something to do. */
+const AMBER = 'rgb(252, 232, 178)';
 
 let session: Session;
 let officer: Officer;
@@ -40,6 +44,19 @@ async function fillRequest(
   await form.getByLabel('Qualification', { exact: true }).fill('GCE A level');
   await form.getByLabel('Subject', { exact: true }).fill(fields.subject);
   await form.getByLabel('Component', { exact: true }).fill(fields.component);
+}
+
+/** In the Update sidebar: find a request by its ID and open it. */
+async function findRequest(o: Officer, requestId: string): Promise<void> {
+  const update = o.sidebar;
+  await update.getByLabel('Find a request', { exact: true }).fill(requestId);
+  await update.getByRole('button', { name: 'Find', exact: true }).click();
+  // One match opens by itself; several are listed to choose from.
+  const heading = update.getByRole('heading', { name: new RegExp(requestId) });
+  const match = update.getByRole('listitem').getByRole('button', { name: new RegExp(requestId) });
+  await heading.or(match).first().waitFor();
+  if (!(await heading.isVisible())) await match.click();
+  await heading.waitFor();
 }
 
 async function save(o: Officer): Promise<void> {
@@ -75,6 +92,8 @@ describe('a season in the emulator', () => {
     await o.sidebar.getByLabel(/The candidate has given written consent/).check();
     await o.sidebar.getByLabel('Consent date', { exact: true }).fill(RESULTS_DAY);
     await o.sidebar.getByLabel('Paid', { exact: true }).selectOption({ label: 'Yes' });
+    await o.sidebar.getByLabel('Original mark (optional)', { exact: true }).fill('61');
+    await o.sidebar.getByLabel('Original grade (optional)', { exact: true }).fill('B');
     await o.shot('season-01-review-filled', o.page.locator('#panel'));
     await save(o);
     const saved = o.sidebar.getByRole('status').filter({ hasText: /Saved as R-2026-\d+/ });
@@ -131,6 +150,68 @@ describe('a season in the emulator', () => {
       Subject: 'Biology',
     });
     expect((await o.rows('Requests')).map((r) => r['Request ID'])).not.toContain(copyId);
+
+    // ---- The review goes to the board. ----
+    await o.menu('Update a request');
+    const update = o.sidebar;
+    await update.getByRole('heading', { name: 'Update a request' }).waitFor();
+    await findRequest(o, reviewId);
+    await update.getByLabel('Date submitted', { exact: true }).fill(RESULTS_DAY);
+    await update.getByLabel('Board reference (optional)', { exact: true }).fill('AQA-EAR-0001');
+    await o.andRefresh(() => update.getByRole('button', { name: 'Record submission' }).click());
+    await update.locator('#notice').filter({ hasText: /\S/ }).waitFor();
+    await o.shot('season-04-submitted', o.page.locator('#panel'));
+    expect(await o.row('Requests', 'Request ID', reviewId)).toMatchObject({
+      'Submitted to board': '20/08/2026',
+      'Board reference': 'AQA-EAR-0001',
+    });
+
+    // ---- A week passes with no word from the board: the morning's check flags it and tells the officer. ----
+    await o.addDays(7);
+    expect(await o.today()).toBe('2026-08-27');
+    await o.fireTrigger('runDailyCheck');
+    const chased = await o.row('Requests', 'Request ID', reviewId);
+    expect(chased.Flags).toContain('Not acknowledged by the board');
+    expect(chased['(background)']).toBe(RED);
+    await o.shot('season-05-unacknowledged');
+    const afterCheck = await o.outbox();
+    const digest = afterCheck.find((m) => /what needs doing/i.test(m.subject));
+    if (!digest)
+      throw new Error(`No digest in the outbox: ${JSON.stringify(afterCheck.map((m) => [m.subject, m.to]))}`);
+    expect(digest!.to).toBe('exams.officer@demo.invalid');
+    expect(digest!.text).toContain(reviewId);
+    expect(digest!.text).toMatch(/no acknowledgement/i);
+
+    // ---- The board acknowledges, then sends the outcome: the grade goes up. ----
+    await findRequest(o, reviewId);
+    await update.getByLabel('Date acknowledged', { exact: true }).fill('2026-08-27');
+    await o.andRefresh(() => update.getByRole('button', { name: 'Record acknowledgement' }).click());
+    await update
+      .locator('#notice')
+      .filter({ hasText: /acknowledg/i })
+      .waitFor();
+    expect((await o.row('Requests', 'Request ID', reviewId)).Acknowledged).toBe('27/08/2026');
+
+    await o.addDays(7);
+    await findRequest(o, reviewId);
+    await update.getByLabel('Date received', { exact: true }).fill('2026-09-03');
+    await update.getByLabel('New grade', { exact: true }).fill('A');
+    await update.getByLabel('New mark', { exact: true }).fill('68');
+    await o.andRefresh(() => update.getByRole('button', { name: 'Record outcome' }).click());
+    await update.locator('#notice').filter({ hasText: /\S/ }).waitFor();
+    await o.shot('season-06-outcome', o.page.locator('#panel'));
+    const outcome = await o.row('Requests', 'Request ID', reviewId);
+    expect(outcome).toMatchObject({ 'Original grade': 'B', 'New grade': 'A', 'New mark': '68' });
+    expect(outcome.Flags).toContain('Refund due');
+    // Nothing late any more, only things to do: amber, not red.
+    expect(outcome['(background)']).toBe(AMBER);
+    const told = (await o.outbox()).find(
+      (m) =>
+        m.to.includes('aisha.ahmed@students.demo.invalid') &&
+        /Chemistry result|outcome of your Chemistry/.test(m.subject),
+    );
+    if (!told) throw new Error('No outcome email to the candidate in the outbox');
+    expect(told.text).toMatch(/\bA\b/);
 
     // ---- A picture of every sheet and the outbox, as the season left them. ----
     const tabs = await o.page.getByRole('tab').allInnerTexts();
