@@ -11,5 +11,9 @@ interface GoogleScriptRun {
   getIntakeOptions(): void;
   lookupCandidate(candidateNumber: string): void;
   submitRequest(form: object): void;
+  getReminderOptions(): void;
+  sendResultsDayReminders(options: { dryRun: boolean; qualification?: string; tutorGroup?: string }): void;
+  showResultsDayLetters(options: { qualification?: string; tutorGroup?: string; everyone?: boolean }): void;
+  sendQueuedEmails(): void;
 }
 declare const google: { script: { run: GoogleScriptRun; host: { close(): void } } };

@@ -14,6 +14,8 @@ export {
   menuRefreshSltView,
 } from './app/menu';
 export { setUp } from './app/setupEntry';
+export { sendResultsDayReminders, getReminderOptions, sendQueuedEmails } from './app/reminders';
+export { showResultsDayLetters, showConsentForm, menuPrintLetters, menuPrintConsentForm } from './app/letters';
 export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';
 export {
   recordSubmission,

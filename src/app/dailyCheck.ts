@@ -72,7 +72,9 @@ function writeProblems(problems: Problem[]): void {
 }
 
 /** A problem for the next digest; the same problem is listed once however many runs meet it. */
-function recordProblem(timeZone: string, text: string): void {
+function recordProblem(timeZone: string, problem: string): void {
+  // An error message can be long; the digest only needs enough to act on.
+  const text = problem.length > 500 ? `${problem.slice(0, 499)}…` : problem;
   try {
     const problems = readProblems().filter((p) => p.text !== text);
     problems.push({ at: Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm'), text });

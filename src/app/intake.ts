@@ -7,13 +7,14 @@ import { CATALOGUE } from '../domain/catalogue';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
 import { SHEET, CANDIDATES_COLUMNS } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
-import type { FieldError, IsoDate, LogName, PostResultsRequest, ServiceCode } from '../domain/types';
+import type { FieldError, IsoDate, LogName, PostResultsRequest, ServiceCode, Settings } from '../domain/types';
 import { cellToCandidateNumber, cellToText } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
 import { insertRequest, readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { cellAt, isBlankRow, readTable, requireHeaders } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { confirmRequest } from './requestMail';
 import { answer, type Answer } from './respond';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
@@ -29,6 +30,8 @@ export interface Submitted {
   fee: number | null;
   deadline: IsoDate | null;
   warnings: FieldError[];
+  /** Who was sent the confirmation email (none when the candidate is told on paper). */
+  emailed: string[];
 }
 
 export function submitRequest(form: unknown): Answer<Submitted> {
@@ -36,7 +39,8 @@ export function submitRequest(form: unknown): Answer<Submitted> {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
-    return withDocumentLock((): Answer<Submitted> => {
+    const saved: { request?: PostResultsRequest; settings?: Settings } = {};
+    const result = withDocumentLock((): Answer<Submitted> => {
       const services = readServices(ss, tz).services;
       const settings = readSettings(ss, tz).settings;
       const logs = LOGS.map((name) => readLog(ss, name, tz));
@@ -87,6 +91,8 @@ export function submitRequest(form: unknown): Answer<Submitted> {
       };
       insertRequest(log, row, tz);
       props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
+      saved.request = row;
+      saved.settings = settings;
       return {
         ok: true,
         requestId,
@@ -94,8 +100,13 @@ export function submitRequest(form: unknown): Answer<Submitted> {
         fee: checked.fee,
         deadline: checked.deadline,
         warnings: checked.warnings,
+        emailed: [],
       };
     });
+    if (!result.ok || !saved.request || !saved.settings) return result;
+    // After the lock is released: the mailer takes it for its own short writes.
+    const mail = confirmRequest(saved.request, saved.settings);
+    return { ...result, emailed: mail.emailed, warnings: [...result.warnings, ...mail.warnings] };
   });
 }
 

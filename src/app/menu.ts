@@ -4,6 +4,7 @@
  * and must touch nothing else, not even the spreadsheet.
  */
 import { dailyCheckSummary, runDailyCheck } from './dailyCheck';
+import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
@@ -14,6 +15,8 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Set up sheets', functionName: 'menuSetUp' },
   { caption: 'Run daily check now', functionName: 'menuRunDailyCheck' },
   { caption: 'Send results-day reminders', functionName: 'menuSendReminders' },
+  { caption: 'Print results-day letters', functionName: 'menuPrintLetters' },
+  { caption: 'Print application and consent form…', functionName: 'menuPrintConsentForm' },
   { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
 ];
 
@@ -71,7 +74,7 @@ export function menuRunDailyCheck(): void {
 }
 
 export function menuSendReminders(): void {
-  notYet('Sending results-day reminders');
+  showRemindersSidebar();
 }
 
 export function menuRefreshSltView(): void {

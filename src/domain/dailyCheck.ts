@@ -229,8 +229,14 @@ export const DIGEST_GROUPS: ReadonlyArray<{ heading: string; flags: readonly Fla
   { heading: 'Appeal window closing (candidates told of no change)', flags: ['appealWindowClosing'] },
 ];
 
-/** Lines per group before the rest are summed up: the digest must stay readable (and fit a sheet cell). */
+/** Lines per group before the rest are summed up: the digest must stay readable. */
 export const DIGEST_LINES_PER_GROUP = 100;
+/**
+ * Characters of request lines in one digest. Its copy in Correspondence is
+ * one cell, and a Sheets cell holds at most 50,000 characters; the template's
+ * own words and the problems section need the rest.
+ */
+export const DIGEST_MAX_LIST_CHARS = 30_000;
 
 export interface DigestEntry {
   requestId: string;
@@ -270,12 +276,24 @@ function line(e: DigestEntry): string {
  */
 export function digestText(entries: readonly DigestEntry[], problems: readonly string[] = []): string | null {
   const blocks: string[] = [];
+  let budget = DIGEST_MAX_LIST_CHARS;
   for (const group of DIGEST_GROUPS) {
     const mine = entries.filter((e) => group.flags.includes(e.flag));
     if (mine.length === 0) continue;
-    const shown = mine.slice(0, DIGEST_LINES_PER_GROUP).map(line);
+    const shown: string[] = [];
+    for (const e of mine.slice(0, DIGEST_LINES_PER_GROUP)) {
+      const text = line(e);
+      if (text.length + 1 > budget) break;
+      budget -= text.length + 1;
+      shown.push(text);
+    }
     if (mine.length > shown.length) {
-      shown.push(`- …and ${mine.length - shown.length} more: filter the Flags column of the logs to see them all.`);
+      const rest = mine.length - shown.length;
+      shown.push(
+        shown.length === 0
+          ? `- ${rest} ${rest === 1 ? 'request' : 'requests'}: filter the Flags column of the logs to see them.`
+          : `- …and ${rest} more: filter the Flags column of the logs to see them all.`,
+      );
     }
     blocks.push([`${group.heading} (${mine.length})`, ...shown].join('\n'));
   }

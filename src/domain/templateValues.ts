@@ -7,7 +7,7 @@
 import { formatLongDate, isIsoDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { formatFee } from './templates';
-import type { PostResultsRequest, Settings } from './types';
+import type { PostResultsRequest, ServiceCode, Settings, TemplateName } from './types';
 
 /** The centre's own details, from `Settings`: the same in every message. */
 export function commonValues(settings: Settings): Record<string, string> {
@@ -98,4 +98,11 @@ export function recipientFor(
   const script = isServiceCode(req.service) && CATALOGUE[req.service].log === 'Access to scripts';
   if (script && req.requestedBy === 'teacher' && req.teacherEmail.trim() !== '') return req.teacherEmail.trim();
   return req.email.trim();
+}
+
+/** The email that confirms a new request: an appeal and a missing result have their own wording. */
+export function confirmationTemplate(service: ServiceCode): TemplateName {
+  if (service === 'appeal') return 'Appeal received';
+  if (service === 'mir') return 'Missing or incomplete result raised';
+  return 'Request received';
 }

@@ -7,11 +7,11 @@
  * Exactly once, even when a run dies: every job gets a `Correspondence` row
  * (queued) before anything is sent; each send is claimed ("sending", under
  * the document lock, after checking nobody else claimed it) BEFORE MailApp is
- * called and recorded ("sent") straight after, one lock hold each, never once
- * after the loop. A row left "sending" is reported as uncertain and never
- * sent again by the add-on. What today's quota or the run's time budget
- * cannot take stays queued, with its values in the row, for the daily run
- * (resumeMailQueue).
+ * called and recorded ("sent") straight after, one short lock hold each,
+ * never once after the loop. A row left "sending" is reported as uncertain
+ * and never sent again by the add-on. What today's quota or the run's time
+ * budget cannot take stays queued, with its values in the row, for the daily
+ * run (resumeMailQueue).
  *
  * Call these outside withDocumentLock: they take the lock for each short
  * write themselves, so a long batch never keeps other writers out.
@@ -25,9 +25,7 @@ import {
   mailKey,
   planMail,
 } from '../domain/correspondence';
-import { formatLongDate } from '../domain/calendar';
-import { commonValues } from '../domain/templateValues';
-import { renderTemplate, type RenderedEmail } from '../domain/templates';
+import type { RenderedEmail } from '../domain/templates';
 import type { MailJob, MailReport, Settings } from '../domain/types';
 import {
   appendCorrespondence,
@@ -38,9 +36,8 @@ import {
   type CorrespondenceRecord,
 } from '../sheets/correspondenceSheet';
 import { LockBusyError, withDocumentLock } from '../sheets/lock';
-import { readSettings } from '../sheets/settingsSheet';
-import { readTemplates, type TemplateBook } from '../sheets/templatesSheet';
-import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { activeSpreadsheet } from '../sheets/workbook';
+import { composer, type Composer } from './compose';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,6 +45,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const DEFAULT_TIME_BUDGET_MS = 270_000;
 /** Recording "sent" may wait longer for the lock than claiming: the message has already gone. */
 const RECORD_WAIT_MS = 30_000;
+
+const QUOTA_SPENT = "Today's email quota is used up; the rest are queued for the next daily run.";
+const OUT_OF_TIME = 'This run used its time; the rest are queued for the next daily run.';
 
 export interface MailOptions {
   /** How long this run may spend sending, from the call; default DEFAULT_TIME_BUDGET_MS. */
@@ -62,12 +62,13 @@ interface Outgoing {
   email: RenderedEmail;
   /** Its Correspondence row (found again by key if the sheet was sorted). */
   row: number;
+  /** Already marked "sending" when its row was written. */
+  claimed?: boolean;
 }
 
 interface Run {
   ss: Spreadsheet;
-  timeZone: string;
-  settings: Settings;
+  mail: Composer;
   started: number;
   budgetMs: number;
   report: MailReport;
@@ -79,52 +80,64 @@ function emptyReport(): MailReport {
 
 function startRun(options: MailOptions): Run {
   const ss = activeSpreadsheet();
-  const timeZone = timeZoneOf(ss);
   return {
     ss,
-    timeZone,
-    settings: readSettings(ss, timeZone).settings,
+    mail: composer(ss),
     started: Date.now(),
     budgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
     report: emptyReport(),
   };
 }
 
-/** Values every message can use without its caller passing them. A job's own values win. */
-function baseValues(run: Run): Record<string, string> {
-  return { ...commonValues(run.settings), today: formatLongDate(todayIn(run.timeZone)) };
+function outOfTime(run: Run): boolean {
+  return Date.now() - run.started >= run.budgetMs;
 }
 
-function render(
-  templates: TemplateBook,
-  name: string,
-  values: Record<string, string>,
-): { ok: true; email: RenderedEmail } | { ok: false; reason: string } {
-  const template = templates.find(name);
-  if (template === null) {
-    return {
-      ok: false,
-      reason: `The Templates sheet has no "${name}" template. Run Set up sheets to put the shipped one back.`,
-    };
-  }
-  const result = renderTemplate(template, values);
-  return result.ok ? result : { ok: false, reason: result.errors.join(' ') };
+/**
+ * A Sheets cell holds at most 50,000 characters, and a write of more fails
+ * (a busy day's digest can be longer). The email always goes whole; the copy
+ * on file is cut, and says so.
+ */
+const CELL_LIMIT = 50_000;
+
+function fitCell(text: string): string {
+  if (text.length <= CELL_LIMIT) return text;
+  const note = `\n\n[Cut here to fit one cell: the email itself had all ${text.length} characters.]`;
+  return text.slice(0, CELL_LIMIT - note.length) + note;
 }
 
-function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-function queuedRecord(o: Outgoing): CorrespondenceRecord {
+function rowRecord(o: Outgoing, status: 'queued' | 'sending'): CorrespondenceRecord {
+  const values = encodeQueuedValues(o.values);
   return {
+    ...(status === 'sending' ? { Sent: new Date() } : {}),
     'Request ID': o.requestId,
     To: o.to,
     Template: o.template,
-    Subject: o.email.subject,
-    Body: o.email.text,
-    Status: 'queued',
-    'Queued values': encodeQueuedValues(o.values),
+    Subject: fitCell(o.email.subject),
+    Body: fitCell(o.email.text),
+    Status: status,
+    // Kept while sending too: if the run dies, the officer can set the row back to "queued".
+    // Values too long for a cell cannot wait in the queue: the daily run reports such a row instead.
+    'Queued values': values.length <= CELL_LIMIT ? values : '',
   };
+}
+
+/** The jobs that can be filled in; the rest go to `failed` with the reason. */
+function composeAll(run: Run, jobs: readonly MailJob[]): Outgoing[] {
+  const ready: Outgoing[] = [];
+  for (const job of jobs) {
+    const to = String(job.to ?? '').trim();
+    const requestId = String(job.requestId ?? '').trim();
+    if (to === '') {
+      run.report.failed.push({ requestId, to, reason: 'No email address: this one needs a letter instead.' });
+      continue;
+    }
+    const values = { ...job.values };
+    const composed = run.mail.compose(job.template, values);
+    if (!composed.ok) run.report.failed.push({ requestId, to, reason: composed.reason });
+    else ready.push({ requestId, template: job.template, to, values, email: composed.email, row: 0 });
+  }
+  return ready;
 }
 
 /**
@@ -135,29 +148,12 @@ function queuedRecord(o: Outgoing): CorrespondenceRecord {
 export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport {
   if (jobs.length === 0) return emptyReport();
   const run = startRun(options);
-  const templates = readTemplates(run.ss);
-  const base = baseValues(run);
-
-  const ready: Outgoing[] = [];
-  for (const job of jobs) {
-    const to = String(job.to ?? '').trim();
-    const requestId = String(job.requestId ?? '').trim();
-    if (to === '') {
-      run.report.failed.push({ requestId, to, reason: 'No email address: this one needs a letter instead.' });
-      continue;
-    }
-    const values = { ...job.values };
-    const rendered = render(templates, job.template, { ...base, ...values });
-    if (!rendered.ok) {
-      run.report.failed.push({ requestId, to, reason: rendered.reason });
-      continue;
-    }
-    ready.push({ requestId, template: job.template, to, values, email: rendered.email, row: 0 });
-  }
+  const ready = composeAll(run, jobs);
   if (ready.length === 0) return run.report;
+  const quota = MailApp.getRemainingDailyQuota();
 
   const { book, outgoing } = withDocumentLock(() => {
-    const book = readCorrespondence(run.ss, run.timeZone);
+    const book = readCorrespondence(run.ss, run.mail.timeZone);
     const onFile = entriesByKey(book.entries);
     const decisions = planMail(ready, onFile);
     const outgoing: Outgoing[] = [];
@@ -174,17 +170,26 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
         o.row = d.row;
         // A refused send asked for again waits in the queue like a new one (rare: one write each).
         if (onFile.get(mailKey(o.requestId, o.template, o.to))?.status === 'failed') {
-          updateCorrespondence(book.table, o.row, queuedRecord(o), run.timeZone);
+          updateCorrespondence(book.table, o.row, rowRecord(o, 'queued'), run.mail.timeZone);
         }
         outgoing.push(o);
       }
     });
-    // The whole batch is on file as queued before the first send, in one write.
-    const first = appendCorrespondence(book, fresh.map(queuedRecord), run.timeZone);
-    fresh.forEach((o, i) => (o.row = first + i));
+    // The whole batch is on file before the first send, in one write. When the first to go is
+    // new, its row is written as "sending" straight away: the send follows as soon as the lock
+    // is released, and a single email (the usual case) needs no second write before it goes.
+    const first = outgoing[0];
+    const claimNow = first !== undefined && fresh[0] === first && quota >= 1 && !outOfTime(run);
+    const at = appendCorrespondence(
+      book,
+      fresh.map((o, i) => rowRecord(o, i === 0 && claimNow ? 'sending' : 'queued')),
+      run.mail.timeZone,
+    );
+    fresh.forEach((o, i) => (o.row = at + i));
+    if (claimNow) first.claimed = true;
     return { book, outgoing };
   });
-  deliver(run, book, outgoing);
+  deliver(run, book, outgoing, quota);
   return run.report;
 }
 
@@ -194,111 +199,156 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
  */
 export function resumeMailQueue(options: MailOptions = {}): MailReport {
   const run = startRun(options);
-  const templates = readTemplates(run.ss);
-  const base = baseValues(run);
-  const book = withDocumentLock(() => readCorrespondence(run.ss, run.timeZone));
+  const tz = run.mail.timeZone;
+  const book = withDocumentLock(() => readCorrespondence(run.ss, tz));
 
   const outgoing: Outgoing[] = [];
-  const refused: { o: Pick<Outgoing, 'requestId' | 'to' | 'template' | 'row'>; reason: string }[] = [];
+  const refused: { requestId: string; to: string; row: number; reason: string }[] = [];
   for (const entry of entriesByKey(book.entries).values()) {
     const id = { requestId: entry.requestId, to: entry.to, template: entry.template };
     if (entry.status === 'sending') run.report.uncertain.push(id);
     if (entry.status !== 'queued') continue;
     const values = decodeQueuedValues(entry.queuedValues);
-    if (values === null) {
+    const composed = values === null ? null : run.mail.compose(entry.template, values);
+    if (values === null || composed === null) {
       refused.push({
-        o: { ...id, row: entry.row },
+        ...id,
+        row: entry.row,
         reason:
-          'Its Queued values cell cannot be read, so it cannot be filled in; send it again from where it came from.',
+          entry.queuedValues.trim() === ''
+            ? 'It was too long to keep in the queue (its values pass the 50,000 characters a cell holds), so it was not sent; send it again from where it came from.'
+            : 'Its Queued values cell cannot be read, so it cannot be filled in; send it again from where it came from.',
       });
-      continue;
+    } else if (!composed.ok) {
+      refused.push({ ...id, row: entry.row, reason: composed.reason });
+    } else {
+      outgoing.push({ ...id, values, email: composed.email, row: entry.row });
     }
-    const rendered = render(templates, entry.template, { ...base, ...values });
-    if (!rendered.ok) refused.push({ o: { ...id, row: entry.row }, reason: rendered.reason });
-    else outgoing.push({ ...id, values, email: rendered.email, row: entry.row });
   }
   if (refused.length > 0) {
     withDocumentLock(() => {
-      for (const { o, reason } of refused) {
-        updateCorrespondence(book.table, o.row, { Status: failedStatus(reason), 'Queued values': '' }, run.timeZone);
-        run.report.failed.push({ requestId: o.requestId, to: o.to, reason });
+      for (const r of refused) {
+        updateCorrespondence(book.table, r.row, { Status: failedStatus(r.reason), 'Queued values': '' }, tz);
+        run.report.failed.push({ requestId: r.requestId, to: r.to, reason: r.reason });
       }
     });
   }
-  deliver(run, book, outgoing);
+  deliver(run, book, outgoing, outgoing.length > 0 ? MailApp.getRemainingDailyQuota() : 0);
   return run.report;
+}
+
+export interface MailPreview {
+  /** How many would be sent now (fillable, not already on file as sent or sending). */
+  count: number;
+  alreadySent: number;
+  uncertain: number;
+  /** The first few, as they would go. */
+  emails: { to: string; subject: string; body: string }[];
+  /** Jobs that cannot be sent, by their place in `jobs`, and why. */
+  problems: { index: number; requestId: string; to: string; reason: string; missing: string[] }[];
+}
+
+/** What sendMail would do with `jobs`, without sending or writing anything. */
+export function previewMail(jobs: readonly MailJob[], show = 3): MailPreview {
+  const ss = activeSpreadsheet();
+  const mail = composer(ss);
+  const preview: MailPreview = { count: 0, alreadySent: 0, uncertain: 0, emails: [], problems: [] };
+  const ready: { index: number; job: MailJob; email: RenderedEmail }[] = [];
+  jobs.forEach((job, index) => {
+    const to = String(job.to ?? '').trim();
+    if (to === '') {
+      preview.problems.push({ index, requestId: job.requestId, to, reason: 'No email address.', missing: [] });
+      return;
+    }
+    const composed = mail.compose(job.template, job.values);
+    if (composed.ok) ready.push({ index, job: { ...job, to }, email: composed.email });
+    else
+      preview.problems.push({
+        index,
+        requestId: job.requestId,
+        to,
+        reason: composed.reason,
+        missing: composed.missing,
+      });
+  });
+  const onFile = entriesByKey(readCorrespondence(ss, mail.timeZone).entries);
+  planMail(
+    ready.map((r) => r.job),
+    onFile,
+  ).forEach((d, i) => {
+    if (d.action === 'skip') preview.alreadySent++;
+    else if (d.action === 'uncertain') preview.uncertain++;
+    else {
+      preview.count++;
+      const { job, email } = ready[i];
+      if (preview.emails.length < show) preview.emails.push({ to: job.to, subject: email.subject, body: email.text });
+    }
+  });
+  return preview;
 }
 
 type Claim = 'claimed' | 'sent' | 'sending' | 'gone';
 
 /** Under the lock: the row is still waiting (nobody else took it), so mark it "sending" with what goes out. */
 function claim(run: Run, book: CorrespondenceBook, o: Outgoing): Claim {
-  const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), run.timeZone);
+  const tz = run.mail.timeZone;
+  const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), tz);
   if (entry === null) return 'gone';
   if (entry.status === 'sent' || entry.status === 'sending') return entry.status;
   o.row = entry.row;
-  updateCorrespondence(
-    book.table,
-    o.row,
-    {
-      Sent: new Date(),
-      Subject: o.email.subject,
-      Body: o.email.text,
-      Status: 'sending',
-      // Kept while sending: if the run dies, the officer can set the row back to "queued".
-      'Queued values': encodeQueuedValues(o.values),
-    },
-    run.timeZone,
-  );
+  updateCorrespondence(book.table, o.row, rowRecord(o, 'sending'), tz);
   return 'claimed';
 }
 
 /** Under the lock: what happened to a claimed row. */
 function record(run: Run, book: CorrespondenceBook, o: Outgoing, outcome: CorrespondenceRecord, waitMs?: number): void {
+  const tz = run.mail.timeZone;
   withDocumentLock(() => {
-    const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), run.timeZone);
-    if (entry !== null) updateCorrespondence(book.table, entry.row, outcome, run.timeZone);
+    const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), tz);
+    if (entry !== null) updateCorrespondence(book.table, entry.row, outcome, tz);
   }, waitMs);
 }
 
-function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[]): void {
+function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[], quotaAtStart: number): void {
   const report = run.report;
-  let quota = outgoing.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
+  let quota = quotaAtStart;
   const stop = (i: number, why: string) => {
     report.queued += outgoing.length - i;
     report.stoppedBecause = why;
   };
   for (let i = 0; i < outgoing.length; i++) {
     const o = outgoing[i];
-    if (quota < 1) {
-      stop(i, "Today's email quota is used up; the rest are queued for the next daily run.");
-      break;
-    }
-    if (Date.now() - run.started >= run.budgetMs) {
-      stop(i, 'This run used its time; the rest are queued for the next daily run.');
-      break;
-    }
-    let claimed: Claim;
-    try {
-      claimed = withDocumentLock(() => claim(run, book, o));
-    } catch (err) {
-      if (!(err instanceof LockBusyError)) throw err;
-      stop(i, 'The spreadsheet was busy; the rest are queued for the next daily run.');
-      break;
-    }
-    if (claimed === 'sent' || claimed === 'gone') {
-      report.skipped++;
-      continue;
-    }
-    if (claimed === 'sending') {
-      report.uncertain.push({ requestId: o.requestId, to: o.to, template: o.template });
-      continue;
+    if (!o.claimed) {
+      if (quota < 1) {
+        stop(i, QUOTA_SPENT);
+        break;
+      }
+      if (outOfTime(run)) {
+        stop(i, OUT_OF_TIME);
+        break;
+      }
+      let claimed: Claim;
+      try {
+        claimed = withDocumentLock(() => claim(run, book, o));
+      } catch (err) {
+        if (!(err instanceof LockBusyError)) throw err;
+        stop(i, 'The spreadsheet was busy; the rest are queued for the next daily run.');
+        break;
+      }
+      if (claimed === 'sent' || claimed === 'gone') {
+        report.skipped++;
+        continue;
+      }
+      if (claimed === 'sending') {
+        report.uncertain.push({ requestId: o.requestId, to: o.to, template: o.template });
+        continue;
+      }
     }
 
     try {
-      MailApp.sendEmail(message(run.settings, o));
+      MailApp.sendEmail(message(run.mail.settings, o));
     } catch (err) {
-      const reason = errorMessage(err);
+      const reason = errorText(err);
       const kind = classifyMailError(reason);
       if (kind === 'recipient') {
         record(run, book, o, { Status: failedStatus(reason), 'Queued values': '' });
@@ -307,12 +357,7 @@ function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[]): void
       }
       // Nothing went: the row waits in the queue again, and so does the rest.
       record(run, book, o, { Status: 'queued' });
-      stop(
-        i,
-        kind === 'quota'
-          ? "Today's email quota is used up; the rest are queued for the next daily run."
-          : `The email service failed (${reason}); the rest are queued for the next daily run.`,
-      );
+      stop(i, kind === 'quota' ? QUOTA_SPENT : `The email service failed (${reason}); the rest are queued.`);
       break;
     }
     quota--;
@@ -321,11 +366,17 @@ function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[]): void
       record(run, book, o, { Sent: new Date(), Status: 'sent', 'Queued values': '' }, RECORD_WAIT_MS);
     } catch (err) {
       if (!(err instanceof LockBusyError)) throw err;
-      // It went but is not recorded: the row stays "sending" and the next run reports it as uncertain.
+      // It went but is not on file as sent: the row stays "sending" and the next run reports it as uncertain.
       stop(i + 1, 'The spreadsheet was too busy to record a sent email; the rest are queued.');
       break;
     }
   }
+}
+
+/** An error's message, read by shape: Apps Script's errors need not be this script's Error. */
+function errorText(err: unknown): string {
+  if (err !== null && typeof err === 'object' && 'message' in err) return String((err as { message: unknown }).message);
+  return String(err);
 }
 
 /** One recipient; replies go to the officer; the sender's name is the centre. */

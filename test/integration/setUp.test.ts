@@ -173,6 +173,8 @@ describe('onOpen() and onInstall()', () => {
     'Set up sheets',
     'Run daily check now',
     'Send results-day reminders',
+    'Print results-day letters',
+    'Print application and consent form…',
     'Refresh SLT view',
   ];
 

@@ -1,5 +1,7 @@
 import {
+  DIGEST_GROUPS,
   DIGEST_LINES_PER_GROUP,
+  DIGEST_MAX_LIST_CHARS,
   appealedRequests,
   checkRequest,
   checkRequests,
@@ -264,6 +266,38 @@ describe('the digest', () => {
         '- 21/08/2026 07:00: the Services sheet has no "Fee" column.',
       ].join('\n'),
     );
+  });
+
+  it('fits its copy in one Correspondence cell (50,000 characters) however many requests are flagged, every group still counted', () => {
+    const flags: FlagKey[] = [
+      'deadlinePassed',
+      'deadlineNear',
+      'notAcknowledged',
+      'outcomeOverdue',
+      'followUpOverdue',
+      'refundDue',
+      'updateMis',
+      'issueSor',
+      'appealWindowClosing',
+    ];
+    const many = flags.flatMap((flag) =>
+      Array.from({ length: 2000 }, (_, i) =>
+        digestEntry(
+          request({ requestId: `R-2026-${String(i + 1).padStart(4, '0')}`, surname: 'Featherstonehaugh-Montgomery' }),
+          {
+            requestId: 'x',
+            flag,
+            detail: 'submitted 24/08/2026',
+          },
+        ),
+      ),
+    );
+    const text = digestText(many, ['21/08/2026 07:00: a problem'.padEnd(400, '.')]) as string;
+    expect(text.length).toBeLessThan(DIGEST_MAX_LIST_CHARS + 10_000);
+    expect(DIGEST_MAX_LIST_CHARS + 10_000).toBeLessThan(50_000);
+    for (const g of DIGEST_GROUPS) expect(text).toContain(`${g.heading} (2000)`);
+    expect(text).toMatch(/- 2000 requests: filter the Flags column/);
+    expect(text).toContain('The add-on had problems');
   });
 
   it('keeps a long group readable, saying how many more there are', () => {

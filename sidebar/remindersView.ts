@@ -1,0 +1,180 @@
+/**
+ * What the "Results-day reminders" sidebar says, worked out from the
+ * server's answers. The answers arrive as `unknown` and are read by shape,
+ * so a changed or tampered answer shows as a message, never as a broken page.
+ */
+
+export interface Choices {
+  candidates: number;
+  withoutEmail: number;
+  tutorGroups: string[];
+  qualifications: string[];
+}
+
+export interface EmailPreview {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface ReminderResult {
+  dryRun: boolean;
+  candidates: number;
+  sent: number;
+  queued: number;
+  skipped: number;
+  count: number;
+  emails: EmailPreview[];
+  withoutEmail: number;
+  leftOut: string[];
+  failed: { to: string; reason: string }[];
+  uncertain: string[];
+  stoppedBecause: string;
+}
+
+export interface QueueResult {
+  sent: number;
+  queued: number;
+  failed: { to: string; reason: string }[];
+  uncertain: string[];
+  stoppedBecause: string;
+}
+
+export type Read<T> = { ok: true; value: T } | { ok: false; messages: string[] };
+
+type Rec = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Rec {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const records = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter(isRecord) : []);
+
+/** An `{ ok: false, errors }` answer, or an answer that is not what was asked for, as messages. */
+function failure(answer: unknown): { ok: false; messages: string[] } {
+  if (isRecord(answer) && answer.ok === false) {
+    const messages = records(answer.errors)
+      .map((e) => str(e.message).trim())
+      .filter(Boolean);
+    if (messages.length > 0) return { ok: false, messages };
+  }
+  return { ok: false, messages: ['The add-on gave an answer this page cannot read. Nothing was sent.'] };
+}
+
+export function readChoices(answer: unknown): Read<Choices> {
+  if (!isRecord(answer) || answer.ok !== true) return failure(answer);
+  return {
+    ok: true,
+    value: {
+      candidates: num(answer.candidates),
+      withoutEmail: num(answer.withoutEmail),
+      tutorGroups: strings(answer.tutorGroups),
+      qualifications: strings(answer.qualifications),
+    },
+  };
+}
+
+const failedList = (v: unknown) => records(v).map((f) => ({ to: str(f.to), reason: str(f.reason) }));
+const uncertainList = (v: unknown) => records(v).map((u) => str(u.to));
+
+export function readReminderResult(answer: unknown): Read<ReminderResult> {
+  if (!isRecord(answer) || answer.ok !== true || !isRecord(answer.preview)) return failure(answer);
+  return {
+    ok: true,
+    value: {
+      dryRun: answer.dryRun !== false,
+      candidates: num(answer.candidates),
+      sent: num(answer.sent),
+      queued: num(answer.queued),
+      skipped: num(answer.skipped),
+      count: num(answer.preview.count),
+      emails: records(answer.preview.emails).map((e) => ({
+        to: str(e.to),
+        subject: str(e.subject),
+        body: str(e.body),
+      })),
+      withoutEmail: num(answer.withoutEmail),
+      leftOut: strings(answer.leftOut),
+      failed: failedList(answer.failed),
+      uncertain: uncertainList(answer.uncertain),
+      stoppedBecause: str(answer.stoppedBecause),
+    },
+  };
+}
+
+export function readQueueResult(answer: unknown): Read<QueueResult> {
+  if (!isRecord(answer) || answer.ok !== true) return failure(answer);
+  return {
+    ok: true,
+    value: {
+      sent: num(answer.sent),
+      queued: num(answer.queued),
+      failed: failedList(answer.failed),
+      uncertain: uncertainList(answer.uncertain),
+      stoppedBecause: str(answer.stoppedBecause),
+    },
+  };
+}
+
+export function readLettersResult(answer: unknown): Read<{ letters: number; leftOut: number }> {
+  if (!isRecord(answer) || answer.ok !== true) return failure(answer);
+  return { ok: true, value: { letters: num(answer.letters), leftOut: num(answer.leftOut) } };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function choicesText(c: Choices): string {
+  if (c.candidates === 0) return 'The Candidates sheet is empty: import the candidates from the MIS first.';
+  const paper =
+    c.withoutEmail === 0
+      ? ''
+      : ` ${c.withoutEmail} ${c.withoutEmail === 1 ? 'has' : 'have'} no email address: print them a letter.`;
+  return `${plural(c.candidates, 'candidate')} in the Candidates sheet.${paper}`;
+}
+
+/** The lines above the three previews. */
+export function previewText(r: ReminderResult): string[] {
+  const lines = [
+    r.count === 0
+      ? 'No reminder is left to send for these candidates.'
+      : r.emails.length === 1
+        ? `${plural(r.count, 'reminder')} will be sent. It is below.`
+        : `${plural(r.count, 'reminder')} will be sent. The first ${r.emails.length} are below.`,
+  ];
+  if (r.skipped > 0)
+    lines.push(`${plural(r.skipped, 'candidate has', 'candidates have')} had one already this season.`);
+  if (r.withoutEmail > 0)
+    lines.push(`${plural(r.withoutEmail, 'candidate has', 'candidates have')} no email: print letters below.`);
+  return lines;
+}
+
+/** The result of Send, as the officer reads it: "Sent 100, queued 150." and why it stopped. */
+export function sendText(r: { sent: number; queued: number; stoppedBecause: string }): string[] {
+  const lines = [`Sent ${r.sent}, queued ${r.queued}.`];
+  if (r.queued > 0) lines.push(r.stoppedBecause || 'The daily check sends the queued ones each morning.');
+  return lines;
+}
+
+/** Problems to list under the result: refused addresses and sends that may or may not have gone. */
+export function problemLines(r: { failed: { to: string; reason: string }[]; uncertain: string[] }): string[] {
+  return [
+    ...r.failed.map((f) => `Not sent to ${f.to}: ${f.reason}`),
+    ...r.uncertain.map(
+      (to) =>
+        `The email to ${to} may or may not have gone (a run stopped while sending). Check, then set its Status in Correspondence to "sent", or "queued" to send it again.`,
+    ),
+  ];
+}
+
+export function lettersText(r: { letters: number; leftOut: number }, everyone: boolean): string {
+  if (r.letters === 0) {
+    return everyone
+      ? 'No letters: no candidate matches these filters.'
+      : 'No letters: every candidate these filters pick has an email address. Tick "every candidate" to print them anyway.';
+  }
+  const left =
+    r.leftOut > 0 ? ` ${plural(r.leftOut, 'candidate was', 'candidates were')} left out (see the dialog).` : '';
+  return `${plural(r.letters, 'letter')} opened in a dialog: print from there.${left}`;
+}

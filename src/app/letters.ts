@@ -1,0 +1,116 @@
+/**
+ * Printing, for candidates told on paper: the results-day letters and a
+ * request's application and consent form, each opened in a dialog the
+ * officer prints from the browser. The pages are built (and escaped) by
+ * src/domain/letters.ts; this finds the data and opens the dialog.
+ */
+import { consentFormPage, lettersPage, type Letter } from '../domain/letters';
+import { SHEET } from '../domain/schema';
+import { REMINDER_TEMPLATE, type ReminderCandidate } from '../domain/reminders';
+import { valuesForCandidate } from '../domain/templateValues';
+import type { LogName } from '../domain/types';
+import { composer } from '../mail/compose';
+import { readLog } from '../sheets/requestLog';
+import { activeSpreadsheet } from '../sheets/workbook';
+import { reminderBatch, readReminderOptions } from './reminders';
+import { answer, type Answer } from './respond';
+
+const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
+
+function showDialog(html: string, title: string): void {
+  const output = HtmlService.createHtmlOutput(html).setWidth(900).setHeight(700);
+  SpreadsheetApp.getUi().showModalDialog(output, title);
+}
+
+/**
+ * `showResultsDayLetters({ qualification?, tutorGroup?, everyone? })`: the
+ * reminder as letters, one page each, for the candidates with no email (or,
+ * with `everyone`, for all the filters pick). Nothing opens when there are none.
+ */
+export function showResultsDayLetters(raw: unknown): Answer<{ letters: number; leftOut: number }> {
+  return answer((): Answer<{ letters: number; leftOut: number }> => {
+    const { options, errors } = readReminderOptions(raw);
+    if (errors.length > 0) return { ok: false, errors };
+    const everyone = raw !== null && typeof raw === 'object' && (raw as { everyone?: unknown }).everyone === true;
+    const ss = activeSpreadsheet();
+    const picked = reminderBatch(ss, options);
+    if ('errors' in picked) return { ok: false, errors: picked.errors };
+    const { batch } = picked;
+    const mail = composer(ss);
+    const who: ReminderCandidate[] = everyone ? batch.candidates : batch.withoutEmail;
+
+    const letters: Letter[] = [];
+    const notes: string[] = [];
+    for (const c of who) {
+      const composed = mail.compose(REMINDER_TEMPLATE, {
+        ...valuesForCandidate(c),
+        servicesTable: batch.servicesTable,
+      });
+      if (composed.ok) {
+        letters.push({ candidate: c, email: composed.email });
+      } else if (composed.missing.length > 0 && composed.missing.every((m) => m in valuesForCandidate(c))) {
+        notes.push(`Candidates row ${c.row}: ${composed.missing.map((m) => `{{${m}}}`).join(', ')} is empty.`);
+      } else {
+        // The template or Settings is at fault: no letter can be right, so none is shown.
+        return { ok: false, errors: [{ field: 'template', message: composed.reason }] };
+      }
+    }
+    if (letters.length > 0) {
+      showDialog(
+        lettersPage(letters, mail.settings, mail.today, { title: 'Results-day letters', notes }),
+        'Results-day letters',
+      );
+    }
+    return { ok: true, letters: letters.length, leftOut: notes.length };
+  });
+}
+
+/** `showConsentForm(requestId)`: the pre-filled application and consent form for one request. */
+export function showConsentForm(requestId: unknown): Answer<{ requestId: string }> {
+  return answer((): Answer<{ requestId: string }> => {
+    const wanted = String(requestId ?? '')
+      .trim()
+      .toUpperCase();
+    if (!/^[RS]-\d{4}-\d{4,}$/.test(wanted)) {
+      return {
+        ok: false,
+        errors: [{ field: 'requestId', message: 'A request ID looks like R-2026-0042 (or S-2026-0007 for a script).' }],
+      };
+    }
+    const ss = activeSpreadsheet();
+    const mail = composer(ss);
+    const req = LOGS.flatMap((name) => readLog(ss, name, mail.timeZone).requests).find(
+      (r) => r.requestId.toUpperCase() === wanted,
+    );
+    if (!req) {
+      return {
+        ok: false,
+        errors: [{ field: 'requestId', message: `There is no request ${wanted} in Requests or Access to scripts.` }],
+      };
+    }
+    showDialog(consentFormPage(req, mail.settings, mail.today), `Application and consent form ${req.requestId}`);
+    return { ok: true, requestId: req.requestId };
+  });
+}
+
+/** Menu: "Print results-day letters" — for every candidate with no email address. */
+export function menuPrintLetters(): void {
+  const result = showResultsDayLetters({});
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok) ui.alert(result.errors.map((e) => e.message).join(' '));
+  else if (result.letters === 0) {
+    ui.alert(
+      'Every candidate in the Candidates sheet has an email address, so there are no letters to print. ' +
+        'To print letters for everyone, open "Send results-day reminders" and choose "Print letters for all".',
+    );
+  }
+}
+
+/** Menu: "Print application and consent form…" — asks for the request ID. */
+export function menuPrintConsentForm(): void {
+  const ui = SpreadsheetApp.getUi();
+  const response = ui.prompt('Application and consent form', 'Request ID (like R-2026-0042):', ui.ButtonSet.OK_CANCEL);
+  if (response.getSelectedButton() !== ui.Button.OK) return;
+  const result = showConsentForm(response.getResponseText());
+  if (!result.ok) ui.alert(result.errors.map((e) => e.message).join(' '));
+}

@@ -1,0 +1,237 @@
+/**
+ * "Send results-day reminders": the sidebar's preview and send, and the
+ * button that sends what is queued. The work is the mailer's; this picks the
+ * candidates, builds one job each, and turns the mailer's report into what
+ * the sidebar shows.
+ */
+import { seasonYear } from '../domain/requestId';
+import {
+  REMINDER_TEMPLATE,
+  choicesOf,
+  currentServices,
+  filterCandidates,
+  reminderJobs,
+  type ReminderCandidate,
+  type ReminderFilter,
+} from '../domain/reminders';
+import { servicesTable } from '../domain/templates';
+import type { FieldError, MailJob } from '../domain/types';
+import { previewMail, resumeMailQueue, sendMail, type MailPreview } from '../mail/mailer';
+import { readCandidates } from '../sheets/candidateRows';
+import { readServices } from '../sheets/settingsSheet';
+import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { answer, type Answer } from './respond';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Values that belong to one candidate: when only these are missing, only that candidate is left out. */
+const CANDIDATE_VALUES = new Set(['forename', 'surname', 'candidateName', 'candidateNumber']);
+
+export interface ReminderRequest extends ReminderFilter {
+  /** Anything but `false` is a dry run: sending needs the officer to say so. */
+  dryRun: boolean;
+}
+
+/** The options as google.script.run passed them; a wrong type is reported, never guessed. */
+export function readReminderOptions(raw: unknown): { options: ReminderRequest; errors: FieldError[] } {
+  const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const errors: FieldError[] = [];
+  const text = (field: 'qualification' | 'tutorGroup') => {
+    const v = o[field];
+    if (v === undefined || v === null) return '';
+    if (typeof v === 'string' && v.length <= 100) return v.trim();
+    errors.push({
+      field,
+      message: `The ${field === 'tutorGroup' ? 'tutor group' : 'qualification'} filter is not a short piece of text.`,
+    });
+    return '';
+  };
+  return {
+    options: { dryRun: o.dryRun !== false, qualification: text('qualification'), tutorGroup: text('tutorGroup') },
+    errors,
+  };
+}
+
+interface Batch {
+  candidates: ReminderCandidate[];
+  jobs: MailJob[];
+  sources: ReminderCandidate[];
+  withoutEmail: ReminderCandidate[];
+  servicesTable: string;
+}
+
+/** The candidates the filters pick, and their reminder jobs; errors when there is nobody to remind. */
+export function reminderBatch(ss: Spreadsheet, filter: ReminderFilter): { batch: Batch } | { errors: FieldError[] } {
+  const tz = timeZoneOf(ss);
+  const today = todayIn(tz);
+  const { candidates: all, hasQualification } = readCandidates(ss, tz);
+  if (all.length === 0) {
+    return {
+      errors: [
+        {
+          field: 'form',
+          message: 'The Candidates sheet has nobody in it yet: import the candidates from the MIS first.',
+        },
+      ],
+    };
+  }
+  if ((filter.qualification ?? '') !== '' && !hasQualification) {
+    return {
+      errors: [
+        {
+          field: 'qualification',
+          message:
+            'The Candidates sheet has no Qualification column to filter by. Add one (like GCSE or GCE A level), or clear this filter.',
+        },
+      ],
+    };
+  }
+  const candidates = filterCandidates(all, filter);
+  if (candidates.length === 0) {
+    return { errors: [{ field: 'form', message: 'No candidate in the Candidates sheet matches these filters.' }] };
+  }
+  const table = servicesTable(currentServices(readServices(ss, tz).services, today));
+  const { jobs, sources, withoutEmail } = reminderJobs(candidates, table, seasonYear(today));
+  return { batch: { candidates, jobs, sources, withoutEmail, servicesTable: table } };
+}
+
+/**
+ * Problems that stop the whole run (a template the officer broke, Settings
+ * left blank) are errors; a candidate with a blank forename is left out and
+ * listed, and the rest still go.
+ */
+function sortProblems(
+  preview: MailPreview,
+  batch: Batch,
+): { blocking: string[]; leftOut: string[]; skip: Set<number> } {
+  const blocking = new Set<string>();
+  const leftOut: string[] = [];
+  const skip = new Set<number>();
+  for (const p of preview.problems) {
+    if (p.missing.length > 0 && p.missing.every((m) => CANDIDATE_VALUES.has(m))) {
+      skip.add(p.index);
+      leftOut.push(
+        `Candidates row ${batch.sources[p.index].row} (${p.to}): ${p.missing.map((m) => `{{${m}}}`).join(', ')} is empty, so this candidate gets no reminder.`,
+      );
+    } else {
+      blocking.add(p.reason);
+    }
+  }
+  return { blocking: [...blocking], leftOut, skip };
+}
+
+export interface RemindersAnswer {
+  dryRun: boolean;
+  /** Candidates the filters picked. */
+  candidates: number;
+  sent: number;
+  queued: number;
+  /** Already sent this season (a repeated run): not sent again. */
+  skipped: number;
+  preview: { count: number; emails: { to: string; subject: string; body: string }[] };
+  /** Candidates with no email address: print them a letter. */
+  withoutEmail: number;
+  /** Candidates left out, by Candidates row and address, and why. */
+  leftOut: string[];
+  failed: { to: string; reason: string }[];
+  uncertain: { to: string }[];
+  stoppedBecause: string;
+}
+
+/** `sendResultsDayReminders({ dryRun, qualification?, tutorGroup? })` */
+export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
+  return answer((): Answer<RemindersAnswer> => {
+    const { options, errors } = readReminderOptions(raw);
+    if (errors.length > 0) return { ok: false, errors };
+    const ss = activeSpreadsheet();
+    const picked = reminderBatch(ss, options);
+    if ('errors' in picked) return { ok: false, errors: picked.errors };
+    const { batch } = picked;
+
+    const preview = previewMail(batch.jobs, 3);
+    const { blocking, leftOut, skip } = sortProblems(preview, batch);
+    if (blocking.length > 0) {
+      return { ok: false, errors: blocking.map((message) => ({ field: 'template', message })) };
+    }
+    const result: RemindersAnswer = {
+      dryRun: options.dryRun,
+      candidates: batch.candidates.length,
+      sent: 0,
+      queued: 0,
+      skipped: preview.alreadySent,
+      preview: { count: preview.count, emails: preview.emails },
+      withoutEmail: batch.withoutEmail.length,
+      leftOut,
+      failed: [],
+      uncertain: [],
+      stoppedBecause: '',
+    };
+    if (options.dryRun) return { ok: true, ...result };
+
+    const report = sendMail(batch.jobs.filter((_, i) => !skip.has(i)));
+    return {
+      ok: true,
+      ...result,
+      sent: report.sent,
+      queued: report.queued,
+      skipped: report.skipped,
+      failed: report.failed.map((f) => ({ to: f.to, reason: f.reason })),
+      uncertain: report.uncertain.map((u) => ({ to: u.to })),
+      stoppedBecause: report.stoppedBecause ?? '',
+    };
+  });
+}
+
+export interface ReminderChoices {
+  candidates: number;
+  withoutEmail: number;
+  tutorGroups: string[];
+  /** Empty when the Candidates sheet has no Qualification column. */
+  qualifications: string[];
+  template: string;
+}
+
+/** What the Reminders sidebar offers to filter by. */
+export function getReminderOptions(): Answer<ReminderChoices> {
+  return answer((): Answer<ReminderChoices> => {
+    const ss = activeSpreadsheet();
+    const { candidates } = readCandidates(ss, timeZoneOf(ss));
+    return {
+      ok: true,
+      candidates: candidates.length,
+      withoutEmail: candidates.filter((c) => c.email.trim() === '').length,
+      tutorGroups: choicesOf(candidates, (c) => c.tutorGroup),
+      qualifications: choicesOf(candidates, (c) => c.qualification),
+      template: REMINDER_TEMPLATE,
+    };
+  });
+}
+
+export interface QueueAnswer {
+  sent: number;
+  queued: number;
+  failed: { to: string; reason: string }[];
+  uncertain: { to: string; template: string }[];
+  stoppedBecause: string;
+}
+
+/** Sends what is queued now, as the daily run would ("Send queued emails" in the sidebar). */
+export function sendQueuedEmails(): Answer<QueueAnswer> {
+  return answer((): Answer<QueueAnswer> => {
+    const report = resumeMailQueue();
+    return {
+      ok: true,
+      sent: report.sent,
+      queued: report.queued,
+      failed: report.failed.map((f) => ({ to: f.to, reason: f.reason })),
+      uncertain: report.uncertain.map((u) => ({ to: u.to, template: u.template })),
+      stoppedBecause: report.stoppedBecause ?? '',
+    };
+  });
+}
+
+/** The menu item: the Reminders sidebar. */
+export function showRemindersSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Reminders').setTitle('Results-day reminders');
+  SpreadsheetApp.getUi().showSidebar(html);
+}

@@ -1,0 +1,214 @@
+/**
+ * Printable pages, for candidates told on paper: a letter per candidate from
+ * the same templates as the emails, and the pre-filled application and
+ * consent form the procedure says to give a candidate who asks for a service.
+ *
+ * Each is one self-contained HTML page the officer prints from the browser:
+ * one sheet of A4 per letter (CSS page breaks), the centre's name and
+ * address at the top. Every value is escaped here; the page's only script is
+ * the Print button's, which holds no data.
+ */
+import { formatLongDate } from './calendar';
+import { CATALOGUE, isServiceCode } from './catalogue';
+import { escapeHtml, formatFee, type RenderedEmail } from './templates';
+import type { IsoDate, PostResultsRequest, Settings } from './types';
+
+export interface LetterCandidate {
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  tutorGroup?: string;
+}
+
+export interface Letter {
+  candidate: LetterCandidate;
+  email: RenderedEmail;
+}
+
+const STYLE = `
+@page { size: A4; margin: 18mm; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 12pt/1.45 Arial, Helvetica, sans-serif; color: #000; background: #fff; }
+.toolbar { position: sticky; top: 0; display: flex; gap: 12px; align-items: center; padding: 8px 12px;
+  background: #f1f3f4; border-bottom: 1px solid #5f6368; font-size: 11pt; }
+.toolbar button { font: inherit; padding: 6px 14px; border-radius: 4px; border: 1px solid #1967d2;
+  background: #1967d2; color: #fff; cursor: pointer; }
+.toolbar button:focus { outline: 2px solid #174ea6; outline-offset: 2px; }
+.notes { margin: 12px; padding: 8px 12px; border-left: 4px solid #b3261e; background: #fce8e6; font-size: 11pt; }
+.page { padding: 12mm 14mm; break-after: page; page-break-after: always; }
+.page:last-child { break-after: auto; page-break-after: auto; }
+.centre { text-align: right; margin-bottom: 10mm; }
+.centre .name { font-size: 15pt; font-weight: bold; margin: 0; }
+.centre p { margin: 0; }
+.address { white-space: pre-line; }
+.date { margin: 0 0 4mm; }
+.for { margin: 0 0 6mm; font-size: 10.5pt; }
+h1 { font-size: 15pt; margin: 0 0 4mm; }
+h2 { font-size: 13pt; margin: 6mm 0 2mm; }
+p { margin: 0 0 3mm; }
+ul { margin: 0 0 3mm; padding-left: 7mm; }
+dl { display: grid; grid-template-columns: 48mm 1fr; gap: 1.5mm 4mm; margin: 0 0 3mm; }
+dt { font-weight: bold; }
+dd { margin: 0; }
+.warning { border: 2px solid #000; padding: 3mm 4mm; margin: 3mm 0; }
+.choices { list-style: none; padding-left: 0; }
+.sign { display: grid; grid-template-columns: 48mm 1fr; gap: 8mm 4mm; margin: 8mm 0 4mm; align-items: end; }
+.sign .line { border-bottom: 1px solid #000; height: 9mm; }
+.office { margin-top: 8mm; padding-top: 3mm; border-top: 1px dashed #000; font-size: 10pt; }
+@media print { .toolbar, .notes { display: none; } }
+`;
+
+function page(title: string, count: string, sections: string[], notes: string[]): string {
+  const noteBlock =
+    notes.length === 0
+      ? ''
+      : `<div class="notes" role="note"><p>Not included:</p><ul>${notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></div>`;
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<div class="toolbar"><button type="button" onclick="window.print()">Print</button><span>${escapeHtml(count)}</span></div>`,
+    noteBlock,
+    `<main>${sections.join('\n')}</main>`,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
+
+/** The centre's name (and number, on forms) and address, top right as on the school's paper. */
+function centreHeader(settings: Settings, withNumber: boolean): string {
+  const number =
+    withNumber && settings.centreNumber.trim() !== ''
+      ? `<p>Centre number ${escapeHtml(settings.centreNumber.trim())}</p>`
+      : '';
+  const address =
+    settings.centreAddress.trim() === ''
+      ? ''
+      : `<p class="address">${escapeHtml(settings.centreAddress.trim().replace(/\s*,\s*/g, '\n'))}</p>`;
+  return `<header class="centre"><p class="name">${escapeHtml(settings.centreName.trim())}</p>${number}${address}</header>`;
+}
+
+function fullName(c: { forename: string; surname: string }): string {
+  return [c.forename.trim(), c.surname.trim()].filter((s) => s !== '').join(' ');
+}
+
+/** Letters, one page each, in the order given. `notes` (screen only) says who was left out and why. */
+export function lettersPage(
+  letters: readonly Letter[],
+  settings: Settings,
+  today: IsoDate,
+  options: { title: string; notes?: readonly string[] },
+): string {
+  const sections = letters.map((l, i) => {
+    const who = [
+      fullName(l.candidate),
+      `candidate ${l.candidate.candidateNumber}`,
+      l.candidate.tutorGroup?.trim() ? `tutor group ${l.candidate.tutorGroup.trim()}` : '',
+    ].filter((s) => s !== '');
+    return [
+      `<section class="page" aria-label="Letter ${i + 1} of ${letters.length}">`,
+      centreHeader(settings, false),
+      `<p class="date">${escapeHtml(formatLongDate(today))}</p>`,
+      `<p class="for">For: ${escapeHtml(who.join(', '))}</p>`,
+      `<h2>${escapeHtml(l.email.subject)}</h2>`,
+      `<div class="body">${l.email.bodyHtml}</div>`,
+      '</section>',
+    ].join('\n');
+  });
+  const count = `${letters.length} ${letters.length === 1 ? 'letter' : 'letters'}, one page each.`;
+  return page(options.title, count, sections, [...(options.notes ?? [])]);
+}
+
+function row(label: string, value: string): string {
+  return `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
+}
+
+const PAID_TEXT: Record<PostResultsRequest['paid'], string> = {
+  yes: 'paid',
+  no: 'not yet paid: the request cannot be sent to the board until it is',
+  waived: 'paid by the centre',
+};
+
+/** The JCQ consent wording that fits the service (shared/domain.md §6). */
+function consentSection(req: PostResultsRequest): string {
+  const rule = isServiceCode(req.service) ? CATALOGUE[req.service].consent : 'required';
+  if (rule === 'script-access') {
+    return [
+      '<h2>Consent to the centre seeing the script</h2>',
+      '<p>I give my consent for the centre to ask the exam board for my script and to see it.</p>',
+      '<p>If my script is used in class with other students (tick one):</p>',
+      '<ul class="choices">',
+      '<li>☐ only with my name and candidate number removed</li>',
+      '<li>☐ I do not mind my name being on it</li>',
+      '</ul>',
+    ].join('\n');
+  }
+  if (rule === 'none') {
+    return [
+      '<h2>Consent</h2>',
+      '<p>This service does not need the candidate’s consent. Please sign to show you have read this form.</p>',
+    ].join('\n');
+  }
+  return [
+    '<h2>Consent</h2>',
+    '<div class="warning"><p><strong>Your mark and grade can go down as well as up.</strong></p>',
+    '<p>After a clerical re-check, a review of marking or any later appeal, the final mark and grade may be lower than, higher than, or the same as the original.</p></div>',
+    '<p>I confirm that I understand this, and I give my consent for the head of centre to make this request, and any later appeal, on my behalf.</p>',
+  ].join('\n');
+}
+
+/**
+ * The application and consent form for one request, pre-filled from its log
+ * row: who, which exam, which service, the fee and deadline, the warning that
+ * marks and grades can go down, and lines to sign and date.
+ */
+export function consentFormPage(req: PostResultsRequest, settings: Settings, today: IsoDate): string {
+  const info = isServiceCode(req.service) ? CATALOGUE[req.service] : null;
+  const serviceName = info?.name ?? String(req.service);
+  const deadline =
+    req.deadline !== ''
+      ? formatLongDate(req.deadline)
+      : info?.deadlineFromOutcome
+        ? 'within the appeal window after the review’s outcome'
+        : 'to be confirmed by the exams office';
+  const fee = formatFee(req.fee);
+  const feeLine = fee === 'Free' ? 'Free' : `${fee} (${PAID_TEXT[req.paid]})`;
+  const details = [
+    row('Exam board', req.board),
+    row('Qualification', req.qualification),
+    row('Subject', req.subject),
+    row('Paper (component)', req.component.trim() === '' ? 'Whole qualification' : req.component),
+    row('Exam series', req.series),
+    row('Service', serviceName),
+    row('Fee', feeLine),
+    row('Board’s deadline', deadline),
+  ];
+  if (req.requestedBy === 'teacher' && req.teacherEmail.trim() !== '') {
+    details.push(row('Asked for by', `a teacher (${req.teacherEmail.trim()})`));
+  }
+  const section = [
+    '<section class="page" aria-label="Application and consent form">',
+    centreHeader(settings, true),
+    '<h1>Post-results service: application and consent form</h1>',
+    `<p>Reference ${escapeHtml(req.requestId)}. Prepared ${escapeHtml(formatLongDate(today))}.</p>`,
+    '<h2>Candidate</h2>',
+    `<dl>${row('Name', fullName(req))}${row('Candidate number', req.candidateNumber)}</dl>`,
+    '<h2>What is being asked for</h2>',
+    `<dl>${details.join('')}</dl>`,
+    consentSection(req),
+    '<div class="sign">',
+    '<span>Candidate’s signature</span><span class="line" aria-hidden="true"></span>',
+    '<span>Date</span><span class="line" aria-hidden="true"></span>',
+    '</div>',
+    `<div class="office"><p><strong>Exams office use.</strong> Received ${escapeHtml(formatLongDate(req.received))}. ` +
+      `Keep this form for ${settings.retentionMonths} months after the outcome of the review or of any appeal (JCQ: at least six), filed in alphabetical order with the log.</p>` +
+      '<p>☐ Fee paid &nbsp; ☐ Consent recorded in the log &nbsp; ☐ Entered on the board’s website</p></div>',
+    '</section>',
+  ].join('\n');
+  return page(`Application and consent form ${req.requestId}`, 'One page: print, sign and file.', [section], []);
+}

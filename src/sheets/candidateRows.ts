@@ -1,0 +1,48 @@
+/**
+ * The `Candidates` sheet (imported from the MIS) as plain records, read with
+ * one call. A `Qualification` column is optional: an officer who adds one
+ * (GCSE, GCE A level…) can send each year group its own reminder.
+ */
+import { CANDIDATES_COLUMNS, SHEET } from '../domain/schema';
+import { cellToCandidateNumber, cellToText } from './cells';
+import { cellAt, columnOf, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface CandidateRow {
+  /** Sheet row, to point the officer at a row without naming anyone. */
+  row: number;
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  email: string;
+  parentEmail: string;
+  tutorGroup: string;
+  qualification: string;
+}
+
+export function readCandidates(
+  ss: Spreadsheet,
+  timeZone: string,
+): { candidates: CandidateRow[]; hasQualification: boolean } {
+  const sheet = ss.getSheetByName(SHEET.candidates);
+  if (!sheet) throw new SheetLayoutError(SHEET.candidates, ['(the whole sheet)']);
+  const table = readTable(sheet);
+  requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 4));
+  const candidates: CandidateRow[] = [];
+  table.rows.forEach((r, i) => {
+    if (isBlankRow(r)) return;
+    const text = (h: string) => cellToText(cellAt(table, r, h), timeZone);
+    candidates.push({
+      row: i + 2,
+      candidateNumber: cellToCandidateNumber(cellAt(table, r, 'Candidate number')),
+      surname: text('Surname'),
+      forename: text('Forename'),
+      email: text('Email'),
+      parentEmail: text('Parent email'),
+      tutorGroup: text('Tutor group'),
+      qualification: text('Qualification'),
+    });
+  });
+  return { candidates, hasQualification: columnOf(table, 'Qualification') >= 0 };
+}
