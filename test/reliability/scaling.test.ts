@@ -67,7 +67,8 @@ describe('submitRequest as the log grows', () => {
 
   it(`makes the same round trips on ${LONG} rows as on ${SHORT}`, () => {
     expect(only(long, ROUND_TRIPS)).toEqual(only(short, ROUND_TRIPS));
-    expect(Object.values(only(short, ROUND_TRIPS)).reduce((a, b) => a + b, 0)).toBeLessThan(40);
+    // A save with its acknowledgement email: under 80 round trips (4 s at 50 ms each), whatever the log holds.
+    expect(Object.values(only(short, ROUND_TRIPS)).reduce((a, b) => a + b, 0)).toBeLessThan(80);
   });
 
   // Reading a log converts date cells in plain JavaScript (src/sheets/cells.ts dayFormatter), not with
