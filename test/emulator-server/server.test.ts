@@ -22,6 +22,7 @@ interface SheetView {
   name: string;
   rows: string[][];
   backgrounds?: string[][];
+  charts?: { title: string; type: string; anchor: string; source: string; data: string[][] }[];
 }
 interface State {
   sheets: SheetView[];
