@@ -5,6 +5,7 @@
 //   npm run bench -- --runs 3           runs per measurement (default 5)
 //   npm run bench -- --out file.json    where the JSON goes (default bench/results/results.json)
 import * as esbuild from 'esbuild';
+import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, '.build', 'bench.cjs');
 
 await build({ quiet: true });
+// Measure a copy: another engineer's `npm test` in this working tree rebuilds dist/ at any moment.
+const dist = join(root, '.build', 'bench-dist');
+rmSync(dist, { recursive: true, force: true });
+cpSync(join(root, 'dist'), dist, { recursive: true });
 await esbuild.build({
   entryPoints: [join(root, 'bench', 'main.ts')],
   bundle: true,
@@ -28,7 +33,7 @@ await esbuild.build({
 });
 process.setSourceMapsEnabled(true);
 try {
-  await createRequire(import.meta.url)(outfile).main(process.argv.slice(2), root);
+  await createRequire(import.meta.url)(outfile).main(process.argv.slice(2), root, dist);
 } catch (err) {
   console.error(err && err.stack ? err.stack : err);
   process.exit(1);

@@ -5,18 +5,36 @@
  * with a message naming the header to put back, and no value ever lands in
  * the wrong column: every cell of every row is checked by its header.
  */
-import type { GasEnvironment, Sheet } from '../../emulator/gas';
+import type { GasEnvironment, SerializedWorkbook, Sheet } from '../../emulator/gas';
+import { callAsTrigger } from '../../emulator/gas';
 import { SHEET } from '../../src/domain/schema';
-import { seasonRecords, writeRows } from '../../bench/fixtures';
+import { fillSettings, seasonRecords, writeRows } from '../../bench/fixtures';
 import { reviewForm, setUpAddOn, type AddOn } from '../integration/harness';
-import { addOnCells, byId, columnOf, expectedRow, readLogView, reorderColumns, state, type LogView } from './helpers';
+import {
+  addOnCells,
+  byId,
+  columnOf,
+  expectedRow,
+  readLogView,
+  reorderColumns,
+  restore,
+  state,
+  type LogView,
+} from './helpers';
 
 const TODAY = '2026-08-20';
 
+let firstWeek: SerializedWorkbook | null = null;
+
 /** A set-up workbook whose Requests log already holds 20 requests from the first week of the season. */
 function season(): { addOn: AddOn; sheet: Sheet } {
-  const addOn = setUpAddOn();
-  writeRows(addOn.env, SHEET.requests, seasonRecords(20, { today: '2026-08-19', seed: 3 }));
+  if (firstWeek === null) {
+    const { env } = setUpAddOn();
+    fillSettings(env);
+    writeRows(env, SHEET.requests, seasonRecords(20, { today: '2026-08-19', seed: 3 }));
+    firstWeek = env.serialize();
+  }
+  const addOn = restore(firstWeek);
   return { addOn, sheet: addOn.env.spreadsheet.getSheetByName(SHEET.requests) as Sheet };
 }
 
@@ -161,5 +179,99 @@ describe('submitRequest on a log the officer has rearranged', () => {
     const after = submitAndCheckEveryCell(addOn.env, addOn);
     expect(after.rows.some((r) => r.Received === '13/08/2026')).toBe(true);
     expect(after.rows.some((r) => r.Acknowledged === 'not yet')).toBe(true);
+  });
+});
+
+/** Everything an officer might have done to the log at once. */
+function rearrange(sheet: Sheet): void {
+  sheet.sort(columnOf(sheet, 'Received'), false);
+  const n = sheet.getLastColumn();
+  reorderColumns(
+    sheet,
+    Array.from({ length: n }, (_, i) => ((i * 7) % n) + 1),
+  );
+  sheet.insertColumnBefore(1);
+  sheet.getRange(1, 1).setValue('Tutor notes');
+  sheet.getRange(2, 1, 3, 1).setValues([['rang home'], ['=LEN(B3)'], ['sent letter']]);
+  sheet.insertRowsBefore(8, 2);
+  const received = columnOf(sheet, 'Received');
+  sheet.getRange(4, received).setNumberFormat('@').setValue('14/08/2026');
+}
+
+/** The rows by ID with the given headers' cells removed, to compare everything else. */
+function without(view: LogView, headers: string[]): Map<string, Record<string, unknown>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const [id, row] of byId(view)) {
+    const rest = { ...row };
+    for (const h of headers) delete rest[h];
+    out.set(id, rest);
+  }
+  return out;
+}
+
+describe('recordOutcome and the daily check on a log the officer has rearranged', () => {
+  const awaiting = () => {
+    const id = seasonRecords(20, { today: '2026-08-19', seed: 3 }).find((r) => r.Status === 'Acknowledged');
+    if (!id) throw new Error('the fixture has no acknowledged request');
+    return String(id['Request ID']);
+  };
+
+  it('records an outcome in the right row and the right columns, and touches nothing else', () => {
+    const { addOn, sheet } = season();
+    rearrange(sheet);
+    const id = awaiting();
+    const before = readLogView(addOn.env, SHEET.requests);
+    const answer = addOn.run('recordOutcome', id, {
+      receivedOn: TODAY,
+      newMark: '64',
+      newGrade: 'A*',
+      scriptLink: '',
+    });
+    expect(answer.ok).toBe(true);
+    const after = readLogView(addOn.env, SHEET.requests);
+    expect(after.headers).toEqual(before.headers);
+    const outcomeColumns = ['Outcome received', 'New mark', 'New grade', 'Status', 'Flags'];
+    // Every other row is exactly as it was; this row differs only in the outcome's columns.
+    const rest = (v: LogView) => new Map([...byId(v)].filter(([k]) => k !== id));
+    expect(rest(after)).toEqual(rest(before));
+    expect(without(after, outcomeColumns).get(id)).toEqual(without(before, outcomeColumns).get(id));
+    expect(byId(after).get(id)).toMatchObject({ 'Outcome received': TODAY, 'New mark': '64', 'New grade': 'A*' });
+    expect(after.formulas).toEqual(before.formulas);
+  });
+
+  it('refuses to record an outcome, naming the header, when the New grade column has been renamed', () => {
+    const { addOn, sheet } = season();
+    sheet.getRange(1, columnOf(sheet, 'New grade')).setValue('Grade after review');
+    const before = state(addOn.env);
+    const answer = addOn.run('recordOutcome', awaiting(), { receivedOn: TODAY, newMark: '64', newGrade: 'A*' });
+    expect(answer.ok).toBe(false);
+    expect(answer.errors[0].message).toContain('"New grade"');
+    expect(state(addOn.env)).toBe(before);
+  });
+
+  it('flags every request of a rearranged log exactly as it would the tidy log, writing only Flags and Status', () => {
+    const tidy = season();
+    const drifted = season();
+    rearrange(drifted.sheet);
+    const before = readLogView(drifted.addOn.env, SHEET.requests);
+    for (const { addOn } of [tidy, drifted]) {
+      expect(callAsTrigger(addOn.env, addOn.bundle, 'runDailyCheck', {})).toMatchObject({ ok: true });
+    }
+    const after = readLogView(drifted.addOn.env, SHEET.requests);
+    expect(without(after, ['Flags', 'Status'])).toEqual(without(before, ['Flags', 'Status']));
+    const flagsOf = (v: LogView) => [...byId(v)].map(([k, r]) => [k, r.Flags, r.Status]).sort();
+    expect(flagsOf(after)).toEqual(flagsOf(readLogView(tidy.addOn.env, SHEET.requests)));
+    expect(flagsOf(after).some(([, f]) => f !== '')).toBe(true);
+  });
+
+  it('does not run the daily check on a log without a Flags header, and says which header to restore', () => {
+    const { addOn, sheet } = season();
+    sheet.getRange(1, columnOf(sheet, 'Flags')).setValue('Warnings');
+    const logs = () => [readLogView(addOn.env, SHEET.requests), readLogView(addOn.env, SHEET.scripts)];
+    const before = logs();
+    const answer = JSON.parse(JSON.stringify(callAsTrigger(addOn.env, addOn.bundle, 'runDailyCheck', {})));
+    expect(answer.ok).toBe(false);
+    expect(answer.errors[0].message).toContain('"Flags"');
+    expect(logs()).toEqual(before);
   });
 });

@@ -148,7 +148,7 @@ export function addOnCells(row: Record<string, unknown>, headers: string[]): Rec
   return out;
 }
 
-export type CallHook = (call: { service: string; method: string; n: number }) => void;
+export type CallHook = (call: { service: string; method: string; n: number; args: readonly unknown[] }) => void;
 
 /**
  * A copy of the bundle on `env` whose every Spreadsheet, Mail, Lock and
@@ -170,7 +170,7 @@ export function hookedBundle(env: GasEnvironment, hook: CallHook): AddOn {
           return value;
         }
         return (...args: unknown[]) => {
-          hook({ service, method: `${t.constructor.name}.${prop}`, n: ++n });
+          hook({ service, method: `${t.constructor.name}.${prop}`, n: ++n, args });
           const result = (value as (...a: unknown[]) => unknown).apply(t, args.map(unwrap));
           if (Array.isArray(result)) return result.map((x) => wrap(x, service));
           return wrap(result, service);
