@@ -456,10 +456,15 @@ function seedDemoSettings(ss: SpreadsheetLike): void {
   const keyCol = index.get('setting');
   const valueCol = index.get('value');
   if (keyCol === undefined || valueCol === undefined) return;
+  // Every setting an email or letter quotes, so the demo's messages read whole; all marked DEMO.
   const demo: Record<string, string> = {
     'centre name': 'DEMO Academy (emulator)',
+    'centre number': '99999',
+    'centre address': 'DEMO Academy, 1 Example Road, Demotown, DE1 0AA',
     'exams officer name': 'DEMO Exams Officer',
     'exams officer email': DEMO_USER,
+    'slt contact on results day': 'DEMO Deputy Head, in the main hall until 12:00 (slt@demo.invalid)',
+    'enquiries contact': `DEMO Exams Office (${DEMO_USER})`,
   };
   const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).getValues();
   rows.forEach((row, i) => {
@@ -502,6 +507,8 @@ export interface ChartView {
   source: string;
   /** The display values of its data, first row and first column as Sheets reads them for labels. */
   data: string[][];
+  /** Stacked series (setStacked()): the page draws them as one bar per row. */
+  stacked?: boolean;
 }
 
 /** Rules already reported, so a rule the emulator cannot evaluate is logged once, not at every refresh. */
@@ -581,6 +588,7 @@ function chartView(chart: ChartLike): ChartView {
     anchor: `${columnLetters(info.getAnchorColumn())}${info.getAnchorRow()}`,
     source: ranges.map((r) => r.getA1Notation()).join(', '),
     data,
+    ...(options.get('isStacked') === true ? { stacked: true } : {}),
   };
 }
 
