@@ -157,7 +157,13 @@ interface Checked {
  * changed columns: all of it under the lock, the writes only once everything
  * is known.
  */
-function checkLogs(today: IsoDate, timeZone: string): Checked {
+/** How far the writes got: a failure must say truthfully what it left behind. */
+interface WriteProgress {
+  planned: number;
+  done: number;
+}
+
+function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): Checked {
   const ss = activeSpreadsheet();
   return withDocumentLock((): Checked => {
     const settings = readSettings(ss, timeZone).settings;
@@ -196,7 +202,11 @@ function checkLogs(today: IsoDate, timeZone: string): Checked {
       if (flagsChanged) writes.push(() => writeColumn(table, FLAGS_SPEC, flags, timeZone));
       if (statusChanged) writes.push(() => writeColumn(table, STATUS_SPEC, statuses, timeZone));
     }
-    for (const write of writes) write();
+    progress.planned = writes.length;
+    for (const write of writes) {
+      write();
+      progress.done++;
+    }
     return result;
   }, TRIGGER_LOCK_WAIT_MS);
 }
@@ -251,20 +261,19 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
 
     const { timeZone, today } = zoneAndToday();
     let checked: Checked;
+    const progress: WriteProgress = { planned: 0, done: 0 };
     try {
-      checked = checkLogs(today, timeZone);
+      checked = checkLogs(today, timeZone, progress);
     } catch (err) {
-      recordProblem(
-        timeZone,
-        `The daily check of ${formatUkDate(today)} failed and changed nothing: ${errorText(err)}`,
-      );
+      const left = whatFailureLeft(progress);
+      recordProblem(timeZone, `The daily check of ${formatUkDate(today)} failed and ${left}: ${errorText(err)}`);
       resumeQueue(timeZone);
       return {
         ok: false,
         errors: [
           {
             field: 'form',
-            message: `The daily check could not finish and changed nothing: ${errorText(err)} It is in the run log and will be in the next digest.`,
+            message: `The daily check could not finish and ${left}: ${errorText(err)} It is in the run log and will be in the next digest.`,
           },
         ],
       };
@@ -298,6 +307,21 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
       closed: checked.closed,
     };
   });
+}
+
+/**
+ * What a failed run left in the logs. Everything is worked out before the
+ * first write, so a failure before it changed nothing; one between the
+ * column writes (or after them, at the flush or the lock's release) did
+ * change some, and the officer is told so. Either way the next run puts
+ * every flag right, because flags are worked out afresh each time.
+ */
+function whatFailureLeft(progress: WriteProgress): string {
+  if (progress.done === 0) return 'changed nothing';
+  if (progress.done < progress.planned) {
+    return "left the logs part-written: some Flags or Status cells already show today's check and some do not (the next run puts them all right)";
+  }
+  return 'had already updated the Flags and Status in the logs, but sent no digest (the next run sends it)';
 }
 
 /** The daily trigger also sends what the mailer queued (over quota, out of time). */
