@@ -213,8 +213,7 @@ export class Emulator {
     ) {
       throw new HttpError(400, 'today must be a date written YYYY-MM-DD');
     }
-    // Midday UTC is the same calendar day in London whatever the season.
-    this.env.clock.set(midday);
+    this.env.clock.set(morningOf(today, this.timeZone));
     this.persist();
   }
 
@@ -386,7 +385,7 @@ export class Emulator {
       .sort();
     const today = this.today();
     if (deadlines.length === 0 || deadlines[deadlines.length - 1] >= today) return;
-    this.env.clock.set(new Date(`${deadlines[0]}T12:00:00Z`));
+    this.env.clock.set(morningOf(deadlines[0], this.timeZone));
     this.log(
       `Demo season: the clock starts on ${deadlines[0]}, the first deadline in Services (the real date is ${today}).`,
     );
@@ -691,6 +690,21 @@ export function formatDate(d: Date, timeZone: string): string {
   }).formatToParts(d);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * 09:00 on that day in the spreadsheet's zone: the officer's working morning,
+ * after the 07:00 daily trigger, so an email "sent today" carries a plausible time.
+ */
+export function morningOf(isoDay: string, timeZone: string): Date {
+  // The zone's offset is at most 14 hours either way: find the UTC hour that reads 09:00 there on that day.
+  for (let hour = -5; hour <= 23; hour++) {
+    const at = new Date(Date.parse(`${isoDay}T00:00:00Z`) + hour * 3_600_000);
+    const local = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
+    if (formatDate(at, timeZone) === isoDay && Number(local) === 9) return at;
+  }
+  // A zone with no 09:00 that day (none in practice): midday UTC is at least the right calendar day nearby.
+  return new Date(`${isoDay}T12:00:00Z`);
 }
 
 function isoWeek(d: Date): number {

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, type RunningServer } from '../../emulator/server';
+import { morningOf, startServer, type RunningServer } from '../../emulator/server';
 
 const ROOT = resolve(__dirname, '..', '..');
 const EIGHT_SHEETS = [
@@ -500,6 +500,16 @@ describe('emulator server', () => {
     const view = sheet(await state(), 'Requests') as SheetView & { checkboxes?: boolean[][] };
     expect(view.checkboxes?.[1][consent - 1]).toBe(true);
     expect(view.checkboxes?.[1][0]).toBe(false);
+  });
+
+  it('sets the clock to 09:00 in London on the chosen day, summer time or not', async () => {
+    expect(morningOf('2026-08-20', 'Europe/London').toISOString()).toBe('2026-08-20T08:00:00.000Z');
+    expect(morningOf('2026-12-01', 'Europe/London').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+    expect(morningOf('2026-03-29', 'Europe/London').toISOString()).toBe('2026-03-29T08:00:00.000Z');
+    expect(morningOf('2026-08-20', 'Pacific/Auckland').toISOString()).toBe('2026-08-19T21:00:00.000Z');
+    const r = await start();
+    await post('/api/clock', { today: '2026-08-20' });
+    expect(r.emulator.env.clock.now().toISOString()).toBe('2026-08-20T08:00:00.000Z');
   });
 
   it('applies a burst of parallel calls one after another', async () => {
