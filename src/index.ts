@@ -26,3 +26,19 @@ export {
   findRequests,
 } from './app/progress';
 export { runDailyCheck } from './app/dailyCheck';
+export {
+  importCandidates,
+  misUpdateList,
+  boardSubmissionList,
+  refundList,
+  getListOptions,
+  markMisUpdated,
+  subjectAccessExport,
+  closeSeason,
+} from './app/dataInOut';
+export {
+  showImportSidebar,
+  showListsSidebar,
+  showSubjectAccessDialog,
+  showCloseSeasonDialog,
+} from './app/dataInOutMenu';

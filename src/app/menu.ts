@@ -18,12 +18,19 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Print results-day letters', functionName: 'menuPrintLetters' },
   { caption: 'Print application and consent form…', functionName: 'menuPrintConsentForm' },
   { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
+  { caption: 'Import candidates', functionName: 'showImportSidebar' },
+  { caption: 'Lists for the MIS, boards and finance', functionName: 'showListsSidebar' },
+  { caption: 'Subject access export…', functionName: 'showSubjectAccessDialog' },
+  { caption: 'Close season…', functionName: 'showCloseSeasonDialog' },
 ];
+
+/** Each of these items starts a group of the menu. */
+const GROUP_STARTS: ReadonlySet<string> = new Set(['menuRunDailyCheck', 'showImportSidebar']);
 
 export function onOpen(_e?: OpenEvent): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU_ITEMS.forEach((item, i) => {
-    if (item.functionName === 'menuRunDailyCheck' && i > 0) menu.addSeparator();
+    if (GROUP_STARTS.has(item.functionName) && i > 0) menu.addSeparator();
     menu.addItem(item.caption, item.functionName);
   });
   menu.addToUi();

@@ -23,11 +23,4 @@ export function contractFunctionNames(): string[] {
  */
 export const NOT_YET_BUILT: ReadonlyArray<string> = [
   'refreshSltDashboard',
-  'importCandidates',
-  'misUpdateList',
-  'boardSubmissionList',
-  'refundList',
-  'markMisUpdated',
-  'subjectAccessExport',
-  'closeSeason',
 ];

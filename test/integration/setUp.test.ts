@@ -176,6 +176,10 @@ describe('onOpen() and onInstall()', () => {
     'Print results-day letters',
     'Print application and consent form…',
     'Refresh SLT view',
+    'Import candidates',
+    'Lists for the MIS, boards and finance',
+    'Subject access export…',
+    'Close season…',
   ];
 
   it('builds the add-on menu with the five items', () => {
