@@ -93,6 +93,25 @@ export class Officer {
     });
   }
 
+  /** The open sheet's cells as the grid shows them, row 1 first, for a sheet that is not a table (the dashboard). */
+  async cells(sheet: string): Promise<string[][]> {
+    await this.tab(sheet);
+    const grid = this.page.getByLabel(`Sheet ${sheet}`);
+    await grid.waitFor();
+    return grid.evaluate((el) =>
+      [...el.querySelectorAll(':scope > table tr')]
+        .slice(1)
+        .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
+  }
+
+  /** On a sheet of labelled figures: the cell to the right of the first cell reading `label`. */
+  async figure(sheet: string, label: string): Promise<string> {
+    const row = (await this.cells(sheet)).find((r) => r[0] === label);
+    if (!row) throw new Error(`No "${label}" on ${sheet}`);
+    return row[1] ?? '';
+  }
+
   async row(sheet: string, column: string, value: string): Promise<Record<string, string>> {
     const rows = await this.rows(sheet);
     const found = rows.find((r) => r[column] === value);
@@ -102,25 +121,31 @@ export class Officer {
     return found;
   }
 
-  /** The outbox tab's emails, newest first, as subject, recipients and the text the officer reads. */
-  async outbox(): Promise<{ subject: string; to: string; text: string }[]> {
+  /** The outbox tab's emails, newest first: subject and recipients, as listed. */
+  async outbox(): Promise<{ subject: string; to: string }[]> {
     await this.tab(/^Outbox/);
     const grid = this.page.getByLabel('Outbox');
     await grid.waitFor();
-    const mails = grid.locator('article.mail');
-    const out: { subject: string; to: string; text: string }[] = [];
-    for (let i = 0; i < (await mails.count()); i++) {
-      const mail = mails.nth(i);
-      const subject = await mail.getByRole('heading').innerText();
-      const to = await mail.locator('dt:text-is("To") + dd').innerText();
-      const html = mail.locator('iframe');
-      const text =
-        (await html.count()) > 0
-          ? await mail.frameLocator('iframe').locator('body').innerText()
-          : await mail.locator('pre').innerText();
-      out.push({ subject, to, text });
-    }
-    return out;
+    return grid.evaluate((el) =>
+      [...el.querySelectorAll('article.mail')].map((mail) => {
+        const fields = [...mail.querySelectorAll('dt')];
+        const to = fields.find((dt) => dt.textContent === 'To')?.nextElementSibling?.textContent ?? '';
+        return { subject: mail.querySelector('h3')?.textContent ?? '', to };
+      }),
+    );
+  }
+
+  /** The newest email whose subject matches, with the text its reader sees (the HTML rendered, or the plain body). */
+  async email(subject: RegExp): Promise<{ subject: string; to: string; text: string }> {
+    const list = await this.outbox();
+    const index = list.findIndex((m) => subject.test(m.subject));
+    if (index < 0) throw new Error(`No email matching ${subject} in the outbox: ${JSON.stringify(list)}`);
+    const mail = this.page.getByLabel('Outbox').locator('article.mail').nth(index);
+    const text =
+      (await mail.locator('iframe').count()) > 0
+        ? await mail.frameLocator('iframe').locator('body').innerText()
+        : await mail.locator('pre').innerText();
+    return { ...list[index], text };
   }
 
   async shot(name: string, target?: Locator): Promise<void> {

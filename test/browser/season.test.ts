@@ -65,7 +65,18 @@ async function save(o: Officer): Promise<void> {
 
 describe('a season in the emulator', () => {
   it('takes requests from results day to outcomes, as the officer works', async () => {
-    const o = officer;
+    try {
+      await walk(officer);
+    } catch (err) {
+      // What the page showed when the walk stopped, for whoever reads the failure.
+      await officer.shot('season-failed').catch(() => undefined);
+      throw err;
+    }
+  });
+});
+
+async function walk(o: Officer): Promise<void> {
+  {
     await o.open(session.server.url);
 
     // ---- Results day: the officer sets the clock and sets up. ----
@@ -75,6 +86,48 @@ describe('a season in the emulator', () => {
     await o.dismissBanners();
     const services = await o.rows('Services');
     expect(services.some((s) => s.Board === 'AQA' && s.Series === 'June 2026')).toBe(true);
+
+    // ---- The MIS export brings a candidate the demo did not have. ----
+    await o.menu('Import candidates');
+    const importer = o.sidebar;
+    await importer.getByRole('heading', { name: 'Import candidates' }).waitFor();
+    await importer.getByLabel('CSV file', { exact: true }).setInputFiles({
+      name: 'candidates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Candidate number,Surname,Forename,Email,Parent email,Tutor group,UCI\r\n' +
+          '2058,DEMO Evans,Ffion,ffion.evans@students.demo.invalid,parent.ffion.evans@demo.invalid,DEMO,\r\n',
+      ),
+    });
+    await importer.getByText(/candidates\.csv: \d+ lines read/).waitFor();
+    await importer.getByRole('button', { name: 'Preview' }).click();
+    await importer.locator('#headline').filter({ hasText: /\S/ }).waitFor();
+    const preview = await importer.locator('#headline').innerText();
+    expect(preview).toMatch(/^Preview: 1 new candidate, 0 updated/);
+    expect((await o.rows('Candidates')).map((c) => c.Surname)).not.toContain('DEMO Evans');
+    await o.andRefresh(() => importer.getByRole('button', { name: 'Import', exact: true }).click());
+    await importer.locator('#headline').filter({ hasNotText: preview }).waitFor();
+    await o.shot('season-00-import', o.page.locator('#panel'));
+    expect(await o.row('Candidates', 'Candidate number', '2058')).toMatchObject({
+      Surname: 'DEMO Evans',
+      Forename: 'Ffion',
+    });
+
+    // ---- Results-day reminders to every candidate. ----
+    await o.menu('Send results-day reminders');
+    const reminders = o.sidebar;
+    await reminders.getByRole('heading', { name: 'Results-day reminders' }).waitFor();
+    await reminders.getByText(/^Loading the candidates/).waitFor({ state: 'hidden' });
+    await reminders.getByRole('button', { name: 'Preview' }).click();
+    await reminders.getByRole('heading', { name: 'Preview' }).waitFor();
+    // Six candidates: the five DEMO ones and the one just imported.
+    await o.andRefresh(() => reminders.getByRole('button', { name: 'Send 6 reminders' }).click());
+    await reminders.locator('#result').filter({ hasText: /\S/ }).waitFor();
+    await o.shot('season-00-reminders', o.page.locator('#panel'));
+    const reminded = (await o.outbox()).map((m) => m.to);
+    expect(reminded).toEqual(
+      expect.arrayContaining(['aisha.ahmed@students.demo.invalid', 'ffion.evans@students.demo.invalid']),
+    );
 
     // ---- A review of marking with consent and payment. ----
     await o.menu('Open sidebar');
@@ -174,13 +227,10 @@ describe('a season in the emulator', () => {
     expect(chased.Flags).toContain('Not acknowledged by the board');
     expect(chased['(background)']).toBe(RED);
     await o.shot('season-05-unacknowledged');
-    const afterCheck = await o.outbox();
-    const digest = afterCheck.find((m) => /what needs doing/i.test(m.subject));
-    if (!digest)
-      throw new Error(`No digest in the outbox: ${JSON.stringify(afterCheck.map((m) => [m.subject, m.to]))}`);
-    expect(digest!.to).toBe('exams.officer@demo.invalid');
-    expect(digest!.text).toContain(reviewId);
-    expect(digest!.text).toMatch(/no acknowledgement/i);
+    const digest = await o.email(/what needs doing/i);
+    expect(digest.to).toBe('exams.officer@demo.invalid');
+    expect(digest.text).toContain(reviewId);
+    expect(digest.text).toMatch(/no acknowledgement/i);
 
     // ---- The board acknowledges, then sends the outcome: the grade goes up. ----
     await findRequest(o, reviewId);
@@ -205,13 +255,18 @@ describe('a season in the emulator', () => {
     expect(outcome.Flags).toContain('Refund due');
     // Nothing late any more, only things to do: amber, not red.
     expect(outcome['(background)']).toBe(AMBER);
-    const told = (await o.outbox()).find(
-      (m) =>
-        m.to.includes('aisha.ahmed@students.demo.invalid') &&
-        /Chemistry result|outcome of your Chemistry/.test(m.subject),
-    );
-    if (!told) throw new Error('No outcome email to the candidate in the outbox');
+    const told = await o.email(/Chemistry result|outcome of your Chemistry/);
+    expect(told.to).toBe('aisha.ahmed@students.demo.invalid');
     expect(told.text).toMatch(/\bA\b/);
+
+    // ---- Finance asks what to refund. ----
+    await o.menu('Lists for the MIS, boards and finance');
+    const lists = o.sidebar;
+    await lists.getByRole('button', { name: 'Show refunds due' }).click();
+    const refunds = lists.locator('#refunds-out');
+    await refunds.getByText(/^1 refund due, £48\.65 in all/).waitFor();
+    expect(await refunds.innerText()).toContain('DEMO Ahmed, Aisha (0042): £48.65 to candidate, Chemistry 7405/1');
+    await o.shot('season-07-refunds', o.page.locator('#panel'));
 
     // ---- A picture of every sheet and the outbox, as the season left them. ----
     const tabs = await o.page.getByRole('tab').allInnerTexts();
@@ -226,5 +281,5 @@ describe('a season in the emulator', () => {
       );
     }
     expect(pageErrors).toEqual([]);
-  });
-});
+  }
+}
