@@ -14,6 +14,7 @@ export {
   menuRefreshSltView,
 } from './app/menu';
 export { setUp } from './app/setupEntry';
+export { refreshSltDashboard } from './app/dashboard';
 export { sendResultsDayReminders, getReminderOptions, sendQueuedEmails } from './app/reminders';
 export { showResultsDayLetters, showConsentForm, menuPrintLetters, menuPrintConsentForm } from './app/letters';
 export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';

@@ -22,6 +22,7 @@ interface ChartView {
   anchor: string;
   source: string;
   data: string[][];
+  stacked?: boolean;
 }
 interface Mail {
   id: number;
@@ -41,6 +42,8 @@ interface Panel {
   kind: 'sidebar' | 'dialog';
   title: string;
   url: string;
+  width?: number;
+  height?: number;
 }
 interface UiDelta {
   alerts: string[];
@@ -78,6 +81,7 @@ const ui = {
   panelTitle: $('panel-title'),
   panelFrame: $<HTMLIFrameElement>('panel-frame'),
   panelClose: $<HTMLButtonElement>('panel-close'),
+  backdrop: $('backdrop'),
 };
 
 let state: State | undefined;
@@ -129,14 +133,31 @@ function showUi(delta: UiDelta | null | undefined): void {
 }
 
 function openPanel(panel: Panel): void {
-  ui.panelTitle.textContent = panel.title || (panel.kind === 'dialog' ? 'Dialog' : 'Sidebar');
+  const dialog = panel.kind === 'dialog';
+  ui.panelTitle.textContent = panel.title || (dialog ? 'Dialog' : 'Sidebar');
   ui.panelFrame.title = `Add-on ${panel.kind}: ${panel.title}`;
   ui.panelFrame.src = panel.url;
+  // A dialog floats over the sheet at the size the add-on asked for; a sidebar keeps its 300 px column.
+  ui.panel.classList.toggle('dialog', dialog);
+  ui.panelClose.setAttribute('aria-label', dialog ? 'Close dialog' : 'Close sidebar');
+  if (dialog) {
+    ui.panel.setAttribute('role', 'dialog');
+    ui.panel.setAttribute('aria-modal', 'true');
+    ui.panel.style.width = `min(${panel.width ?? 600}px, 96vw)`;
+    ui.panel.style.height = `min(${(panel.height ?? 400) + 44}px, 92vh)`;
+  } else {
+    ui.panel.removeAttribute('role');
+    ui.panel.removeAttribute('aria-modal');
+    ui.panel.style.width = '';
+    ui.panel.style.height = '';
+  }
+  ui.backdrop.hidden = !dialog;
   ui.panel.hidden = false;
 }
 
 function closePanel(): void {
   ui.panel.hidden = true;
+  ui.backdrop.hidden = true;
   ui.panelFrame.src = 'about:blank';
 }
 
@@ -315,6 +336,7 @@ function renderChart(chart: ChartView): HTMLElement {
   const body = headed ? rows.slice(1) : rows;
   const max = Math.max(1, ...body.flatMap((r) => r.slice(1).map((c) => Math.abs(figure(c) ?? 0))));
   const caption = `${chart.title || 'Untitled chart'} (${chart.type.toLowerCase()} chart at ${chart.anchor}, data ${chart.source})`;
+  if (chart.stacked) return renderStackedChart(caption, headed ? rows[0][0] : '', names, body);
   const table = h(
     'table',
     { class: 'chart' },
@@ -348,6 +370,95 @@ function renderChart(chart: ChartView): HTMLElement {
     ),
   );
   return h('figure', {}, table);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SERIES_COLOURS = ['#1a73e8', '#e8710a', '#188038', '#9334e6', '#d93025', '#00796b', '#f9ab00', '#5f6368'];
+
+/** An SVG element, built as the HTML ones are: attributes and text nodes only, never markup. */
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  ...children: (Node | string)[]
+): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  el.append(...children);
+  return el;
+}
+
+/**
+ * A stacked bar chart as Sheets would draw it: one bar per row, a coloured
+ * segment per series, the row's total at its end and a legend below. The
+ * figures follow in a table for anyone who cannot see the picture.
+ */
+function renderStackedChart(caption: string, corner: string, names: string[], body: string[][]): HTMLElement {
+  const labelWidth = 170;
+  const barWidth = 300;
+  const rowHeight = 22;
+  const legendRows = Math.ceil(names.length / 2);
+  const totals = body.map((r) => names.reduce((n, _, i) => n + Math.max(0, figure(r[i + 1] ?? '') ?? 0), 0));
+  const scale = barWidth / Math.max(1, ...totals);
+  const barsHeight = body.length * rowHeight;
+  const width = labelWidth + barWidth + 50;
+  const height = barsHeight + 12 + legendRows * 18;
+  const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': caption });
+  body.forEach((r, row) => {
+    const y = row * rowHeight;
+    const label = (r[0] ?? '').length > 24 ? `${(r[0] ?? '').slice(0, 23)}…` : (r[0] ?? '');
+    picture.append(svg('text', { x: labelWidth - 6, y: y + 15, 'text-anchor': 'end', class: 'label' }, label));
+    let x = labelWidth;
+    names.forEach((name, i) => {
+      const value = Math.max(0, figure(r[i + 1] ?? '') ?? 0);
+      if (value === 0) return;
+      const w = value * scale;
+      picture.append(
+        svg(
+          'rect',
+          { x, y: y + 4, width: w, height: rowHeight - 8, fill: SERIES_COLOURS[i % SERIES_COLOURS.length] },
+          svg('title', {}, `${r[0] ?? ''}, ${name}: ${r[i + 1]}`),
+        ),
+      );
+      x += w;
+    });
+    picture.append(svg('text', { x: x + 6, y: y + 15, class: 'total' }, String(totals[row])));
+  });
+  names.forEach((name, i) => {
+    const x = (i % 2) * (width / 2) + 8;
+    const y = barsHeight + 12 + Math.floor(i / 2) * 18;
+    picture.append(
+      svg('rect', { x, y, width: 10, height: 10, fill: SERIES_COLOURS[i % SERIES_COLOURS.length] }),
+      svg('text', { x: x + 16, y: y + 9, class: 'legend' }, name),
+    );
+  });
+  const figures = h(
+    'table',
+    { class: 'chart-figures' },
+    h(
+      'thead',
+      {},
+      h('tr', {}, h('th', { scope: 'col', text: corner }), ...names.map((n) => h('th', { scope: 'col', text: n }))),
+    ),
+    h(
+      'tbody',
+      {},
+      ...body.map((r) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', text: r[0] ?? '' }),
+          ...names.map((_, i) => h('td', { text: r[i + 1] ?? '' })),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'figure',
+    { class: 'stacked' },
+    h('figcaption', { text: caption }),
+    picture,
+    h('details', {}, h('summary', { text: 'Figures' }), figures),
+  );
 }
 
 function renderOutbox(outbox: Mail[]): void {

@@ -4,6 +4,7 @@
  * and must touch nothing else, not even the spreadsheet.
  */
 import { dailyCheckSummary, runDailyCheck } from './dailyCheck';
+import { refreshSltDashboard } from './dashboard';
 import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
 
@@ -66,10 +67,6 @@ export function menuSetUp(): void {
   ui.alert(parts.filter(Boolean).join('\n'));
 }
 
-function notYet(what: string): void {
-  SpreadsheetApp.getUi().alert(`${what} is not in this version of Post-Results Tracker yet.`);
-}
-
 export function menuRunDailyCheck(): void {
   const result = runDailyCheck();
   const ui = SpreadsheetApp.getUi();
@@ -84,6 +81,12 @@ export function menuSendReminders(): void {
   showRemindersSidebar();
 }
 
+/** "Refresh SLT view": rewrites the dashboard's figures and says so in a toast. */
 export function menuRefreshSltView(): void {
-  notYet('The SLT view');
+  const result = refreshSltDashboard();
+  if (!result.ok) {
+    SpreadsheetApp.getUi().alert(result.errors.map((e) => e.message).join(' '));
+    return;
+  }
+  SpreadsheetApp.getActiveSpreadsheet().toast('The SLT dashboard now shows today’s figures.', 'Refresh SLT view', 5);
 }

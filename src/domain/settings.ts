@@ -90,7 +90,15 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     key: 'SLT viewers',
     field: 'sltViewers',
     default: '',
-    about: 'Email addresses of the senior leaders who may see the SLT dashboard, separated by commas.',
+    about:
+      'Email addresses of the senior leaders who may see the SLT dashboard, separated by commas. Share the file with them as Viewer (File > Share): they are not editors.',
+  },
+  {
+    key: 'Log editors',
+    field: 'logEditors',
+    default: '',
+    about:
+      'Besides the exams officer, who may edit the two logs and the SLT dashboard (email addresses, separated by commas). Everyone else is refused; Set up sheets applies the change.',
   },
   {
     key: 'Acknowledgement working days',
@@ -219,7 +227,8 @@ function readValue(def: SettingDefinition, text: string, blank: boolean, report:
       if (blank || isEmailAddress(text)) return text;
       report(`${def.key} "${text}" is not an email address, so it is left blank.`);
       return def.default;
-    case 'sltViewers': {
+    case 'sltViewers':
+    case 'logEditors': {
       const seen = new Set<string>();
       const emails: string[] = [];
       for (const item of listItems(text)) {

@@ -99,6 +99,8 @@ export interface Settings {
   sltContact: string;
   enquiriesContact: string;
   sltViewers: string[];
+  /** Besides the exams officer, who may edit the logs and the SLT dashboard (their protection's editors). */
+  logEditors: string[];
   acknowledgementWorkingDays: number;
   appealWindowDays: number;
   bankHolidays: IsoDate[];

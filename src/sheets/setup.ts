@@ -11,6 +11,7 @@ import { SETTING_DEFINITIONS } from '../domain/settings';
 import { SEED_TEMPLATES } from '../domain/seedTemplates';
 import { PAID_VALUES, REQUESTED_BY_VALUES, SERVICE_CODES } from '../domain/types';
 import { NUMBER_FORMAT } from './cells';
+import { setUpDashboard } from './dashboardSetup';
 import { applyFlagFormatting } from './flagFormatting';
 import { cellAt, isBlankRow, readTable, writeRecords, type Cell } from './table';
 
@@ -43,6 +44,7 @@ export function setUpSheets(ss: Spreadsheet, timeZone: string): SetUpReport {
   applyLogValidation(sheets.get(SHEET.scripts) as Sheet, ss, timeZone);
   applyFlagFormatting(sheets.get(SHEET.requests) as Sheet);
   applyFlagFormatting(sheets.get(SHEET.scripts) as Sheet);
+  setUpDashboard(ss, timeZone, report);
   return report;
 }
 

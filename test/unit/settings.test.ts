@@ -11,6 +11,7 @@ const FIELDS: (keyof Settings)[] = [
   'sltContact',
   'enquiriesContact',
   'sltViewers',
+  'logEditors',
   'acknowledgementWorkingDays',
   'appealWindowDays',
   'bankHolidays',
@@ -28,6 +29,7 @@ describe('the Settings sheet’s rows', () => {
       'SLT contact on results day',
       'Enquiries contact',
       'SLT viewers',
+      'Log editors',
       'Acknowledgement working days',
       'Appeal window days',
       'Bank holidays',
@@ -53,6 +55,7 @@ describe('the Settings sheet’s rows', () => {
       sltContact: '',
       enquiriesContact: '',
       sltViewers: [],
+      logEditors: [],
       acknowledgementWorkingDays: 2,
       appealWindowDays: 30,
       bankHolidays: expect.any(Array),
@@ -187,6 +190,16 @@ describe('reading the Settings sheet', () => {
     expect(settings.sltViewers).toEqual(['head@example.sch.uk']);
     expect(problems).toEqual([
       { key: 'SLT viewers', message: 'SLT viewers: "Mr Jones" is not an email address, so it is left out.' },
+    ]);
+  });
+
+  it('reads Log editors as a list of email addresses, each once, leaving out what is not an address', () => {
+    const { settings, problems } = parseSettings([
+      ['Log editors', 'deputy.exams@example.sch.uk, data@example.sch.uk\nDEPUTY.EXAMS@example.sch.uk; Mrs Khan'],
+    ]);
+    expect(settings.logEditors).toEqual(['deputy.exams@example.sch.uk', 'data@example.sch.uk']);
+    expect(problems).toEqual([
+      { key: 'Log editors', message: 'Log editors: "Mrs Khan" is not an email address, so it is left out.' },
     ]);
   });
 

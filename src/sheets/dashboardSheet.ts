@@ -1,0 +1,61 @@
+/**
+ * The `SLT dashboard` sheet: read both logs once, write the figures once.
+ *
+ * Values only: no formula an officer's edit elsewhere could break, and every
+ * text cell (subjects and names come from the logs) is written in a
+ * plain-text cell so it can never become a formula. The number of service
+ * calls is the same for twenty requests as for twenty thousand.
+ */
+import { dashboardFigures } from '../domain/dashboard';
+import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domain/dashboardLayout';
+import { SHEET } from '../domain/schema';
+import type { IsoDate } from '../domain/types';
+import { NUMBER_FORMAT } from './cells';
+import { readLog } from './requestLog';
+import { timeZoneOf, todayIn } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function dashboardSheet(ss: Spreadsheet): Sheet {
+  const sheet = ss.getSheetByName(SHEET.dashboard);
+  if (!sheet) {
+    throw new Error(
+      `The "${SHEET.dashboard}" sheet is missing. Run Set up sheets from the add-on menu to bring it back.`,
+    );
+  }
+  return sheet;
+}
+
+/** The dashboard's grid for today, from both logs (one read each). */
+export function buildDashboard(
+  ss: Spreadsheet,
+  timeZone: string,
+  today: IsoDate,
+  refreshedAt: string,
+): DashboardLayout {
+  const rows = [...readLog(ss, SHEET.requests, timeZone).requests, ...readLog(ss, SHEET.scripts, timeZone).requests];
+  return layoutDashboard(dashboardFigures(rows, today), refreshedAt);
+}
+
+/** Clears the sheet (its charts stay: they are not cells) and writes the grid in one go. */
+export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
+  const rows = layout.values.length;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < DASHBOARD_WIDTH) {
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), DASHBOARD_WIDTH - sheet.getMaxColumns());
+  }
+  sheet.clear();
+  const range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  range.setNumberFormats(layout.kinds.map((r) => r.map((k) => NUMBER_FORMAT[k])));
+  range.setValues(layout.values);
+  range.setFontWeights(layout.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
+}
+
+/** Refreshes the dashboard. The caller holds the document lock. */
+export function refreshDashboardSheet(ss: Spreadsheet): void {
+  const timeZone = timeZoneOf(ss);
+  const sheet = dashboardSheet(ss);
+  const refreshedAt = Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm');
+  writeDashboard(sheet, buildDashboard(ss, timeZone, todayIn(timeZone), refreshedAt));
+}

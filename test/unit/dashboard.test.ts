@@ -1,0 +1,313 @@
+/**
+ * The senior leaders' figures, worked out from the logs' rows. Today is
+ * Thursday 3 September 2026 unless a test says otherwise.
+ */
+import { dashboardFigures, NEEDS_ATTENTION_LIMIT, parseFlags, type DashboardRow } from '../../src/domain/dashboard';
+import { FLAGS, type PostResultsRequest } from '../../src/domain/types';
+import { request } from './requestFixture';
+
+const TODAY = '2026-09-03';
+
+let nextId = 1;
+function row(over: Partial<PostResultsRequest> = {}): PostResultsRequest {
+  return request({ requestId: `R-2026-${String(nextId++).padStart(4, '0')}`, ...over });
+}
+
+/** A review whose outcome is in: `from` and `to` are the original and new grade. */
+function outcome(from: string, to: string, over: Partial<PostResultsRequest> = {}): PostResultsRequest {
+  return row({
+    status: 'Outcome received',
+    submittedToBoard: '2026-08-21',
+    acknowledged: '2026-08-24',
+    outcomeReceived: '2026-09-01',
+    originalGrade: from,
+    newGrade: to,
+    originalMark: '61',
+    newMark: '61',
+    ...over,
+  });
+}
+
+const figures = (rows: DashboardRow[], today = TODAY) => dashboardFigures(rows, today);
+
+describe('requests by status, service and board', () => {
+  it('counts every request once under its status, its service and its board', () => {
+    const f = figures([
+      row({ board: 'AQA', status: 'Received' }),
+      row({ board: 'AQA', status: 'Submitted', submittedToBoard: '2026-08-25' }),
+      row({ board: 'OCR', status: 'Closed', service: 'clerical-recheck' }),
+      row({ board: 'CCEA', status: 'Withdrawn', service: 'ats-copy', sheet: 'Access to scripts' }),
+    ]);
+    expect(f.total).toBe(4);
+    expect(f.byStatus).toEqual({
+      Received: 1,
+      Submitted: 1,
+      Acknowledged: 0,
+      'Outcome received': 0,
+      Closed: 1,
+      Withdrawn: 1,
+    });
+    expect(f.byService.find((s) => s.label === 'Review of marking')?.count).toBe(2);
+    expect(f.byService.find((s) => s.label === 'Clerical re-check')?.count).toBe(1);
+    expect(f.byService.find((s) => s.label === 'Copy of script')?.count).toBe(1);
+    const aqa = f.byBoard.find((b) => b.board === 'AQA')!;
+    expect(aqa.total).toBe(2);
+    expect(aqa.byStatus.Submitted).toBe(1);
+  });
+
+  it('always lists the five boards in the contract’s order, every status, and every service', () => {
+    const f = figures([]);
+    expect(f.byBoard.map((b) => b.board)).toEqual([
+      'AQA',
+      'OCR',
+      'Pearson Edexcel',
+      'WJEC Eduqas',
+      'CCEA',
+      'Other boards',
+    ]);
+    for (const b of f.byBoard) expect(Object.keys(b.byStatus)).toHaveLength(6);
+    expect(f.byService).toHaveLength(11);
+    expect(f.byService[10]).toEqual({ label: 'Service not recognised', count: 0 });
+  });
+
+  it('counts a board typed in another case as that board, and a board of the officer’s own under Other boards', () => {
+    const f = figures([row({ board: ' pearson edexcel ' }), row({ board: 'NCFE' }), row({ board: '' })]);
+    expect(f.byBoard.find((b) => b.board === 'Pearson Edexcel')!.total).toBe(1);
+    expect(f.byBoard.find((b) => b.board === 'Other boards')!.total).toBe(2);
+  });
+
+  it('counts a service typed by hand that is not a service code as not recognised', () => {
+    const f = figures([row({ service: 'remark please' as PostResultsRequest['service'] })]);
+    expect(f.byService[10].count).toBe(1);
+  });
+});
+
+describe('outcomes of reviews', () => {
+  it('compares the grades on the qualification’s own scale', () => {
+    const f = figures([
+      outcome('B', 'A'), // A level: up
+      outcome('A', 'A*'), // A level: up
+      outcome('5', '4', { qualification: 'GCSE', subject: 'Mathematics' }), // GCSE: down
+      outcome('Merit', 'Distinction', { qualification: 'BTEC Nationals', subject: 'Business' }), // up
+      outcome('B', 'B', { newMark: '64' }), // mark changed only
+      outcome('C', 'C'), // nothing changed
+    ]);
+    expect(f.outcomes).toMatchObject({
+      raised: 3,
+      lowered: 1,
+      changedUnclear: 0,
+      markChanged: 1,
+      noChange: 1,
+      incomplete: 0,
+      withOutcome: 6,
+      gradeChanged: 4,
+    });
+  });
+
+  it('still counts a grade change whose direction the grades as typed cannot tell', () => {
+    const f = figures([outcome('B', 'Pass*', { qualification: 'Mystery Award' })]);
+    expect(f.outcomes.changedUnclear).toBe(1);
+    expect(f.outcomes.gradeChanged).toBe(1);
+  });
+
+  it('counts an outcome recorded without a new grade as incomplete, not as no change', () => {
+    const f = figures([outcome('B', '')]);
+    expect(f.outcomes).toMatchObject({ incomplete: 1, noChange: 0, withOutcome: 1 });
+  });
+
+  it('leaves out scripts, missing results and withdrawn requests: they have no grade outcome', () => {
+    const f = figures([
+      outcome('', '', { service: 'ats-copy', sheet: 'Access to scripts' }),
+      outcome('', 'B', { service: 'mir' }),
+      outcome('B', 'A', { status: 'Withdrawn' }),
+    ]);
+    expect(f.outcomes.withOutcome).toBe(0);
+    expect(f.outcomes.raised).toBe(0);
+  });
+});
+
+describe('reviews by subject', () => {
+  it('puts the subjects with most reviews first, with how many changed a grade', () => {
+    const f = figures([
+      row({ subject: 'History' }),
+      outcome('B', 'A', { subject: 'Chemistry' }),
+      outcome('B', 'B', { subject: 'chemistry ' }),
+      row({ subject: 'Chemistry' }),
+      row({ subject: 'Chemistry', service: 'ats-copy', sheet: 'Access to scripts' }),
+      row({ subject: 'History', status: 'Withdrawn' }),
+    ]);
+    expect(f.bySubject.map((s) => [s.subject, s.reviews, s.gradeChanged, s.awaitingOutcome])).toEqual([
+      ['Chemistry', 3, 1, 1],
+      ['History', 1, 0, 1],
+    ]);
+  });
+});
+
+describe('waiting on the boards', () => {
+  it('counts submitted requests waiting for an acknowledgement and acknowledged ones waiting for an outcome', () => {
+    const f = figures([
+      row({ status: 'Submitted', submittedToBoard: '2026-08-28' }),
+      row({ status: 'Submitted', submittedToBoard: '2026-08-28' }),
+      row({ status: 'Acknowledged', submittedToBoard: '2026-08-21', acknowledged: '2026-08-24' }),
+      row({ status: 'Outcome received' }),
+    ]);
+    expect(f.waiting).toMatchObject({ awaitingAcknowledgement: 2, awaitingOutcome: 1, total: 3 });
+  });
+
+  it('takes what is overdue from the daily check’s flags, not from a rule of its own', () => {
+    const f = figures([
+      // Submitted weeks ago but not flagged: the daily check has not said it is overdue.
+      row({ status: 'Submitted', submittedToBoard: '2026-08-14' }),
+      row({
+        status: 'Submitted',
+        submittedToBoard: '2026-08-25',
+        flags: `${FLAGS.notAcknowledged} (submitted 25/08/2026)`,
+      }),
+      row({
+        status: 'Acknowledged',
+        submittedToBoard: '2026-08-10',
+        acknowledged: '2026-08-11',
+        flags: `${FLAGS.outcomeOverdue} (due 31/08/2026); ${FLAGS.notAcknowledged}`,
+      }),
+      row({ status: 'Acknowledged', flags: FLAGS.outcomeOverdue }),
+    ]);
+    expect(f.waiting).toMatchObject({ overdueAcknowledgement: 2, overdueOutcome: 2, overdue: 3 });
+  });
+
+  it('reads a flag only when its label is exact, and ignores a flag left on a closed or withdrawn request', () => {
+    const f = figures([
+      row({ status: 'Submitted', flags: 'Not acknowledged by the board yet?' }),
+      row({ status: 'Closed', flags: FLAGS.outcomeOverdue }),
+      row({ status: 'Withdrawn', flags: FLAGS.notAcknowledged }),
+    ]);
+    expect(f.waiting).toMatchObject({ overdueAcknowledgement: 0, overdueOutcome: 0, overdue: 0 });
+  });
+
+  it('counts deadlines from today to seven days on with nothing submitted, and deadlines already missed', () => {
+    const f = figures([
+      row({ status: 'Received', deadline: TODAY }),
+      row({ status: 'Received', deadline: '2026-09-10' }), // today + 7: in
+      row({ status: 'Received', deadline: '2026-09-11' }), // today + 8: out
+      row({ status: 'Received', deadline: '2026-09-02' }), // yesterday: missed
+      row({ status: 'Submitted', deadline: '2026-09-04', submittedToBoard: '2026-09-01' }),
+      row({ status: 'Received', deadline: '' }),
+    ]);
+    expect(f.waiting.deadlineSoonNotSubmitted).toBe(2);
+    expect(f.waiting.deadlinePassedNotSubmitted).toBe(1);
+  });
+});
+
+describe('money (GBP)', () => {
+  it('adds fees taken and fees the centre waived, to the penny', () => {
+    const f = figures([
+      row({ fee: 8.7, paid: 'yes', service: 'clerical-recheck' }),
+      row({ fee: 8.7, paid: 'yes', service: 'clerical-recheck' }),
+      row({ fee: 8.7, paid: 'yes', service: 'clerical-recheck' }),
+      row({ fee: 48.65, paid: 'waived' }),
+      row({ fee: 48.65, paid: 'no' }),
+      row({ fee: 0, paid: 'yes', service: 'ats-copy', sheet: 'Access to scripts' }),
+      row({ fee: null, paid: 'yes', service: 'mir' }),
+    ]);
+    expect(f.money.feesTaken).toEqual({ count: 3, amount: 26.1 });
+    expect(f.money.feesWaived).toEqual({ count: 1, amount: 48.65 });
+  });
+
+  it('owes a refund when a review changed the grade of a paid request, until the refund is issued', () => {
+    const f = figures([
+      outcome('B', 'A', { fee: 48.65, paid: 'yes' }), // due
+      outcome('5', '4', { fee: 42, paid: 'yes', qualification: 'GCSE' }), // lowered: still due
+      outcome('B', 'A', { fee: 48.65, paid: 'yes', refundIssued: '2026-09-02' }), // issued
+      outcome('B', 'A', { fee: 48.65, paid: 'waived' }), // the centre paid: nothing to refund
+      outcome('B', 'B', { fee: 48.65, paid: 'yes', newMark: '66' }), // mark only: charged
+    ]);
+    expect(f.money.refundsDue).toEqual({ count: 2, amount: 90.65 });
+    expect(f.money.refundsIssued).toEqual({ count: 1, amount: 48.65 });
+  });
+});
+
+describe('the needs-attention list', () => {
+  it('holds only the request ID, the candidate’s name, the subject, what is needed and since when', () => {
+    const f = figures([
+      row({
+        requestId: 'R-2026-0100',
+        forename: 'Amy',
+        surname: 'Brown',
+        status: 'Submitted',
+        submittedToBoard: '2026-08-21',
+        flags: FLAGS.notAcknowledged,
+      }),
+    ]);
+    expect(f.needsAttention).toEqual([
+      {
+        requestId: 'R-2026-0100',
+        candidate: 'Amy Brown',
+        subject: 'Chemistry',
+        needed: FLAGS.notAcknowledged,
+        since: '2026-08-21',
+      },
+    ]);
+  });
+
+  it('adds a board deadline in the next week that the daily check has not flagged yet, with its date', () => {
+    const f = figures([row({ status: 'Received', received: '2026-09-01', deadline: '2026-09-08' })]);
+    expect(f.needsAttention[0].needed).toBe(`${FLAGS.deadlineNear} (deadline 08/09/2026)`);
+    expect(f.needsAttention[0].since).toBe('2026-09-01');
+  });
+
+  it('does not say the same deadline twice when the daily check has flagged it', () => {
+    const flags = `${FLAGS.deadlinePassed} (deadline 01/09/2026)`;
+    const f = figures([row({ status: 'Received', deadline: '2026-09-01', flags })]);
+    expect(f.needsAttention[0].needed).toBe(flags);
+  });
+
+  it('dates each need from when it started, lists every need of a request on one line, oldest first', () => {
+    const f = figures([
+      outcome('B', 'A', {
+        requestId: 'R-2026-0002',
+        outcomeReceived: '2026-08-30',
+        flags: `${FLAGS.refundDue} (£48.65); ${FLAGS.updateMis}`,
+      }),
+      row({
+        requestId: 'R-2026-0003',
+        status: 'Acknowledged',
+        submittedToBoard: '2026-08-14',
+        acknowledged: '2026-08-17',
+        flags: FLAGS.outcomeOverdue,
+      }),
+      row({ requestId: 'R-2026-0004', status: 'Closed', flags: FLAGS.refundDue }),
+    ]);
+    expect(f.needsAttention.map((a) => [a.requestId, a.needed, a.since])).toEqual([
+      ['R-2026-0003', FLAGS.outcomeOverdue, '2026-08-17'],
+      ['R-2026-0002', `${FLAGS.refundDue} (£48.65); ${FLAGS.updateMis}`, '2026-08-30'],
+    ]);
+  });
+
+  it('shows SLT only the daily check’s words, never a note the officer typed in Flags', () => {
+    const f = figures([
+      row({ status: 'Submitted', flags: 'Mum rang, very upset' }),
+      row({ status: 'Submitted', flags: `Mum rang; ${FLAGS.notAcknowledged}`, submittedToBoard: '2026-08-24' }),
+    ]);
+    expect(f.needsAttention.map((a) => [a.needed, a.since])).toEqual([[FLAGS.notAcknowledged, '2026-08-24']]);
+  });
+
+  it('lists every request that needs something (the layout caps what it shows)', () => {
+    const many = Array.from({ length: NEEDS_ATTENTION_LIMIT + 5 }, () =>
+      row({ status: 'Submitted', flags: FLAGS.notAcknowledged, submittedToBoard: '2026-08-21' }),
+    );
+    expect(figures(many).needsAttention).toHaveLength(NEEDS_ATTENTION_LIMIT + 5);
+  });
+});
+
+describe('reading the Flags column', () => {
+  it('finds each label the daily check wrote, with or without its detail, once', () => {
+    expect(parseFlags(` ${FLAGS.refundDue} (£48.65) ;${FLAGS.updateMis};; ${FLAGS.refundDue} (£48.65)`)).toEqual([
+      { label: FLAGS.refundDue, text: `${FLAGS.refundDue} (£48.65)` },
+      { label: FLAGS.updateMis, text: FLAGS.updateMis },
+    ]);
+    expect(parseFlags('')).toEqual([]);
+  });
+
+  it('keeps what an officer typed as it is, without mistaking it for a label', () => {
+    expect(parseFlags('Outcome overdue? ring AQA')).toEqual([{ label: null, text: 'Outcome overdue? ring AQA' }]);
+  });
+});
