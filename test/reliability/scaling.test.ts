@@ -102,6 +102,7 @@ describe.each([
       addOn.run('recordOutcome', awaitingOutcome(rows), { receivedOn: NOW.slice(0, 10), newMark: '64', newGrade: 'A' }),
   ],
   ['runDailyCheck', () => (addOn: AddOn) => callAsTrigger(addOn.env, addOn.bundle, 'runDailyCheck', {})],
+  ['refreshSltDashboard', () => (addOn: AddOn) => addOn.run('refreshSltDashboard')],
 ])('%s as the log grows', (_name, work) => {
   it(`makes the same round trips on ${LONG} rows as on ${SHORT}, and no per-row Utilities calls`, () => {
     const short = callsAt(SHORT, /./, work(SHORT));
