@@ -59,10 +59,41 @@ export interface UiDelta {
   alerts: string[];
   toasts: string[];
   /** A sidebar or dialog the call opened; the page shows it in its side panel. */
-  panel?: { kind: 'sidebar' | 'dialog'; title: string; url: string };
+  panel?: { kind: 'sidebar' | 'dialog'; title: string; url: string; width?: number; height?: number };
 }
 
 export type CallOutcome = { result?: unknown; error?: { message: string }; ui: UiDelta };
+
+/** The officer's answer to a ui.prompt or a yes/no alert: the button she pressed and what she typed. */
+export interface PromptAnswer {
+  button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE';
+  text: string;
+}
+
+function readAnswers(value: unknown): PromptAnswer[] | undefined {
+  if (value === undefined) return undefined;
+  const buttons = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'];
+  if (
+    !Array.isArray(value) ||
+    value.length > 10 ||
+    !value.every(
+      (a) =>
+        a !== null &&
+        typeof a === 'object' &&
+        buttons.includes((a as { button?: unknown }).button as string) &&
+        ['string', 'undefined'].includes(typeof (a as { text?: unknown }).text),
+    )
+  ) {
+    throw new HttpError(
+      400,
+      'answers must be a list of { "button": "OK" | "CANCEL" | "YES" | "NO" | "CLOSE", "text": "..." }',
+    );
+  }
+  return value.map((a: { button: PromptAnswer['button']; text?: string }) => ({
+    button: a.button,
+    text: a.text ?? '',
+  }));
+}
 
 /** The smallest surface of the stand-in's spreadsheet the server reads and writes. */
 interface RangeLike {
@@ -138,7 +169,9 @@ export class Emulator {
   private readonly callable: Set<string>;
   /** How many of the outbox's messages already have their .eml file. */
   private emlWritten: number;
-  private panel: { kind: 'sidebar' | 'dialog'; title: string; html: string; version: number } | undefined;
+  private panel:
+    | { kind: 'sidebar' | 'dialog'; title: string; html: string; version: number; width?: number; height?: number }
+    | undefined;
   private readonly log: (line: string) => void;
 
   constructor(opts: { dataDir: string; distDir: string; reset: boolean; log: (line: string) => void }) {
@@ -149,14 +182,7 @@ export class Emulator {
     this.htmlFiles = readHtmlFiles(opts.distDir);
     this.timeZone = readTimeZone(opts.distDir);
     const saved = this.store.loadWorkbook<SerializedWorkbook>();
-    this.env = createGasEnvironment({
-      timeZone: this.timeZone,
-      scriptTimeZone: this.timeZone,
-      userEmail: DEMO_USER,
-      htmlFiles: this.htmlFiles,
-      spreadsheetName: 'Post-Results Tracker (emulator)',
-      ...(saved ? { workbook: saved } : {}),
-    });
+    this.env = createGasEnvironment({ ...this.envOptions(), ...(saved ? { workbook: saved } : {}) });
     // The stand-in's own globals (SpreadsheetApp, Date, console...) are not the bundle's functions.
     const provided = new Set(Object.getOwnPropertyNames(this.env.globals));
     const bundle = this.load();
@@ -169,6 +195,61 @@ export class Emulator {
     if (this.callable.has('onOpen')) this.invoke('onOpen', (ctx) => ctx.onOpen({ authMode: authModeFull(this.env) }));
     if (!saved) this.firstStart();
     this.persist();
+  }
+
+  private envOptions(): Parameters<typeof createGasEnvironment>[0] {
+    return {
+      timeZone: this.timeZone,
+      scriptTimeZone: this.timeZone,
+      userEmail: DEMO_USER,
+      htmlFiles: this.htmlFiles,
+      spreadsheetName: 'Post-Results Tracker (emulator)',
+    };
+  }
+
+  /**
+   * A menu item as the officer clicks it. Apps Script would stop at a
+   * ui.prompt and wait for her answer; a call here runs to the end at once.
+   * So a first click tries the item on a copy of the workbook: if it asks a
+   * question, nothing real has happened and the page puts the question to
+   * her, then runs the item again with her answers queued.
+   */
+  menuItem(fn: string, answers?: PromptAnswer[]): CallOutcome & { question?: { text: string } } {
+    if (answers) {
+      const responses = this.env.ui.responses;
+      responses.splice(0, responses.length, ...answers);
+      try {
+        return this.run(fn, []);
+      } finally {
+        responses.splice(0, responses.length);
+      }
+    }
+    const question = this.questionAsked(fn);
+    if (question !== undefined) return { question: { text: question }, ui: { alerts: [], toasts: [] } };
+    return this.run(fn, []);
+  }
+
+  /** The first question `fn` puts with ui.prompt, found by running it on a throwaway copy, or undefined. */
+  private questionAsked(fn: string): string | undefined {
+    if (this.refusal(fn)) return undefined;
+    try {
+      const copy = createGasEnvironment({ ...this.envOptions(), workbook: this.env.serialize() });
+      const ctx = loadBundle(this.distDir, copy);
+      // Cancel whatever is asked: the copy is thrown away, and a cancelled item does the least.
+      copy.ui.responses.push(...Array.from({ length: 5 }, () => 'CANCEL'));
+      const alertsBefore = copy.ui.alerts.length;
+      copy.calls.reset();
+      try {
+        callAsScriptRun(ctx, fn, []);
+      } catch {
+        // The real run reports any failure.
+      }
+      if (!copy.calls.byMethod()['Spreadsheet.Ui.prompt']) return undefined;
+      return String(copy.ui.alerts[alertsBefore] ?? 'Your answer:');
+    } catch (err) {
+      this.log(`Could not try ${fn} first: ${errorMessage(err)}`);
+      return undefined;
+    }
   }
 
   /** Why google.script.run could not call `name`, or undefined if it could. */
@@ -296,7 +377,15 @@ export class Emulator {
 
   private panelInfo(): UiDelta['panel'] {
     if (!this.panel) return undefined;
-    return { kind: this.panel.kind, title: this.panel.title, url: `/sidebar/current?v=${this.panel.version}` };
+    const { kind, title, version, width, height } = this.panel;
+    return {
+      kind,
+      title,
+      url: `/sidebar/current?v=${version}`,
+      // A dialog opens at the size the add-on asked for (setWidth / setHeight), as Sheets shows it.
+      ...(width ? { width } : {}),
+      ...(height ? { height } : {}),
+    };
   }
 
   private invoke(fn: string, call: (ctx: BundleContext) => unknown): CallOutcome {
@@ -322,7 +411,13 @@ export class Emulator {
     const dialog = ui.dialogs.length > before.dialogs ? ui.dialogs[ui.dialogs.length - 1] : undefined;
     const sidebar = ui.sidebars.length > before.sidebars ? ui.sidebars[ui.sidebars.length - 1] : undefined;
     const shown = dialog
-      ? { kind: 'dialog' as const, title: dialog.title || titleOf(dialog.html), html: contentOf(dialog.html) }
+      ? {
+          kind: 'dialog' as const,
+          title: dialog.title || titleOf(dialog.html),
+          html: contentOf(dialog.html),
+          width: sizeOf(dialog.output, 'getWidth'),
+          height: sizeOf(dialog.output, 'getHeight'),
+        }
       : sidebar
         ? { kind: 'sidebar' as const, title: titleOf(sidebar), html: contentOf(sidebar) }
         : undefined;
@@ -655,6 +750,12 @@ function contentOf(output: unknown): string {
   return typeof o?.getContent === 'function' ? String(o.getContent()) : '';
 }
 
+function sizeOf(output: unknown, getter: 'getWidth' | 'getHeight'): number | undefined {
+  const o = output as Record<string, unknown> | null;
+  const read = o && typeof o[getter] === 'function' ? Number((o[getter] as () => unknown).call(o)) : NaN;
+  return Number.isFinite(read) && read > 0 ? read : undefined;
+}
+
 function titleOf(output: unknown): string {
   const o = output as { getTitle?: () => unknown } | null;
   return typeof o?.getTitle === 'function' ? String(o.getTitle()) : '';
@@ -946,7 +1047,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           if (!emulator.menu().some((m) => m.functionName === fn)) {
             throw new HttpError(400, `"${String(fn)}" is not an item of the add-on menu`);
           }
-          return sendJson(res, 200, emulator.run(fn, []));
+          return sendJson(res, 200, emulator.menuItem(fn as string, readAnswers(body.answers)));
         }
         case '/api/clock': {
           if (typeof body.today === 'string') emulator.setToday(body.today);

@@ -42,6 +42,8 @@ interface Panel {
   kind: 'sidebar' | 'dialog';
   title: string;
   url: string;
+  width?: number;
+  height?: number;
 }
 interface UiDelta {
   alerts: string[];
@@ -79,6 +81,7 @@ const ui = {
   panelTitle: $('panel-title'),
   panelFrame: $<HTMLIFrameElement>('panel-frame'),
   panelClose: $<HTMLButtonElement>('panel-close'),
+  backdrop: $('backdrop'),
 };
 
 let state: State | undefined;
@@ -130,14 +133,31 @@ function showUi(delta: UiDelta | null | undefined): void {
 }
 
 function openPanel(panel: Panel): void {
-  ui.panelTitle.textContent = panel.title || (panel.kind === 'dialog' ? 'Dialog' : 'Sidebar');
+  const dialog = panel.kind === 'dialog';
+  ui.panelTitle.textContent = panel.title || (dialog ? 'Dialog' : 'Sidebar');
   ui.panelFrame.title = `Add-on ${panel.kind}: ${panel.title}`;
   ui.panelFrame.src = panel.url;
+  // A dialog floats over the sheet at the size the add-on asked for; a sidebar keeps its 300 px column.
+  ui.panel.classList.toggle('dialog', dialog);
+  ui.panelClose.setAttribute('aria-label', dialog ? 'Close dialog' : 'Close sidebar');
+  if (dialog) {
+    ui.panel.setAttribute('role', 'dialog');
+    ui.panel.setAttribute('aria-modal', 'true');
+    ui.panel.style.width = `min(${panel.width ?? 600}px, 96vw)`;
+    ui.panel.style.height = `min(${(panel.height ?? 400) + 44}px, 92vh)`;
+  } else {
+    ui.panel.removeAttribute('role');
+    ui.panel.removeAttribute('aria-modal');
+    ui.panel.style.width = '';
+    ui.panel.style.height = '';
+  }
+  ui.backdrop.hidden = !dialog;
   ui.panel.hidden = false;
 }
 
 function closePanel(): void {
   ui.panel.hidden = true;
+  ui.backdrop.hidden = true;
   ui.panelFrame.src = 'about:blank';
 }
 
@@ -169,9 +189,16 @@ function render(): void {
       const b = h('button', { type: 'button', text: item.caption });
       b.addEventListener('click', () =>
         act(async () => {
-          const out = await api<{ error?: { message: string }; ui: UiDelta }>('/api/menu', {
-            functionName: item.functionName,
-          });
+          type MenuAnswer = { error?: { message: string }; ui: UiDelta; question?: { text: string } };
+          let out = await api<MenuAnswer>('/api/menu', { functionName: item.functionName });
+          if (out.question) {
+            // The item asked a question (ui.prompt): the browser's own prompt box asks the officer.
+            const text = window.prompt(out.question.text, '');
+            out = await api<MenuAnswer>('/api/menu', {
+              functionName: item.functionName,
+              answers: [text === null ? { button: 'CANCEL', text: '' } : { button: 'OK', text }],
+            });
+          }
           if (out.error) banner(`${item.caption} failed: ${out.error.message}`, 'error');
           return out.ui;
         }),

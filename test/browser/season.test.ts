@@ -128,6 +128,18 @@ async function walk(o: Officer): Promise<void> {
     expect(reminded).toEqual(
       expect.arrayContaining(['aisha.ahmed@students.demo.invalid', 'ffion.evans@students.demo.invalid']),
     );
+    // The same reminder on paper, for the noticeboard: a dialog of letters, one page each.
+    await reminders.getByLabel(/^Every candidate these filters pick/).check();
+    await o.andRefresh(() => reminders.getByRole('button', { name: 'Print letters' }).click());
+    await o.page.locator('#panel-title').filter({ hasNotText: 'Results-day reminders' }).waitFor();
+    await o.sidebar
+      .getByText(/Dear Ffion/)
+      .first()
+      .waitFor();
+    await o.shot('season-00-letters');
+    // A modal dialog: nothing else can be pressed until it is closed.
+    await o.page.getByRole('dialog').getByRole('button', { name: 'Close dialog' }).click();
+    await o.page.getByRole('dialog').waitFor({ state: 'hidden' });
 
     // ---- A review of marking with consent and payment. ----
     await o.menu('Open sidebar');
@@ -154,6 +166,10 @@ async function walk(o: Officer): Promise<void> {
     const reviewId = /Saved as (R-2026-\d+)/.exec(await saved.innerText())![1];
     await o.shot('season-02-review-saved', o.page.locator('#panel'));
 
+    // The candidate is told the request has been taken.
+    expect((await o.email(new RegExp(`We have your request ${reviewId}`))).to).toBe(
+      'aisha.ahmed@students.demo.invalid',
+    );
     const review = await o.row('Requests', 'Request ID', reviewId);
     expect(review).toMatchObject({
       'Candidate number': '0042',
@@ -203,6 +219,19 @@ async function walk(o: Officer): Promise<void> {
       Subject: 'Biology',
     });
     expect((await o.rows('Requests')).map((r) => r['Request ID'])).not.toContain(copyId);
+
+    // ---- The form the candidate signs, printed from the menu: it asks which request. ----
+    o.page.once('dialog', (question) => {
+      expect(question.type()).toBe('prompt');
+      expect(question.message()).toMatch(/Request ID/);
+      void question.accept(reviewId);
+    });
+    await o.menu('Print application and consent form…');
+    const form = o.page.getByRole('dialog');
+    await form.waitFor();
+    await o.sidebar.getByText(reviewId).first().waitFor();
+    await o.shot('season-03-consent-form');
+    await form.getByRole('button', { name: 'Close dialog' }).click();
 
     // ---- The review goes to the board. ----
     await o.menu('Update a request');
@@ -267,6 +296,16 @@ async function walk(o: Officer): Promise<void> {
     await refunds.getByText(/^1 refund due, £48\.65 in all/).waitFor();
     expect(await refunds.innerText()).toContain('DEMO Ahmed, Aisha (0042): £48.65 to candidate, Chemistry 7405/1');
     await o.shot('season-07-refunds', o.page.locator('#panel'));
+
+    // ---- The senior leaders' view. ----
+    await o.menu('Refresh SLT view');
+    await o.banner(/SLT dashboard/).waitFor();
+    expect(await o.figure('SLT dashboard', 'Grades changed by a review')).toBe('1');
+    expect(await o.figure('SLT dashboard', 'Refunds due')).toMatch(/48\.65/);
+    // The review and the copy of a script.
+    expect(await o.figure('SLT dashboard', 'Requests logged')).toBe('2');
+    await o.page.getByText('Requests by status, per board').first().waitFor();
+    await o.shot('season-08-slt-dashboard');
 
     // ---- A picture of every sheet and the outbox, as the season left them. ----
     const tabs = await o.page.getByRole('tab').allInnerTexts();

@@ -32,6 +32,12 @@ interface State {
   triggers: { handler: string; eventType: string }[];
 }
 
+interface UiAnswer {
+  alerts: string[];
+  toasts: string[];
+  panel?: { kind: string; title: string; url: string; width?: number; height?: number };
+}
+
 /** The part of Apps Script's ConditionalFormatRuleBuilder these tests use. */
 interface RuleBuilder {
   whenFormulaSatisfied(formula: string): RuleBuilder;
@@ -508,6 +514,69 @@ describe('emulator server', () => {
     const r = await start();
     await post('/api/clock', { today: '2026-08-20' });
     expect(r.emulator.env.clock.now().toISOString()).toBe('2026-08-20T08:00:00.000Z');
+  });
+
+  it("puts a menu item's question to the officer before anything happens, then runs it with her answer", async () => {
+    const r = await start();
+    await post('/api/clock', { today: '2026-08-20' });
+    const saved = await post('/api/run', {
+      fn: 'submitRequest',
+      args: [
+        {
+          candidateNumber: '0042',
+          surname: 'DEMO Ahmed',
+          forename: 'Aisha',
+          email: 'aisha.ahmed@students.demo.invalid',
+          board: 'AQA',
+          qualification: 'GCE A level',
+          subject: 'Chemistry',
+          component: '7405/1',
+          series: 'June 2026',
+          service: 'review-of-marking',
+          requestedBy: 'candidate',
+          consent: true,
+          consentDate: '2026-08-20',
+          paid: 'yes',
+        },
+      ],
+    });
+    const requestId = (saved.json.result as { requestId: string }).requestId;
+    const before = JSON.stringify(r.emulator.env.serialize());
+
+    const asked = await post('/api/menu', { functionName: 'menuPrintConsentForm' });
+    expect(asked.status).toBe(200);
+    expect(asked.json.question).toEqual({ text: expect.stringMatching(/Request ID/) });
+    expect(asked.json.ui).toEqual({ alerts: [], toasts: [] });
+    // Asking changed nothing: the item was tried on a copy.
+    expect(JSON.stringify(r.emulator.env.serialize())).toBe(before);
+
+    const answered = await post('/api/menu', {
+      functionName: 'menuPrintConsentForm',
+      answers: [{ button: 'OK', text: requestId }],
+    });
+    expect(answered.json.question).toBeUndefined();
+    expect((answered.json.ui as UiAnswer).panel).toMatchObject({
+      kind: 'dialog',
+      width: expect.any(Number),
+      height: expect.any(Number),
+    });
+    // The answer is used once: a later run does not find it waiting.
+    expect(r.emulator.env.ui.responses).toEqual([]);
+
+    const cancelled = await post('/api/menu', {
+      functionName: 'menuPrintConsentForm',
+      answers: [{ button: 'CANCEL' }],
+    });
+    expect((cancelled.json.ui as UiAnswer).panel).toBeUndefined();
+
+    const items = await post('/api/menu', { functionName: 'showSidebar' });
+    expect(items.json.question).toBeUndefined();
+    expect((items.json.ui as UiAnswer).panel).toMatchObject({ kind: 'sidebar' });
+
+    for (const answers of ['OK', [{ button: 'MAYBE' }], [{ button: 'OK', text: 7 }], [null]]) {
+      const bad = await post('/api/menu', { functionName: 'menuPrintConsentForm', answers });
+      expect(bad.status).toBe(400);
+    }
   });
 
   it('applies a burst of parallel calls one after another', async () => {
