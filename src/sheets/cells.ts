@@ -59,7 +59,8 @@ function dayFormatter(timeZone: string): DayOf {
     // 23:30 UTC either side of the spring and autumn changes: a wrong offset shows as a wrong day.
     const probes = [Date.UTC(2026, 2, 28, 23, 30), Date.UTC(2026, 2, 29, 23, 30), Date.UTC(2026, 9, 24, 23, 30)];
     const agrees = probes.every((t) => viaIntl(new Date(t)) === viaUtilities(new Date(t)));
-    chosen = agrees ? viaIntl : memoised(viaUtilities);
+    // A season has a few hundred distinct dates, so remembering each saves most of the work on a long log.
+    chosen = memoised(agrees ? viaIntl : viaUtilities);
   } catch {
     chosen = memoised(viaUtilities);
   }

@@ -58,8 +58,20 @@ export function requireHeaders(table: Table, specs: readonly { header: string }[
   if (missing.length > 0) throw new SheetLayoutError(table.sheet.getName(), missing);
 }
 
+/** The add-on asks for the same few headers on every row of a long log: normalise each once. */
+const headerKeys = new Map<string, string>();
+
+function keyOf(header: string): string {
+  let key = headerKeys.get(header);
+  if (key === undefined) {
+    key = headerKey(header);
+    headerKeys.set(header, key);
+  }
+  return key;
+}
+
 export function columnOf(table: Pick<Table, 'index'>, header: string): number {
-  const i = table.index.get(headerKey(header));
+  const i = table.index.get(keyOf(header));
   return i === undefined ? -1 : i;
 }
 
