@@ -219,7 +219,10 @@ export class Emulator {
       const responses = this.env.ui.responses;
       responses.splice(0, responses.length, ...answers);
       try {
-        return this.run(fn, []);
+        const outcome = this.run(fn, []);
+        // The stand-in records each question asked as an alert; the officer has just answered them.
+        const asked = answers.length - responses.length;
+        return { ...outcome, ui: { ...outcome.ui, alerts: outcome.ui.alerts.slice(asked) } };
       } finally {
         responses.splice(0, responses.length);
       }

@@ -251,6 +251,7 @@ async function walk(o: Officer): Promise<void> {
     // ---- A week passes with no word from the board: the morning's check flags it and tells the officer. ----
     await o.addDays(7);
     expect(await o.today()).toBe('2026-08-27');
+    await o.dismissBanners();
     await o.fireTrigger('runDailyCheck');
     const chased = await o.row('Requests', 'Request ID', reviewId);
     expect(chased.Flags).toContain('Not acknowledged by the board');

@@ -555,6 +555,8 @@ describe('emulator server', () => {
       answers: [{ button: 'OK', text: requestId }],
     });
     expect(answered.json.question).toBeUndefined();
+    // The question she answered is not repeated back to her as an alert.
+    expect((answered.json.ui as UiAnswer).alerts).toEqual([]);
     expect((answered.json.ui as UiAnswer).panel).toMatchObject({
       kind: 'dialog',
       width: expect.any(Number),
