@@ -17,6 +17,7 @@ import { appealedRequests, checkRequest, digestEntry, digestText, type DigestEnt
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
 import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
 import { resumeMailQueue, sendMail } from '../mail/mailer';
+import { refreshDashboardQuietly } from './dashboard';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
@@ -286,6 +287,8 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
       recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
     }
     resumeQueue(timeZone);
+    // SLT see the day's flags without anyone pressing Refresh.
+    if (!refreshDashboardQuietly()) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
     try {
       PropertiesService.getDocumentProperties().setProperty(
         LAST_RUN_PROPERTY,

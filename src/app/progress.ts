@@ -34,6 +34,7 @@ import { readServices, readSettings } from '../sheets/settingsSheet';
 import { writeRecords } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
+import { refreshDashboardQuietly } from './dashboard';
 
 const LOG_FOR_PREFIX: Readonly<Record<'R' | 'S', LogName>> = { R: SHEET.requests, S: SHEET.scripts };
 
@@ -191,6 +192,8 @@ export function recordOutcome(requestId: unknown, input: unknown): Answer<Outcom
     if (!done.ok) return done;
     const { effects } = done.step;
     const sent = deliver(outcomeMailJobs(done.after, effects, done.context.settings));
+    // Every recorded outcome changes SLT's figures; a failed refresh is caught up by the daily check.
+    refreshDashboardQuietly();
     return {
       ok: true,
       ...statusOf(done.after),
