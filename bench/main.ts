@@ -26,6 +26,7 @@ import { loadBundle, type BundleContext } from '../emulator/gas/loadBundle';
 import { seasonRecords, seasonWorkbook } from './fixtures';
 import { naiveDailyCheck, naiveSubmitRequest } from './naive';
 import { timedBundle } from './timed';
+import { reviewForm } from '../test/fixtures/forms';
 
 /**
  * Per-call costs on Apps Script, in ms (see README "Performance" for the
@@ -98,32 +99,7 @@ const TODAY = SEASON_NOW.slice(0, 10);
 
 /** A new request for a paper none of the fixture rows use, so it is never a duplicate. */
 function newForm(run: number): Record<string, unknown> {
-  return {
-    candidateNumber: '0042',
-    surname: 'Brown',
-    forename: 'Amy',
-    email: 'amy.brown@example.org',
-    uci: '',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Physics',
-    component: `7408/${run + 1}`,
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-20',
-    paid: 'yes',
-    resultsIssued: '2026-08-13',
-    originalMark: '61',
-    originalGrade: 'B',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    lateReason: '',
-    notes: '',
-  };
+  return reviewForm({ subject: 'Physics', component: `7408/${run + 1}` });
 }
 
 const awaitingBySize = new Map<number, string[]>();

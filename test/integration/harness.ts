@@ -68,33 +68,4 @@ export function sheetRecords(env: GasEnvironment, name: string): Record<string, 
     .map((r) => Object.fromEntries(headers.map((h, i) => [String(h), r[i]])));
 }
 
-/** A complete, allowed request: a paid, consented review of marking of an A-level Chemistry paper. */
-export function reviewForm(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    candidateNumber: '0042',
-    surname: 'Brown',
-    forename: 'Amy',
-    email: 'amy.brown@example.org',
-    uci: '',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Chemistry',
-    component: '7405/1',
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-20',
-    paid: 'yes',
-    resultsIssued: '2026-08-13',
-    originalMark: '61',
-    originalGrade: 'B',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    lateReason: '',
-    notes: '',
-    ...overrides,
-  };
-}
+export { reviewForm } from '../fixtures/forms';

@@ -4,7 +4,8 @@
  * the exam facts are the June 2026 seed rows.
  */
 import { defaultSettings } from '../../src/domain/settings';
-import type { PostResultsRequest, Settings } from '../../src/domain/types';
+import type { Settings } from '../../src/domain/types';
+import { request } from './requestFixture';
 
 export const SCHOOL: Settings = {
   ...defaultSettings(),
@@ -18,48 +19,4 @@ export const SCHOOL: Settings = {
 };
 
 /** Amy Brown's review of marking of AQA A level Chemistry paper 1: B, 61 marks, £48.65 paid. */
-export function amysReview(over: Partial<PostResultsRequest> = {}): PostResultsRequest {
-  return {
-    requestId: 'R-2026-0001',
-    sheet: 'Requests',
-    received: '2026-08-20',
-    candidateNumber: '0042',
-    surname: 'Brown',
-    forename: 'Amy',
-    email: 'amy.brown@example.org',
-    uci: '',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Chemistry',
-    component: '7405/1',
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-20',
-    fee: 48.65,
-    paid: 'yes',
-    deadline: '2026-09-24',
-    resultsIssued: '2026-08-13',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    submittedToBoard: '',
-    boardReference: '',
-    acknowledged: '',
-    outcomeReceived: '',
-    originalGrade: 'B',
-    newGrade: '',
-    originalMark: '61',
-    newMark: '',
-    scriptLink: '',
-    refundIssued: '',
-    misUpdated: '',
-    sorIssued: '',
-    status: 'Received',
-    flags: '',
-    notes: '',
-    ...over,
-  };
-}
+export const amysReview = request;
