@@ -13,28 +13,20 @@ import {
   collectPageErrors,
   describeViolations,
   openSession,
+  postApi,
+  runOnServer,
   screenshot,
   seriousViolations,
   type Session,
 } from './support';
+import { reviewForm } from '../fixtures/forms';
 
 jest.setTimeout(120_000);
 
 let session: Session;
 
-async function api(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(new URL(path, session.server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function run(fn: string, ...args: unknown[]): Promise<Record<string, unknown>> {
-  return (await api('/api/run', { fn, args })) as Record<string, unknown>;
-}
+const api = (path: string, body: unknown) => postApi(session, path, body);
+const run = (fn: string, ...args: unknown[]) => runOnServer(session, fn, ...args);
 
 async function audit(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
@@ -103,25 +95,7 @@ describe('Import candidates', () => {
 
 describe('Lists', () => {
   it('shows the MIS list with a CSV download, adds it as a tab, and marks it done', async () => {
-    const answer = await run('submitRequest', {
-      candidateNumber: '7042',
-      surname: 'Brown',
-      forename: 'Amy',
-      email: 'amy.brown@example.org',
-      board: 'AQA',
-      qualification: 'GCE A level',
-      subject: 'Chemistry',
-      component: '7405/1',
-      series: 'June 2026',
-      service: 'review-of-marking',
-      requestedBy: 'candidate',
-      consent: true,
-      consentDate: '2026-08-20',
-      paid: 'yes',
-      resultsIssued: '2026-08-13',
-      originalMark: '61',
-      originalGrade: 'B',
-    });
+    const answer = await run('submitRequest', reviewForm({ candidateNumber: '7042' }));
     expect(JSON.stringify(answer)).toContain('R-2026-0001');
     await run('recordSubmission', 'R-2026-0001', { submittedOn: '2026-08-20', boardReference: '' });
     await run('recordOutcome', 'R-2026-0001', {

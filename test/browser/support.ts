@@ -150,3 +150,19 @@ export function describeViolations(violations: AxeViolation[]): string[] {
     v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}) at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`),
   );
 }
+
+/** POSTs JSON to the emulator's HTTP API, as the emulator page does. */
+export async function postApi(session: Session, path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(new URL(path, session.server.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Calls a global function of the bundle through the emulator, for set-up steps a test does not walk by hand. */
+export async function runOnServer(session: Session, fn: string, ...args: unknown[]): Promise<Record<string, unknown>> {
+  return (await postApi(session, '/api/run', { fn, args })) as Record<string, unknown>;
+}

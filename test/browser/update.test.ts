@@ -10,6 +10,8 @@ import {
   collectPageErrors,
   describeViolations,
   openSession,
+  postApi,
+  runOnServer,
   screenshot,
   seriousViolations,
   type Session,
@@ -20,19 +22,8 @@ jest.setTimeout(90_000);
 
 let session: Session;
 
-async function api(path: string, body: unknown): Promise<unknown> {
-  const res = await fetch(new URL(path, session.server.url), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-async function run(fn: string, ...args: unknown[]): Promise<Record<string, unknown>> {
-  return (await api('/api/run', { fn, args })) as Record<string, unknown>;
-}
+const api = (path: string, body: unknown) => postApi(session, path, body);
+const run = (fn: string, ...args: unknown[]) => runOnServer(session, fn, ...args);
 
 beforeAll(async () => {
   session = await openSession({ viewport: { width: 300, height: 900 } });
