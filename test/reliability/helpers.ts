@@ -9,6 +9,7 @@ import { createGasEnvironment } from '../../emulator/gas';
 import { loadBundle } from '../../emulator/gas/loadBundle';
 import { headerKey, LOG_COLUMNS } from '../../src/domain/schema';
 import { DIST, distHtmlFiles, withBundle, type AddOn } from '../integration/harness';
+import { hookedGlobals } from '../../emulator/gas/hooks';
 
 /** The workbook, properties, triggers and outbox, without the clock (waiting for a lock moves it). */
 export function state(env: GasEnvironment): string {
@@ -158,36 +159,9 @@ export type CallHook = (call: { service: string; method: string; n: number; args
  */
 export function hookedBundle(env: GasEnvironment, hook: CallHook): AddOn {
   let n = 0;
-  const targets = new WeakMap<object, object>();
-  const unwrap = (x: unknown): unknown => (x !== null && typeof x === 'object' && targets.has(x) ? targets.get(x) : x);
-  const isService = (x: unknown): x is object => x !== null && typeof x === 'object' && '_ctx' in x;
-  const wrap = <T>(target: T, service: string): T => {
-    if (!isService(target)) return target;
-    const proxy = new Proxy(target, {
-      get(t, prop, receiver) {
-        const value = Reflect.get(t, prop, receiver);
-        if (typeof value !== 'function' || typeof prop !== 'string' || prop.startsWith('_') || prop === 'constructor') {
-          return value;
-        }
-        return (...args: unknown[]) => {
-          hook({ service, method: `${t.constructor.name}.${prop}`, n: ++n, args });
-          const result = (value as (...a: unknown[]) => unknown).apply(t, args.map(unwrap));
-          if (Array.isArray(result)) return result.map((x) => wrap(x, service));
-          return wrap(result, service);
-        };
-      },
-    });
-    targets.set(proxy, target);
-    return proxy;
-  };
-  const g = env.globals;
-  const globals = {
-    ...g,
-    SpreadsheetApp: wrap(g.SpreadsheetApp, 'Spreadsheet'),
-    MailApp: wrap(g.MailApp, 'Mail'),
-    LockService: wrap(g.LockService, 'Lock'),
-    PropertiesService: wrap(g.PropertiesService, 'Properties'),
-  };
+  const globals = hookedGlobals(env.globals, ({ service, className, method, args }) =>
+    hook({ service, method: `${className}.${method}`, n: ++n, args }),
+  );
   // loadBundle reads only the globals.
   const bundle = loadBundle(DIST, { globals } as unknown as GasEnvironment);
   const json = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
