@@ -7,6 +7,7 @@
  * column kind, so a text value is stored in a plain-text (`@`) cell and can
  * never be parsed into a number, a date or a formula.
  */
+import { parseUkOrIsoDate } from '../domain/calendar';
 import type { ColumnKind } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
 
@@ -23,15 +24,6 @@ export const NUMBER_FORMAT: Readonly<Record<ColumnKind, string>> = {
 export function isDateValue(v: unknown): v is Date {
   // Values cross realms in tests and in the V8 runtime's bridge: no instanceof.
   return Object.prototype.toString.call(v) === '[object Date]' && !isNaN((v as Date).getTime());
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const UK = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-function validIso(y: number, m: number, d: number): IsoDate | '' {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return '';
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 type DayOf = (d: Date) => IsoDate;
@@ -84,13 +76,7 @@ function memoised(f: DayOf): DayOf {
 /** A cell as a calendar date in the spreadsheet's time zone, or '' when it holds none. */
 export function cellToIsoDate(v: unknown, timeZone: string): IsoDate | '' {
   if (isDateValue(v)) return dayFormatter(timeZone)(v);
-  if (typeof v !== 'string') return '';
-  const s = v.trim();
-  let m = ISO.exec(s);
-  if (m) return validIso(+m[1], +m[2], +m[3]);
-  m = UK.exec(s);
-  if (m) return validIso(+m[3], +m[2], +m[1]);
-  return '';
+  return parseUkOrIsoDate(v) ?? '';
 }
 
 /** A cell as text; numbers are written without Sheets' float noise. */
