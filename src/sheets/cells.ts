@@ -103,10 +103,6 @@ export function cellToMoney(v: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function cellToNumber(v: unknown): number | null {
-  return cellToMoney(v);
-}
-
 export function cellToBoolean(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
