@@ -29,12 +29,7 @@ describe('the built bundle (dist/)', () => {
     for (const f of readdirSync(DIST).filter((f) => f.endsWith('.js'))) {
       vm.runInContext(readFileSync(join(DIST, f), 'utf8'), ctx, { filename: f });
     }
-    const expected = [
-      ...contractFunctionNames(),
-      'onOpen',
-      'onInstall',
-      'showSidebar',
-    ];
+    const expected = [...contractFunctionNames(), 'onOpen', 'onInstall', 'showSidebar'];
     for (const name of expected) {
       expect({ name, type: typeof ctx[name] }).toEqual({ name, type: 'function' });
       // A real declaration, not an assignment: Apps Script lists only these in its menus and run box.
