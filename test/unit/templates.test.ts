@@ -19,7 +19,7 @@ function rendered(t: TemplateText, values: Record<string, string>) {
 }
 
 describe('placeholders', () => {
-  it('are the 31 names the officer's guide lists, each once', () => {
+  it('are the 31 names the officer guide lists, each once', () => {
     expect(PLACEHOLDER_NAMES).toHaveLength(31);
     expect(new Set(PLACEHOLDER_NAMES).size).toBe(31);
     expect(PLACEHOLDER_NAMES).toEqual(
