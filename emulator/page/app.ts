@@ -161,10 +161,21 @@ function closePanel(): void {
   ui.panelFrame.src = 'about:blank';
 }
 
+// Each refresh is numbered so a slow, older answer never overwrites a newer
+// one, and the page says which answer it last drew (data-rendered on <body>):
+// the browser tests wait for that signal, never for a fixed time.
+let refreshesStarted = 0;
+let refreshRendered = 0;
+
 async function refresh(): Promise<void> {
+  const seq = ++refreshesStarted;
   try {
-    state = await api<State>('/api/state');
+    const fetched = await api<State>('/api/state');
+    if (seq < refreshRendered) return;
+    refreshRendered = seq;
+    state = fetched;
     render();
+    document.body.dataset.rendered = String(seq);
   } catch (err) {
     banner(`Could not read the emulator's state: ${(err as Error).message}`, 'error');
   }

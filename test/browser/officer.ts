@@ -13,15 +13,23 @@ export class Officer {
     return sidebar(this.page);
   }
 
-  /** Waits for the page to fetch the workbook again after `action`, so the grid shows its effect. */
+  /**
+   * Waits for the page to fetch the workbook again after `action` and to draw
+   * what it fetched (the page's own data-rendered signal), so the grid and the
+   * clock show the action's effect.
+   */
   async andRefresh(action: () => Promise<unknown>): Promise<void> {
+    const before = await this.page.evaluate(() => Number(document.body?.dataset.rendered ?? 0)).catch(() => 0);
     const refreshed = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/state');
     await action();
     await refreshed;
+    await this.page.waitForFunction((seen) => Number(document.body.dataset.rendered ?? 0) > seen, before);
   }
 
   async open(url: string): Promise<void> {
-    await this.andRefresh(() => this.page.goto(url));
+    await this.page.goto(url);
+    // A freshly loaded page numbers its refreshes from 1.
+    await this.page.waitForFunction(() => Number(document.body.dataset.rendered ?? 0) >= 1);
   }
 
   async setToday(iso: string): Promise<void> {
