@@ -13,6 +13,5 @@ export type CallCost = (service: string, method: string) => number;
 
 export function timedBundle(dist: string, env: GasEnvironment, cost: CallCost): BundleContext {
   const globals = hookedGlobals(env.globals, ({ service, method }) => env.clock.advanceMs(cost(service, method)));
-  // loadBundle reads only the globals.
-  return loadBundle(dist, { globals } as unknown as GasEnvironment);
+  return loadBundle(dist, { ...env, globals });
 }

@@ -9,7 +9,7 @@ import { VirtualClock, makeZonedDate } from './clock';
 import { CallCounter, type ServiceName } from './counter';
 import { isValidTimeZone } from './dates';
 import { HtmlServiceImpl } from './html';
-import { LockServiceImpl, holdLock } from './locks';
+import { LockServiceImpl, OTHER_PROCESS, holdLock } from './locks';
 import { MailAppService } from './mail';
 import { PropertiesServiceImpl } from './properties';
 import { type SerializedWorkbook, restoreWorkbook, serializeState } from './serialize';
@@ -79,6 +79,12 @@ export interface GasEnvironment {
     holdDocumentLock(forMs?: number): void;
     holdScriptLock(forMs?: number): void;
     holdUserLock(forMs?: number): void;
+    /**
+     * An execution has ended: Apps Script frees whatever locks it still held
+     * (a run killed inside withDocumentLock never reaches releaseLock). Locks
+     * held by "another process" (the hold* calls above) stay.
+     */
+    endExecution(): void;
     releaseAll(): void;
   };
   calls: { total(service?: ServiceName): number; byMethod(): Record<string, number>; reset(): void };
@@ -224,6 +230,11 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       holdDocumentLock: hold('document'),
       holdScriptLock: hold('script'),
       holdUserLock: hold('user'),
+      endExecution: () => {
+        for (const kind of ['document', 'script', 'user'] as const) {
+          if (ctx.locks[kind].holder !== OTHER_PROCESS) ctx.locks[kind] = lockFree();
+        }
+      },
       releaseAll: () => {
         ctx.locks = { document: lockFree(), script: lockFree(), user: lockFree() };
       },

@@ -2,6 +2,8 @@
  * Loading the built bundle into a vm context, and calling its functions the
  * way the sidebar (google.script.run) and a trigger would.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as gas from 'gas-local';
 import type { GasEnvironment } from './index';
 
@@ -13,7 +15,47 @@ export type BundleContext = Record<string, (...args: unknown[]) => unknown>;
  * "execution") over the same spreadsheet, locks and outbox.
  */
 export function loadBundle(distDir: string, env: GasEnvironment): BundleContext {
-  return gas.require(distDir, { ...env.globals }) as BundleContext;
+  const ctx = gas.require(distDir, { ...env.globals }) as BundleContext;
+  return asExecutions(ctx, env, entryPoints(distDir));
+}
+
+/** The script's own top-level functions (what google.script.run, menus and triggers can call). */
+function entryPoints(distDir: string): string[] {
+  const names: string[] = [];
+  for (const file of readdirSync(distDir).filter((f) => f.endsWith('.js'))) {
+    const code = readFileSync(join(distDir, file), 'utf8');
+    for (const m of code.matchAll(/^function ([A-Za-z_$][\w$]*)\(/gm)) names.push(m[1]);
+  }
+  return names;
+}
+
+/** How many calls into any bundle of each environment are under way (a call may start another). */
+const running = new WeakMap<object, number>();
+
+/**
+ * Each outermost call into a bundle is one execution: when it ends, however
+ * it ends, the locks it still holds are freed, as Apps Script frees a killed
+ * run's locks. A call made while another is under way (a test's second
+ * "browser" saving in the middle of a batch) is part of the same moment, so
+ * only the last one out frees them.
+ */
+function asExecutions(ctx: BundleContext, env: GasEnvironment, names: readonly string[]): BundleContext {
+  const key = env.locks;
+  for (const name of names) {
+    const fn = ctx[name];
+    if (typeof fn !== 'function') continue;
+    ctx[name] = function (this: unknown, ...args: unknown[]) {
+      running.set(key, (running.get(key) ?? 0) + 1);
+      try {
+        return fn.apply(this, args);
+      } finally {
+        const left = (running.get(key) ?? 1) - 1;
+        running.set(key, left);
+        if (left === 0) env.locks.endExecution();
+      }
+    };
+  }
+  return ctx;
 }
 
 function findProhibited(v: unknown, path: string): string | null {

@@ -29,13 +29,15 @@ import type { RenderedEmail } from '../domain/templates';
 import type { MailJob, MailReport, Settings } from '../domain/types';
 import {
   appendCorrespondence,
-  locateEntry,
+  locateRows,
   readCorrespondence,
+  setColumnCells,
+  StatusCells,
   updateCorrespondence,
   type CorrespondenceBook,
   type CorrespondenceRecord,
 } from '../sheets/correspondenceSheet';
-import { LockBusyError, withDocumentLock } from '../sheets/lock';
+import { LOCK_WAIT_MS, LockBusyError, withDocumentLock } from '../sheets/lock';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { composer, type Composer } from './compose';
 
@@ -72,6 +74,11 @@ interface Run {
   started: number;
   budgetMs: number;
   report: MailReport;
+  /** This run's mean time for one MailApp.sendEmail, which sizes its chunks. */
+  sendEstimateMs: number;
+  sendsTimed: number;
+  /** Rows this run sent or refused, whose Queued values can go. */
+  finished: number[];
 }
 
 function emptyReport(): MailReport {
@@ -86,6 +93,9 @@ function startRun(options: MailOptions): Run {
     started: Date.now(),
     budgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
     report: emptyReport(),
+    sendEstimateMs: FIRST_SEND_ESTIMATE_MS,
+    sendsTimed: 0,
+    finished: [],
   };
 }
 
@@ -287,90 +297,165 @@ export function previewMail(jobs: readonly MailJob[], show = 3): MailPreview {
   return preview;
 }
 
-type Claim = 'claimed' | 'sent' | 'sending' | 'gone';
+/**
+ * How long one chunk may keep the document lock: an officer's Save waits up
+ * to LOCK_WAIT_MS for it and then needs time of its own.
+ */
+const CHUNK_HOLD_MS = LOCK_WAIT_MS * 0.6;
+/** What one send is assumed to take until this run has timed one (Apps Script's usual). */
+const FIRST_SEND_ESTIMATE_MS = 500;
 
-/** Under the lock: the row is still waiting (nobody else took it), so mark it "sending" with what goes out. */
-function claim(run: Run, book: CorrespondenceBook, o: Outgoing): Claim {
-  const tz = run.mail.timeZone;
-  const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), tz);
-  if (entry === null) return 'gone';
-  if (entry.status === 'sent' || entry.status === 'sending') return entry.status;
-  o.row = entry.row;
-  updateCorrespondence(book.table, o.row, rowRecord(o, 'sending'), tz);
-  return 'claimed';
+/**
+ * How many messages the next chunk takes: as many as fit in the lock hold
+ * and in what is left of the run's time, at the send time this run has seen.
+ */
+function chunkSize(run: Run, quota: number, remaining: number): number {
+  const perSend = Math.max(run.sendEstimateMs, 1);
+  const left = run.budgetMs - (Date.now() - run.started);
+  return Math.max(1, Math.min(Math.floor(CHUNK_HOLD_MS / perSend), Math.floor(left / perSend), quota, remaining));
 }
 
-/** Under the lock: what happened to a claimed row. */
-function record(run: Run, book: CorrespondenceBook, o: Outgoing, outcome: CorrespondenceRecord, waitMs?: number): void {
-  const tz = run.mail.timeZone;
-  withDocumentLock(() => {
-    const entry = locateEntry(run.ss, book, o.row, mailKey(o.requestId, o.template, o.to), tz);
-    if (entry !== null) updateCorrespondence(book.table, entry.row, outcome, tz);
-  }, waitMs);
+function timeSend(run: Run, ms: number): void {
+  run.sendsTimed++;
+  // A running mean: one slow send does not shrink every later chunk.
+  run.sendEstimateMs += (ms - run.sendEstimateMs) / Math.min(run.sendsTimed, 20);
 }
 
-function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[], quotaAtStart: number): void {
+interface ChunkResult {
+  /** How many of the chunk's messages were dealt with (sent, skipped, refused). */
+  done: number;
+  sent: number;
+  stoppedBecause?: string;
+}
+
+/**
+ * One chunk, under one hold of the document lock: where its rows are now and
+ * whether another run took any since this one planned (one read), then for
+ * each message one write of the block's Status cells ("sent" for the one
+ * before, "sending" for this one) before MailApp is called, and at the end
+ * the chunk's Sent times. A run that dies inside the chunk leaves exactly
+ * what a per-message run would: the messages before it "sent", the one in
+ * flight "sending" (uncertain, never resent), the rest "queued".
+ */
+function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota: number): ChunkResult {
+  const tz = run.mail.timeZone;
   const report = run.report;
-  let quota = quotaAtStart;
-  const stop = (i: number, why: string) => {
-    report.queued += outgoing.length - i;
-    report.stoppedBecause = why;
-  };
-  for (let i = 0; i < outgoing.length; i++) {
-    const o = outgoing[i];
-    if (!o.claimed) {
-      if (quota < 1) {
-        stop(i, QUOTA_SPENT);
-        break;
-      }
-      if (outOfTime(run)) {
-        stop(i, OUT_OF_TIME);
-        break;
-      }
-      let claimed: Claim;
-      try {
-        claimed = withDocumentLock(() => claim(run, book, o));
-      } catch (err) {
-        if (!(err instanceof LockBusyError)) throw err;
-        stop(i, 'The spreadsheet was busy; the rest are queued for the next daily run.');
-        break;
-      }
-      if (claimed === 'sent' || claimed === 'gone') {
-        report.skipped++;
-        continue;
-      }
-      if (claimed === 'sending') {
-        report.uncertain.push({ requestId: o.requestId, to: o.to, template: o.template });
-        continue;
-      }
-    }
+  const keyOf = (o: Outgoing) => mailKey(o.requestId, o.template, o.to);
+  const where = locateRows(
+    run.ss,
+    book,
+    chunk.map((o) => ({ row: o.row, key: keyOf(o) })),
+    tz,
+  );
+  const live: Outgoing[] = [];
+  for (const o of chunk) {
+    const entry = where.get(keyOf(o)) ?? null;
+    if (entry !== null) o.row = entry.row;
+    if (o.claimed && entry !== null) live.push(o);
+    else if (entry === null || entry.status === 'sent') report.skipped++;
+    else if (entry.status === 'sending')
+      report.uncertain.push({ requestId: o.requestId, to: o.to, template: o.template });
+    else live.push(o);
+  }
+  const result: ChunkResult = { done: chunk.length - live.length, sent: 0 };
+  if (live.length === 0) return result;
 
+  const rows = live.map((o) => o.row);
+  const status = new StatusCells(book.table, Math.min(...rows), Math.max(...rows));
+  const sentRows: number[] = [];
+  for (const o of live) {
+    if (result.sent >= quota) {
+      result.stoppedBecause = QUOTA_SPENT;
+      break;
+    }
+    if (outOfTime(run)) {
+      result.stoppedBecause = OUT_OF_TIME;
+      break;
+    }
+    status.set(o.row, 'sending');
+    // A message claimed when its row was written is on file as "sending" already.
+    if (!o.claimed || result.sent > 0) status.write();
+    const began = Date.now();
     try {
       MailApp.sendEmail(message(run.mail.settings, o));
     } catch (err) {
       const reason = errorText(err);
       const kind = classifyMailError(reason);
       if (kind === 'recipient') {
-        record(run, book, o, { Status: failedStatus(reason), 'Queued values': '' });
+        status.set(o.row, failedStatus(reason));
+        run.finished.push(o.row);
         report.failed.push({ requestId: o.requestId, to: o.to, reason });
+        result.done++;
         continue;
       }
-      // Nothing went: the row waits in the queue again, and so does the rest.
-      record(run, book, o, { Status: 'queued' });
-      stop(i, kind === 'quota' ? QUOTA_SPENT : `The email service failed (${reason}); the rest are queued.`);
+      // Nothing went: this one waits in the queue again, and so does the rest.
+      status.set(o.row, 'queued');
+      result.stoppedBecause =
+        kind === 'quota' ? QUOTA_SPENT : `The email service failed (${reason}); the rest are queued.`;
       break;
     }
-    quota--;
+    timeSend(run, Date.now() - began);
+    status.set(o.row, 'sent');
+    sentRows.push(o.row);
+    run.finished.push(o.row);
     report.sent++;
+    result.sent++;
+    result.done++;
+  }
+  status.write();
+  setColumnCells(book.table, 'Sent', sentRows, new Date());
+  return result;
+}
+
+function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[], quotaAtStart: number): void {
+  const report = run.report;
+  let quota = quotaAtStart;
+  let i = 0;
+  const stop = (why: string) => {
+    report.queued += outgoing.length - i;
+    report.stoppedBecause = why;
+  };
+  while (i < outgoing.length) {
+    if (quota < 1) {
+      stop(QUOTA_SPENT);
+      break;
+    }
+    if (outOfTime(run)) {
+      stop(OUT_OF_TIME);
+      break;
+    }
+    const chunk = outgoing.slice(i, i + chunkSize(run, quota, outgoing.length - i));
+    let result: ChunkResult;
     try {
-      record(run, book, o, { Sent: new Date(), Status: 'sent', 'Queued values': '' }, RECORD_WAIT_MS);
+      result = withDocumentLock(() => sendChunk(run, book, chunk, quota));
     } catch (err) {
       if (!(err instanceof LockBusyError)) throw err;
-      // It went but is not on file as sent: the row stays "sending" and the next run reports it as uncertain.
-      stop(i + 1, 'The spreadsheet was too busy to record a sent email; the rest are queued.');
+      stop('The spreadsheet was busy; the rest are queued for the next daily run.');
+      break;
+    }
+    quota -= result.sent;
+    i += result.done;
+    if (result.stoppedBecause !== undefined) {
+      stop(result.stoppedBecause);
       break;
     }
   }
+  clearQueuedValues(run, book);
+}
+
+/**
+ * A sent or refused message's values are no longer needed in the queue: one
+ * short lock hold at the end of the run empties them all. (A run that dies
+ * first leaves them; its rows are "sent" or "failed", so they never go again.)
+ */
+function clearQueuedValues(run: Run, book: CorrespondenceBook): void {
+  if (run.finished.length === 0) return;
+  try {
+    withDocumentLock(() => setColumnCells(book.table, 'Queued values', run.finished, ''), RECORD_WAIT_MS);
+  } catch (err) {
+    if (!(err instanceof LockBusyError)) throw err;
+  }
+  run.finished = [];
 }
 
 /** An error's message, read by shape: Apps Script's errors need not be this script's Error. */

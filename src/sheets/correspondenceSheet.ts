@@ -10,6 +10,7 @@ import { CORRESPONDENCE_COLUMNS, SHEET } from '../domain/schema';
 import { cellToText } from './cells';
 import {
   cellAt,
+  columnOf,
   isBlankRow,
   readTable,
   requireHeaders,
@@ -113,4 +114,101 @@ export function locateEntry(
   Object.assign(book, fresh);
   const matches = fresh.entries.filter(sameKey);
   return matches.find((e) => e.status === 'sending' || e.status === 'sent') ?? matches[0] ?? null;
+}
+
+/**
+ * Where each wanted row is now, in one read of the rows they span. If the
+ * officer sorted or deleted rows since the book was read (a key is no longer
+ * where it was), the sheet is read again and each key found by itself.
+ * A key that is gone maps to null.
+ */
+export function locateRows(
+  ss: Spreadsheet,
+  book: CorrespondenceBook,
+  wanted: readonly { row: number; key: string }[],
+  timeZone: string,
+): Map<string, CorrespondenceRow | null> {
+  const found = new Map<string, CorrespondenceRow | null>();
+  if (wanted.length === 0) return found;
+  const first = Math.min(...wanted.map((w) => w.row));
+  const last = Math.max(...wanted.map((w) => w.row));
+  const keyOfEntry = (e: CorrespondenceEntry) => mailKey(e.requestId, e.template, e.to);
+  let moved = false;
+  let values: Cell[][] = [];
+  try {
+    const width = Math.max(book.table.headers.length, 1);
+    values = book.table.sheet.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
+  } catch {
+    // The rows are beyond the sheet now: read it again below.
+    moved = true;
+  }
+  if (!moved) {
+    for (const w of wanted) {
+      const r = values[w.row - first];
+      const entry = rowEntry(book.table, r, w.row, timeZone);
+      if (keyOfEntry(entry) !== w.key) {
+        moved = true;
+        break;
+      }
+      found.set(w.key, entry);
+    }
+    // Keep the book's copy true: StatusCells writes the block back from it.
+    for (let i = 0; !moved && i < values.length; i++) book.table.rows[first - 2 + i] = values[i];
+  }
+  if (!moved) return found;
+  found.clear();
+  Object.assign(book, readCorrespondence(ss, timeZone));
+  for (const w of wanted) {
+    const matches = book.entries.filter((e) => keyOfEntry(e) === w.key);
+    found.set(w.key, matches.find((e) => e.status === 'sending' || e.status === 'sent') ?? matches[0] ?? null);
+  }
+  return found;
+}
+
+/**
+ * The Status cells of a block of rows, written in one call each time. The
+ * caller holds the document lock for as long as it keeps this, so the cells
+ * of rows it does not own are written back exactly as they were read.
+ */
+export class StatusCells {
+  private readonly range: GoogleAppsScript.Spreadsheet.Range;
+  private readonly values: string[][];
+  private dirty = false;
+
+  constructor(
+    table: Table,
+    private readonly first: number,
+    last: number,
+  ) {
+    const column = columnOf(table, 'Status');
+    this.range = table.sheet.getRange(first, column + 1, last - first + 1, 1);
+    this.values = [];
+    for (let row = first; row <= last; row++) this.values.push([String(table.rows[row - 2]?.[column] ?? '')]);
+  }
+
+  set(row: number, status: string): void {
+    this.values[row - this.first][0] = status;
+    this.dirty = true;
+  }
+
+  write(): void {
+    if (!this.dirty) return;
+    // Plain-text cells (Set up formats the column as @), so a status is never parsed.
+    this.range.setValues(this.values);
+    this.dirty = false;
+  }
+}
+
+/** One column of the given rows set to one value, one write per run of adjacent rows. */
+export function setColumnCells(table: Table, header: string, rows: readonly number[], value: Cell): void {
+  const column = columnOf(table, header);
+  if (column < 0 || rows.length === 0) return;
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  let start = 0;
+  for (let i = 1; i <= sorted.length; i++) {
+    if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
+    const height = i - start;
+    table.sheet.getRange(sorted[start], column + 1, height, 1).setValues(Array.from({ length: height }, () => [value]));
+    start = i;
+  }
 }

@@ -26,6 +26,7 @@ function echo(x) { return x; }
 function makeDate() { return { when: new Date() }; }
 function grabLock() { var l = LockService.getScriptLock(); l.waitLock(1000); return l.hasLock(); }
 function tryLock() { return LockService.getScriptLock().tryLock(500); }
+function grabLockAndAsk(ask) { var l = LockService.getScriptLock(); l.waitLock(1000); return ask(); }
 function ui() { SpreadsheetApp.getUi().alert('hi'); return 'shown'; }
 function log() { console.log('from sandbox'); Logger.log('logged %s', 1); }
 `;
@@ -70,6 +71,11 @@ describe('gas-local sandbox', () => {
     first.writeAndRead(['shared']);
     expect(env.spreadsheet.getSheets()[0].getRange('A1').getValue()).toBe('shared');
     expect(first.grabLock()).toBe(true);
+    // As on Apps Script, a lock lives only as long as the execution that took it.
+    expect(second.tryLock()).toBe(true);
+    // While the first execution holds it, the second is kept out.
+    expect(first.grabLockAndAsk(() => second.tryLock())).toBe(false);
+    env.locks.holdScriptLock();
     expect(second.tryLock()).toBe(false);
     env.locks.releaseAll();
     expect(second.tryLock()).toBe(true);

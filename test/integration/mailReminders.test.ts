@@ -5,6 +5,7 @@
  */
 import { SHEET } from '../../src/domain/schema';
 import type { MailAppService } from '../../emulator/gas';
+import { hookedBundle } from '../reliability/helpers';
 import { reviewForm, withBundle } from './harness';
 import {
   OFFICER,
@@ -219,21 +220,33 @@ describe('sending', () => {
     expect(tom).toMatchObject({ Status: 'failed: Invalid email: tom.jones@', 'Queued values': '' });
   });
 
-  it('lets other writers in between sends: the lock is held for each record, not for the batch', () => {
-    const addOn = school();
-    addCandidates(addOn.env, manyCandidates(10));
-    const other = withBundle(addOn.env);
+  it('keeps the lock for one short chunk at a time, never for the batch, so a Save gets in between', () => {
+    const addOn = school({ mailQuota: 1000 });
+    addCandidates(addOn.env, manyCandidates(120));
+    const env = addOn.env;
+    const other = withBundle(env);
     let answered: { ok: boolean } | null = null;
-    const mail = addOn.env.globals.MailApp as MailAppService;
-    patch(mail, 'sendEmail', (send, ...args) => {
-      if (addOn.env.mail.outbox.length === 4 && answered === null) {
+    // At Apps Script speed (50 ms a round trip, 500 ms a send), time how long each hold of the lock lasts.
+    let heldSince: number | null = null;
+    const holds: number[] = [];
+    const timed = hookedBundle(env, ({ method }) => {
+      if (method === 'Lock.releaseLock' && heldSince !== null) {
+        holds.push(env.clock.now().getTime() - heldSince);
+        heldSince = null;
+      }
+      // The officer's Save arrives part way through the batch, while the sender is between chunks.
+      if (method === 'LockServiceImpl.getDocumentLock' && env.mail.outbox.length >= 4 && answered === null) {
         answered = other.run('submitRequest', reviewForm());
       }
-      return send(...args);
+      env.clock.advanceMs(method === 'MailAppService.sendEmail' ? 500 : 50);
+      if (method === 'Lock.tryLock') heldSince = env.clock.now().getTime();
     });
-    expect(addOn.run('sendResultsDayReminders', { dryRun: false })).toMatchObject({ ok: true, sent: 10 });
-    // The officer's Save, arriving mid-batch, did not wait for the batch to finish.
+    expect(timed.run('sendResultsDayReminders', { dryRun: false })).toMatchObject({ ok: true, sent: 120 });
     expect(answered).toMatchObject({ ok: true, requestId: 'R-2026-0001' });
+    // The lock was let go again and again during the batch, and no hold came near the 10 s a Save waits.
+    expect(holds.length).toBeGreaterThan(8);
+    // (src/sheets/lock.ts: a Save waits up to 10 s for the lock.)
+    expect(Math.max(...holds)).toBeLessThan(7_500);
   });
 });
 
@@ -315,21 +328,13 @@ describe('a run that stops part way', () => {
     const env = addOn.env;
     let dead = false;
     // The 38th email goes, then Apps Script kills the run before it can write anything.
-    const unpatchMail = patch(env.globals.MailApp as MailAppService, 'sendEmail', (send, ...args) => {
-      send(...args);
-      if (env.mail.outbox.length === 38) dead = true;
-      return undefined;
-    });
-    const lockService = env.globals.LockService as { getDocumentLock(): unknown };
-    const unpatchLock = patch(lockService, 'getDocumentLock', (get) => {
+    const dying = hookedBundle(env, ({ method }) => {
       if (dead) throw new Error('Exceeded maximum execution time');
-      return get();
+      if (method === 'MailAppService.sendEmail' && env.mail.outbox.length === 37) dead = true;
     });
-    const crashed = addOn.run('sendResultsDayReminders', { dryRun: false });
+    const crashed = dying.run('sendResultsDayReminders', { dryRun: false });
     expect(crashed.ok).toBe(false);
     expect(env.mail.outbox).toHaveLength(38);
-    unpatchMail();
-    unpatchLock();
 
     const statuses = correspondence(env).map((r) => r.Status);
     expect(statuses.slice(0, 37)).toEqual(Array(37).fill('sent'));

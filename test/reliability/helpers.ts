@@ -162,8 +162,7 @@ export function hookedBundle(env: GasEnvironment, hook: CallHook): AddOn {
   const globals = hookedGlobals(env.globals, ({ service, className, method, args }) =>
     hook({ service, method: `${className}.${method}`, n: ++n, args }),
   );
-  // loadBundle reads only the globals.
-  const bundle = loadBundle(DIST, { globals } as unknown as GasEnvironment);
+  const bundle = loadBundle(DIST, { ...env, globals });
   const json = (x: unknown) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
   return {
     env,

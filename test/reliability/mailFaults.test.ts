@@ -118,4 +118,42 @@ describe('email when MailApp fails part way through a batch', () => {
     // Everyone has exactly one reminder, including the one whose record was lost.
     expect(recipients(addOn)).toEqual(everyone);
   });
+
+  it('a run killed inside a chunk at Apps Script speed: nobody gets two, the one in flight is named to the officer, never resent', () => {
+    const addOn = restore(workbook);
+    const env = addOn.env;
+    let sends = 0;
+    let dead = false;
+    // 50 ms a round trip, 500 ms a send: chunks of about ten. The run dies straight after the
+    // 15th message leaves, part way through its second chunk, before anything more is written.
+    const dying = hookedBundle(env, ({ method }) => {
+      if (dead) throw new Error('Exceeded maximum execution time');
+      env.clock.advanceMs(method === 'MailAppService.sendEmail' ? 500 : 50);
+      if (method === 'MailAppService.sendEmail' && ++sends === 15) dead = true;
+    });
+    expect(dying.run('sendResultsDayReminders', { dryRun: false }).ok).toBe(false);
+    expect(env.mail.outbox).toHaveLength(15);
+    // Exactly what a per-message run would leave: 14 on file as sent, the 15th in flight, the rest waiting.
+    expect(correspondenceStatuses(addOn)).toEqual({ sent: 14, sending: 1, queued: 45 });
+    const inFlight = sheetRecords(env, SHEET.correspondence).find((r) => r.Status === 'sending');
+
+    // The next morning's run sends the 45 still waiting and tells the officer about the one in flight.
+    env.clock.advanceDays(1);
+    const daily = dailyTrigger(addOn);
+    expect(daily.ok).toBe(true);
+    const toCandidates = recipients(addOn).filter((to) => everyone.includes(to));
+    expect(toCandidates).toEqual(everyone);
+    expect(correspondenceStatuses(addOn)).toEqual({ sent: 59, sending: 1 });
+    // The queue is resumed after the digest, so the officer reads about it in the next morning's digest.
+    env.clock.advanceDays(1);
+    expect(dailyTrigger(addOn).ok).toBe(true);
+    const toOfficer = env.mail.outbox
+      .filter((m) => !everyone.includes(m.to))
+      .map((m) => m.body)
+      .join('\n');
+    expect(toOfficer).toContain(
+      `email for ${String(inFlight?.['Request ID'])} to ${String(inFlight?.To)} may or may not have gone`,
+    );
+    expect(recipients(addOn).filter((to) => everyone.includes(to))).toEqual(everyone);
+  });
 });
