@@ -242,18 +242,22 @@ describe('what an outcome sets in motion', () => {
     expect(refundFor({ fee: null, paid: 'yes' }).due).toBe(false);
   });
 
-  it('mark changed, grade unchanged: no refund, candidate told, the request closes', () => {
+  it('mark changed, grade unchanged is still no grade change: no refund, the candidate told how to appeal and by when; stays open for the window', () => {
     const done = accepted(
       recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-30', newMark: '63', newGrade: 'B' }, ctx),
     );
-    expect(done.effects).toMatchObject({ kind: 'mark-changed', gradeChanged: false });
+    expect(done.effects).toMatchObject({ kind: 'mark-changed', gradeChanged: false, appealDeadline: '2026-09-29' });
     expect(done.effects.followUps).toEqual([
-      'No refund: the mark changed but the grade did not, so the fee is charged.',
+      'No refund: the mark changed but the grade did not, so the fee is charged. The candidate may appeal until Tuesday 29 September 2026; the request closes then, or when an appeal is logged.',
     ]);
     expect(done.effects.mail).toEqual([
-      { template: 'Outcome: mark changed, grade unchanged', to: 'amy.brown@example.org', extra: {} },
+      {
+        template: 'Outcome: mark changed, grade unchanged',
+        to: 'amy.brown@example.org',
+        extra: { appealDeadline: 'Tuesday 29 September 2026' },
+      },
     ]);
-    expect(done.request.status).toBe('Closed');
+    expect(done.request.status).toBe('Outcome received');
   });
 
   it('no change: candidate told how to appeal, with the deadline (received + Appeal window days); stays open', () => {
@@ -378,27 +382,56 @@ describe('an outcome for a missing result or late certification', () => {
   const mir = (over: Partial<PostResultsRequest> = {}) =>
     acknowledged({ service: 'mir', indicator: 'X', fee: 0, paid: 'no', originalGrade: '', originalMark: '', ...over });
 
-  it('tells the candidate the result now issued, "from" the indicator the results showed, and closes', () => {
+  it('a result issued opens the MIS update and the updated Statement of Results the email promises; no refund of a free service', () => {
     const done = accepted(recordOutcomeStep(mir(), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
-    expect(done.effects).toMatchObject({ kind: 'result-issued', gradeChanged: false, followUps: [] });
+    expect(done.effects).toMatchObject({
+      kind: 'result-issued',
+      gradeChanged: false,
+      followUps: ['Update the MIS with the new grade.', 'Issue an updated Statement of Results.'],
+    });
     expect(done.effects.mail).toEqual([
-      { template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: { originalGrade: 'X (no result)' } },
+      {
+        template: 'Outcome: result issued',
+        to: 'amy.brown@example.org',
+        extra: { previousResult: 'X (no result issued)' },
+      },
     ]);
-    expect(done.request.status).toBe('Closed');
+    expect(done.request.status).toBe('Outcome received');
+    expect(openFollowUps(done.request)).toEqual(['mis', 'sor']);
+    const mis = accepted(recordFollowUpStep(done.request, { misUpdatedOn: '2026-08-31' }, TODAY));
+    expect(mis.request.status).toBe('Outcome received');
+    const sor = accepted(recordFollowUpStep(mis.request, { sorIssuedOn: '2026-09-01' }, TODAY));
+    expect(sor.request.status).toBe('Closed');
   });
 
-  it('a late certificate is told as issued where there was none', () => {
+  it('a late certificate is told as issued where there was none, with the same follow-ups', () => {
     const late = mir({ service: 'late-certification', indicator: '' });
     const done = accepted(recordOutcomeStep(late, { receivedOn: '2026-08-30', newGrade: 'C' }, ctx));
-    expect(done.effects.mail[0].extra).toEqual({ originalGrade: 'not yet certificated' });
-    expect(done.request.status).toBe('Closed');
+    expect(done.effects.mail[0].extra).toEqual({ previousResult: 'no certificated result yet' });
+    expect(openFollowUps(done.request)).toEqual(['mis', 'sor']);
+    expect(done.request.status).toBe('Outcome received');
   });
 
-  it('a corrected grade is told as raised or lowered on its scale', () => {
+  it('# is shown beside a grade (partial absence), not instead of one: the email says so', () => {
+    const partial = mir({ indicator: '#', originalGrade: 'C#' });
+    const done = accepted(recordOutcomeStep(partial, { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
+    expect(done.effects.mail[0].extra).toEqual({
+      previousResult: 'C with a # beside it (partial absence: work was only counted for some of your papers)',
+    });
+    const noGrade = accepted(
+      recordOutcomeStep(mir({ indicator: '#' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
+    );
+    expect(noGrade.effects.mail[0].extra.previousResult).toBe(
+      'your grade with a # beside it (partial absence: work was only counted for some of your papers)',
+    );
+  });
+
+  it('a corrected grade, higher or lower, is told as the result now issued, never as a review "gone down"', () => {
     const lower = accepted(
       recordOutcomeStep(mir({ originalGrade: 'A' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
     );
-    expect(lower.effects.mail.map((m) => m.template)).toEqual(['Outcome: grade lowered']);
+    expect(lower.effects.mail.map((m) => m.template)).toEqual(['Outcome: result issued']);
+    expect(lower.effects.mail[0].extra).toEqual({ previousResult: 'A' });
   });
 
   it('the same grade confirmed: no shipped email fits, so the officer is told to tell the candidate', () => {

@@ -129,19 +129,32 @@ describe('outcomes', () => {
     expectClean(email);
   });
 
-  it('mark changed, grade unchanged: the new mark, no refund', () => {
-    const email = render('Outcome: mark changed, grade unchanged', amy({ newGrade: 'B', newMark: '63' }));
+  it('mark changed, grade unchanged is still no grade change: the new mark, no refund, and the appeal options with their last day', () => {
+    const email = render(
+      'Outcome: mark changed, grade unchanged',
+      amy({ newGrade: 'B', newMark: '63' }, { appealDeadline: '2026-09-29' }),
+    );
     expect(email.text).toContain('Your mark for this paper is now 63, but your grade has not changed.');
     expect(email.text).toContain('the fee is not refunded');
+    expect(email.text).toContain('you can ask us to appeal to the board');
+    expect(email.text).toContain('The last day to appeal is Tuesday 29 September 2026.');
     expectClean(email);
   });
 
   it('no change: the appeal options and the deadline, written out', () => {
-    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-10' }));
+    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-09' }));
     expect(email.text).toContain('Your mark and grade have not changed.');
-    expect(email.text).toContain('- The last day to appeal is Saturday 10 October 2026.');
+    expect(email.text).toContain('- The last day to appeal is Friday 9 October 2026.');
     expect(email.text).toContain('It is not another re-mark.');
-    expect(email.html).toContain('<strong>Saturday 10 October 2026</strong>');
+    expect(email.html).toContain('<strong>Friday 9 October 2026</strong>');
+    expectClean(email);
+  });
+
+  it('no change with the board’s last day on a Saturday: the family is also told the school’s last working day before it', () => {
+    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-10' }));
+    expect(email.text).toContain(
+      '- The last day to appeal is Saturday 10 October 2026 (a Saturday, when school is closed: please tell us by Friday 9 October 2026).',
+    );
     expectClean(email);
   });
 
