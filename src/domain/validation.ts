@@ -299,13 +299,13 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
   const aService = info === null ? 'this service' : withArticle(info.code);
 
   const requestedBy = raw.requestedBy.toLowerCase();
-  if ((REQUESTED_BY_VALUES as readonly string[]).includes(requestedBy)) {
+  if (info?.centre) {
+    // The centre's own request: a head of department asks, never a candidate.
+    form.requestedBy = 'teacher';
+  } else if ((REQUESTED_BY_VALUES as readonly string[]).includes(requestedBy)) {
     form.requestedBy = requestedBy as RequestedBy;
   } else if (raw.requestedBy !== '') {
     add('requestedBy', `Requested by must be the candidate or a teacher, not ${quote(raw.requestedBy)}.`);
-  } else if (info?.centre) {
-    // The centre's own request: a head of department asks, not a candidate.
-    form.requestedBy = 'teacher';
   } else if (!rejected.has('requestedBy')) {
     add('requestedBy', 'Say who asked for this: the candidate or a teacher.');
   }
