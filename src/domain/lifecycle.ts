@@ -319,7 +319,10 @@ export function appealDeadlineFor(
   services: readonly ServiceRow[],
   settings: AppealWindows,
 ): IsoDate | null {
-  if (!isIsoDate(req.outcomeReceived) || req.service === 'appeal-hearing') return null;
+  // No appeal follows a clerical re-check (JCQ: only a review of marking or moderation), nor a hearing at the board.
+  if (!isIsoDate(req.outcomeReceived) || req.service === 'appeal-hearing' || req.service === 'clerical-recheck') {
+    return null;
+  }
   return addDays(req.outcomeReceived, appealWindowDays(req, services, settings));
 }
 
@@ -670,7 +673,10 @@ export function recordOutcomeStep(
  */
 export function statusAfterOutcome(req: FollowUpFields, kind: OutcomeKind): Status {
   if (changesRecords(kind)) return openFollowUps(req).length > 0 ? 'Outcome received' : 'Closed';
-  if (noGradeChange(kind) && req.service !== 'appeal-hearing') return 'Outcome received';
+  // No next stage to wait for: after a hearing it is Ofqual's; after a re-check a review of marking is a new request.
+  if (noGradeChange(kind) && req.service !== 'appeal-hearing' && req.service !== 'clerical-recheck') {
+    return 'Outcome received';
+  }
   return 'Closed';
 }
 
@@ -781,6 +787,22 @@ export function outcomeEffects(
       eprsDeadline: familyDate(eprs, ctx),
       eprsWindowDays: String(days),
     });
+    return effects;
+  }
+  // After a clerical re-check the next step is a review of marking, not an appeal (JCQ).
+  if (req.service === 'clerical-recheck') {
+    const review = findService(ctx.services, req.board, req.series, 'review-of-marking')?.deadline ?? null;
+    if (review !== null && compareDates(ctx.today, review) <= 0) {
+      effects.followUps.push(
+        `${noRefund} An appeal can only follow a review of marking: the candidate may still ask for a review of marking of this paper until ${formatLongDate(review)}. The request is closed.`,
+      );
+      toCandidate('Re-check outcome: no grade change', { reviewDeadline: familyDate(review, ctx) });
+    } else {
+      effects.followUps.push(`${noRefund} The request is closed.`);
+      effects.warnings.push(
+        `The board's deadline for a review of marking ${review === null ? 'is not in the Services sheet' : `passed on ${formatLongDate(review)}`}, so no shipped email fits and nobody was emailed: tell the candidate the outcome yourself.`,
+      );
+    }
     return effects;
   }
   // No grade change: the candidate may take it to the next stage within its window.

@@ -174,6 +174,21 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       'If a university, college or employer is waiting for this result, let them know too. If you have any questions, please contact {{enquiriesContact}}.',
     ),
   },
+  'Re-check outcome: no grade change': {
+    subject: 'The outcome of your {{subject}} clerical re-check',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      '{{board}} has finished the clerical re-check of your {{subject}} paper ({{component}}). **Your grade has not changed.** Because your grade is the same, the fee is not refunded.',
+      '',
+      'A clerical re-check only makes sure that every part of your paper was marked and that the marks were added up and recorded correctly. If you still think your result is wrong, you can ask for a review of marking, where a senior examiner checks that the mark scheme was applied properly:',
+      '- There is a fee, which is refunded if your grade changes.',
+      '- Your mark and grade could go up, go down or stay the same, so we need your written consent again.',
+      "- The board's last day for a review of marking is **{{reviewDeadline}}**. Please contact {{enquiriesContact}} well before then.",
+      '',
+      'An appeal to the board is only possible after a review of marking. If you are happy to leave it there, you do not need to do anything.',
+    ),
+  },
   'Appeal outcome: no grade change': {
     subject: 'The outcome of your {{subject}} appeal',
     body: lines(

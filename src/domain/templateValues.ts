@@ -41,9 +41,9 @@ export function valuesForCandidate(candidate: CandidateNames): Record<string, st
 }
 
 /** Placeholders that hold a day: given as `YYYY-MM-DD` by a caller, they are written out in full. */
-const DATE_VALUES = new Set(['deadline', 'received', 'appealDeadline', 'eprsDeadline', 'today']);
+const DATE_VALUES = new Set(['deadline', 'received', 'appealDeadline', 'eprsDeadline', 'reviewDeadline', 'today']);
 /** Days a family must act by: a weekend or bank holiday also gives the school's last working day before it. */
-const FAMILY_DEADLINES = new Set(['appealDeadline', 'eprsDeadline']);
+const FAMILY_DEADLINES = new Set(['appealDeadline', 'eprsDeadline', 'reviewDeadline']);
 
 function longDate(date: string): string {
   return date === '' ? '' : formatLongDate(date);
@@ -80,6 +80,7 @@ export function valuesForRequest(
     newGrade: req.newGrade,
     appealDeadline: '',
     eprsDeadline: '',
+    reviewDeadline: '',
     eprsWindowDays: String(settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS),
     previousResult: '',
     scriptLink: req.scriptLink,

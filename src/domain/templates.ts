@@ -52,6 +52,10 @@ export const PLACEHOLDERS = [
     about:
       "the last day to ask for the next stage (an appeal, then a hearing), worked out from the outcome; a weekend or bank holiday also gives the school's last working day before it",
   },
+  {
+    name: 'reviewDeadline',
+    about: "after a clerical re-check: the board's last day for a review of marking of the paper",
+  },
   { name: 'eprsDeadline', about: "after an appeal hearing: the last day to apply to Ofqual's EPRS" },
   { name: 'eprsWindowDays', about: "Settings: EPRS window days (Ofqual's 21)" },
   {

@@ -249,6 +249,7 @@ export const TEMPLATE_NAMES = [
   'Outcome: mark changed, grade unchanged',
   'Outcome: no change',
   'Outcome: result issued',
+  'Re-check outcome: no grade change',
   'Appeal outcome: no grade change',
   'Appeal hearing outcome: no grade change',
   'Script ready (candidate)',

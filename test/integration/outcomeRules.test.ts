@@ -197,6 +197,20 @@ function hearingForm(related: string) {
   };
 }
 
+describe('a clerical re-check with no grade change', () => {
+  it('tells the candidate about a review of marking and its deadline, not an appeal, and closes', () => {
+    const addOn = centre();
+    morning(addOn, '2026-08-20');
+    const id = logRequest(addOn, { service: 'clerical-recheck' });
+    const done = outcome(addOn, id, '2026-08-27', { newGrade: 'B', newMark: '61' });
+    expect(done).toMatchObject({ ok: true, status: 'Closed', kind: 'no-change', emailed: [AMY] });
+    const [email] = mailTo(addOn, AMY);
+    expect(email.subject).toBe('The outcome of your Chemistry clerical re-check');
+    expect(email.body).toContain("The board's last day for a review of marking is Thursday 24 September 2026.");
+    expect(email.body).not.toContain('The last day to appeal');
+  });
+});
+
 describe('a missing or incomplete result: the result issued', () => {
   it('tells the candidate with # beside the old grade, and opens the MIS update and updated statement the email promises', () => {
     const addOn = centre();

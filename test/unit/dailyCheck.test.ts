@@ -213,6 +213,16 @@ describe('appeal window after an outcome with no change', () => {
 });
 
 describe('the appeal stages in the daily check', () => {
+  it('a clerical re-check with no change left open has no appeal window: it closes', () => {
+    const recheck = acknowledged({
+      service: 'clerical-recheck',
+      outcomeReceived: '2026-08-25',
+      newGrade: 'B',
+      status: 'Outcome received',
+    });
+    expect(checkRequest(recheck, ctx('2026-08-26'))).toMatchObject({ status: 'Closed', flags: [] });
+  });
+
   const stage1 = (over: Partial<PostResultsRequest> = {}) =>
     acknowledged({
       requestId: 'R-2026-0007',

@@ -748,3 +748,34 @@ describe('a review of moderation: the centre’s sample, never "your grade has g
     expect(refundFor(done.request).due).toBe(false);
   });
 });
+
+describe('a clerical re-check with no grade change: the next step is a review of marking, not an appeal', () => {
+  const recheck = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({ service: 'clerical-recheck', fee: 8.7, ...over });
+
+  it('tells the candidate the board’s last day for a review of marking, and closes: there is no appeal window to wait for', () => {
+    const done = accepted(recordOutcomeStep(recheck(), { receivedOn: '2026-08-27', newGrade: 'B' }, ctx));
+    expect(done.effects.mail).toEqual([
+      {
+        template: 'Re-check outcome: no grade change',
+        to: 'amy.brown@example.org',
+        extra: { reviewDeadline: 'Thursday 24 September 2026' },
+      },
+    ]);
+    expect(done.effects.followUps).toEqual([
+      'No refund: nothing changed. An appeal can only follow a review of marking: the candidate may still ask for a review of marking of this paper until Thursday 24 September 2026. The request is closed.',
+    ]);
+    expect(done.effects.appealDeadline).toBeNull();
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('after the review deadline nobody is emailed a date that has passed: the officer is told to tell the candidate', () => {
+    const october = { ...ctx, today: '2026-10-01' };
+    const done = accepted(recordOutcomeStep(recheck(), { receivedOn: '2026-10-01', newGrade: 'B' }, october));
+    expect(done.effects.mail).toEqual([]);
+    expect(done.effects.warnings[0]).toBe(
+      "The board's deadline for a review of marking passed on Thursday 24 September 2026, so no shipped email fits and nobody was emailed: tell the candidate the outcome yourself.",
+    );
+    expect(done.request.status).toBe('Closed');
+  });
+});

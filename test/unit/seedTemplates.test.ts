@@ -177,6 +177,19 @@ describe('outcomes', () => {
     expectClean(email);
   });
 
+  it('a clerical re-check with no grade change points to a review of marking and its last day, not to an appeal', () => {
+    const email = render(
+      'Re-check outcome: no grade change',
+      amy({ service: 'clerical-recheck', newGrade: 'B' }, { reviewDeadline: '2026-09-24' }),
+    );
+    expect(email.subject).toBe('The outcome of your Chemistry clerical re-check');
+    expect(email.text).toContain('Your grade has not changed.');
+    expect(email.text).toContain('you can ask for a review of marking');
+    expect(email.text).toContain("The board's last day for a review of marking is Thursday 24 September 2026.");
+    expect(email.text).toContain('An appeal to the board is only possible after a review of marking.');
+    expectClean(email);
+  });
+
   it('a preliminary appeal with no grade change: the hearing, stage 2, and its last day; never 30 more days to appeal', () => {
     const email = render(
       'Appeal outcome: no grade change',
