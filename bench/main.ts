@@ -6,7 +6,7 @@
  * operation runs on the in-memory stand-in against logs of 100 to 50,000 rows
  * and is measured three ways: the service calls the stand-in counted, the
  * median wall time in Node, and an Apps Script estimate built from both with
- * the per-call costs in COST (sources in README, "Performance").
+ * the per-call costs in COST (sources in docs/performance.md).
  *
  * Beside the add-on, bench/naive.ts does the same jobs the common per-cell way
  * on the same workbook, to show what batching buys.
@@ -29,7 +29,7 @@ import { timedBundle } from './timed';
 import { reviewForm } from '../test/fixtures/forms';
 
 /**
- * Per-call costs on Apps Script, in ms (see README "Performance" for the
+ * Per-call costs on Apps Script, in ms (see docs/performance.md for the
  * sources and why these values). Utilities, Session and Logger run inside the
  * script's own process and count as CPU time.
  */

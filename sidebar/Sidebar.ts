@@ -4,6 +4,7 @@
  * server's own checkForm, and the server (submitRequest) is the only judge.
  * Every value from the server is written with textContent.
  */
+import { CATALOGUE } from '../src/domain/catalogue';
 import { FIELD_LABELS, checkForm } from '../src/domain/validation';
 import type { FieldError } from '../src/domain/types';
 import { byId, el, fill, setOptions, setSuggestions, setText } from './dom';
@@ -220,8 +221,13 @@ function showSummary(option: ServiceOption | null): void {
     list.appendChild(el('dd', detail, term === 'Deadline' && s.late ? 'late' : undefined));
   }
   const children: Node[] = [list];
-  if (s.late)
-    children.push(el('p', 'The deadline has passed: the officer must give a reason to take it late.', 'late'));
+  if (s.late) {
+    const lateText = CATALOGUE[option.service].lateAccepted
+      ? 'The deadline has passed: the officer must give a reason to take it late.'
+      : 'The deadline has passed: the board does not accept late applications for this service.';
+    children.push(el('p', lateText, 'late'));
+  }
+  if (s.note !== '') children.push(el('p', s.note, 'hint'));
   fill(summaryBox, children);
 }
 

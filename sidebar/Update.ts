@@ -48,6 +48,7 @@ const FIELDS = [
   'originalMark',
   'newGrade',
   'newMark',
+  'moderationOutcome',
   'scriptLink',
   'scriptRecipient',
   'refundIssuedOn',
@@ -267,6 +268,7 @@ function render(m: Match): void {
   const o = outcomeFields(m);
   wrappers.newGrade.hidden = !o.grades;
   wrappers.newMark.hidden = !o.grades;
+  wrappers.moderationOutcome.hidden = !o.moderation;
   wrappers.originalGrade.hidden = !o.originalGrade;
   wrappers.originalMark.hidden = !o.originalMark;
   wrappers.scriptLink.hidden = !o.script;

@@ -30,10 +30,13 @@ export const FORM_FIELDS: readonly FieldName[] = [
   'reason',
   'relatedRequestId',
   'indicator',
+  'candidatesCovered',
+  'reasonsReceived',
   'resultsIssued',
   'originalMark',
   'originalGrade',
   'lateReason',
+  'overrideReason',
   'notes',
 ];
 
@@ -50,6 +53,9 @@ export const CONDITIONAL_FIELDS = [
   'originalMark',
   'originalGrade',
   'lateReason',
+  'overrideReason',
+  'reasonsReceived',
+  'candidatesCovered',
 ] as const satisfies readonly FieldName[];
 export type ConditionalField = (typeof CONDITIONAL_FIELDS)[number];
 
@@ -202,6 +208,8 @@ export interface ServiceSummary {
   late: boolean;
   log: string;
   consent: string;
+  /** Anything else the officer should know before saving ('' when nothing). */
+  note: string;
 }
 
 export function consentText(consent: ConsentRule, requestedBy: string): string {
@@ -216,24 +224,39 @@ export function consentText(consent: ConsentRule, requestedBy: string): string {
   return 'No candidate consent needed.';
 }
 
+const SERVICE_NOTES: Partial<Record<ServiceCode, string>> = {
+  'review-of-moderation':
+    'A centre request for one component: log it once, with the candidates it covers (or "whole cohort"). The candidate fields may be left blank.',
+  'appeal-hearing': 'Stage 2: name the preliminary appeal it follows.',
+  'ats-original':
+    'Once the original script is requested, a re-check or review of marking of that paper can no longer be requested.',
+};
+
 /** What the page says about a chosen board, series and service. */
 export function summarise(option: ServiceOption, today: string, requestedBy: string): ServiceSummary {
   const info = CATALOGUE[option.service];
   const late = !info.deadlineFromOutcome && deadlinePassed(option.deadline, today);
   let deadline: string;
   if (info.deadlineFromOutcome) {
-    deadline = "Counted from the review's outcome (the appeal window)";
+    deadline =
+      option.service === 'appeal-hearing'
+        ? "Counted from the preliminary appeal's outcome (14 days, or Settings' Appeal hearing window days)"
+        : "Counted from the review's outcome (the appeal window)";
   } else if (option.deadline === null) {
     deadline = "Not in the Services sheet: check the board's deadline";
   } else {
-    deadline = formatLongDate(option.deadline) + (late ? ' (passed)' : '');
+    const passed = info.lateAccepted ? ' (passed)' : ' (passed: the board accepts no late applications)';
+    deadline = formatLongDate(option.deadline) + (late ? passed : '');
   }
   return {
-    fee: formatFee(option.fee, option.charging),
+    fee: info.centre
+      ? `${formatFee(option.fee, option.charging)}, paid by the centre`
+      : formatFee(option.fee, option.charging),
     deadline,
     late,
     log: info.log,
     consent: consentText(option.consent, requestedBy),
+    note: SERVICE_NOTES[option.service] ?? '',
   };
 }
 
@@ -248,16 +271,20 @@ export function visibleFields(option: ServiceOption | null, requestedBy: string,
     shown.add('consent');
     shown.add('consentDate');
   }
-  if (option.charging === 'paid' || (option.fee !== null && option.fee > 0)) shown.add('paid');
+  // A centre request is paid by the centre; a candidate's needs Paid when it is charged.
+  if (!info.centre && (option.charging === 'paid' || (option.fee !== null && option.fee > 0))) shown.add('paid');
+  if (info.centre) shown.add('candidatesCovered');
+  if (code === 'appeal') shown.add('reasonsReceived');
   if (option.priority) shown.add('reason');
   if (option.needsRelatedReview) shown.add('relatedRequestId');
   if (code === 'mir') shown.add('indicator');
   if (code !== 'late-certification') shown.add('resultsIssued');
-  if (code !== 'mir' && code !== 'late-certification') {
+  if (code !== 'mir' && code !== 'late-certification' && !info.centre) {
     shown.add('originalMark');
     shown.add('originalGrade');
   }
-  if (!info.deadlineFromOutcome && deadlinePassed(option.deadline, today)) shown.add('lateReason');
+  // Late certification is never taken late (the board accepts no late applications), so no late reason is asked for.
+  if (!info.deadlineFromOutcome && info.lateAccepted && deadlinePassed(option.deadline, today)) shown.add('lateReason');
   return shown;
 }
 

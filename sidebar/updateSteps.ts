@@ -42,6 +42,8 @@ export interface Match {
   refundNote: string;
   openFollowUps: string[];
   flags: string;
+  candidatesCovered: string;
+  moderationOutcome: string;
 }
 
 export interface Found {
@@ -92,6 +94,8 @@ const TEXT_KEYS = [
   'sorIssued',
   'refundNote',
   'flags',
+  'candidatesCovered',
+  'moderationOutcome',
 ] as const;
 
 function readMatch(x: unknown): Match | null {
@@ -162,6 +166,8 @@ export function summaryRows(m: Match): Array<[string, string]> {
     ['Outcome', uk(m.outcomeReceived)],
     ['Grade', [m.originalGrade, m.newGrade].filter(Boolean).join(' → ')],
     ['Mark', [m.originalMark, m.newMark].filter(Boolean).join(' → ')],
+    ['Candidates covered', m.candidatesCovered],
+    ['Moderation', MODERATION_TEXT[m.moderationOutcome] ?? m.moderationOutcome],
     ['Flags', m.flags],
   ];
   return rows.filter(([, v]) => v.trim() !== '');
@@ -191,21 +197,57 @@ export function stepsFor(m: Match): StepName[] {
   return steps;
 }
 
-/** Which outcome fields apply: a review's grades (and the originals the log lacks), or a script's link. */
+const MODERATION_TEXT: Readonly<Record<string, string>> = {
+  reinstated: "Centre's original marks reinstated",
+  raised: "Marks raised (not to the centre's original)",
+  unchanged: 'No change to the moderated marks',
+  lowered: 'Marks lowered',
+};
+
+/**
+ * Which outcome fields apply: a review's grades (and the originals the log
+ * lacks), a script's link, or what a review of moderation decided (it covers
+ * the centre's sample, so it has no one grade).
+ */
 export function outcomeFields(m: Match): {
   grades: boolean;
   originalGrade: boolean;
   originalMark: boolean;
   script: boolean;
+  moderation: boolean;
 } {
-  const grades = !m.isScript;
+  const moderation = m.service === 'review-of-moderation';
+  const grades = !m.isScript && !moderation;
   const review = grades && m.service !== 'mir' && m.service !== 'late-certification';
   return {
     grades,
     originalGrade: review && m.originalGrade === '',
     originalMark: review && m.originalMark === '',
     script: m.isScript,
+    moderation,
   };
+}
+
+/** The outcome in one line: a script is ready, a result issued, or whether the grade changed. */
+export function outcomeLine(answer: Record<string, unknown>): string {
+  switch (text(answer.kind)) {
+    case 'script':
+      return 'The script is ready.';
+    case 'result-issued':
+      return 'The board issued the result.';
+    case 'result-confirmed':
+      return 'The board confirmed the result already issued.';
+    case 'moderation-raised':
+      return "The moderated marks were raised (or the centre's reinstated).";
+    case 'moderation-lowered':
+      return 'The moderated marks were lowered; published grades stay as they are.';
+    case 'moderation-unchanged':
+      return 'The moderated marks did not change.';
+    case 'mark-changed':
+      return 'The mark changed, but the grade did not.';
+    default:
+      return answer.gradeChanged === true ? 'The grade changed.' : 'The grade did not change.';
+  }
 }
 
 /** The choices of who a script goes to, each with the address it goes to. */
@@ -242,7 +284,7 @@ export function resultLines(step: StepName, answer: Record<string, unknown>): st
   };
   lines.push(`${said[step]} for ${id}. Status: ${status}.`);
   if (step === 'outcome') {
-    lines.push(answer.gradeChanged === true ? 'The grade changed.' : 'The grade did not change.');
+    lines.push(outcomeLine(answer));
     const emailed = strings(answer.emailed);
     const queued = strings(answer.queued);
     if (emailed.length > 0) lines.push(`Emailed: ${emailed.join(', ')}.`);

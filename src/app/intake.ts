@@ -81,6 +81,7 @@ export function submitRequest(form: unknown): Answer<Submitted> {
         outcomeReceived: '',
         newGrade: '',
         newMark: '',
+        moderationOutcome: '',
         scriptLink: '',
         refundIssued: '',
         misUpdated: '',

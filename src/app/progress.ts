@@ -172,6 +172,8 @@ export function recordAcknowledgement(requestId: unknown, input: unknown): Answe
 
 export type OutcomeRecorded = Progress & {
   gradeChanged: boolean;
+  /** What the outcome was: 'grade-raised', 'no-change', 'script', 'result-issued', 'moderation-lowered'… */
+  kind: string;
   /** Addresses emailed now. */
   emailed: string[];
   /** Addresses whose email waits in the queue for the daily check. */
@@ -198,6 +200,7 @@ export function recordOutcome(requestId: unknown, input: unknown): Answer<Outcom
       ok: true,
       ...statusOf(done.after),
       gradeChanged: effects.gradeChanged,
+      kind: effects.kind,
       emailed: sent.emailed,
       queued: sent.queued,
       followUps: effects.followUps,
@@ -279,6 +282,9 @@ export interface RequestMatch {
   refundNote: string;
   openFollowUps: string[];
   flags: string;
+  /** A review of moderation: the candidates it covers, and what the board decided. */
+  candidatesCovered: string;
+  moderationOutcome: string;
 }
 
 export const MAX_MATCHES = 50;
@@ -319,6 +325,8 @@ function toMatch(r: LoggedRequest): RequestMatch {
     refundNote: refundFor(r).note,
     openFollowUps: openFollowUps(r),
     flags: r.flags,
+    candidatesCovered: r.candidatesCovered,
+    moderationOutcome: r.moderationOutcome,
   };
 }
 

@@ -166,3 +166,23 @@ export function parseUkOrIsoDate(s: unknown): IsoDate | null {
   if (m) return fromParts(+m[3], +m[2], +m[1]);
   return null;
 }
+
+/** `date` itself when it is a working day, otherwise the last working day before it. */
+export function lastWorkingDayOnOrBefore(date: IsoDate, bankHolidays: readonly IsoDate[]): IsoDate {
+  return isWorkingDay(date, bankHolidays) ? date : addWorkingDays(date, -1, bankHolidays);
+}
+
+/**
+ * A deadline as a family reads it: "Friday 25 September 2026". A board's
+ * deadline on a weekend or bank holiday, when the school is closed, also
+ * gives the school's own last working day before it: "Saturday 26 September
+ * 2026 (a Saturday, when school is closed: please tell us by Friday 25
+ * September 2026)".
+ */
+export function familyDeadline(date: IsoDate, bankHolidays: readonly IsoDate[]): string {
+  if (!isIsoDate(date)) return String(date);
+  const day = lastWorkingDayOnOrBefore(date, bankHolidays);
+  if (day === date) return formatLongDate(date);
+  const what = isWeekend(date) ? `a ${WEEKDAYS[weekday(date)]}` : 'a bank holiday';
+  return `${formatLongDate(date)} (${what}, when school is closed: please tell us by ${formatLongDate(day)})`;
+}

@@ -14,7 +14,13 @@ function service(info: Omit<ServiceInfo, 'log' | 'idPrefix'>): ServiceInfo {
   return { ...info, log: scripts ? 'Access to scripts' : 'Requests', idPrefix: scripts ? 'S' : 'R' };
 }
 
-const base = { priority: false, needsRelatedReview: false, deadlineFromOutcome: false } as const;
+const base = {
+  priority: false,
+  needsRelatedReview: false,
+  deadlineFromOutcome: false,
+  lateAccepted: true,
+  centre: false,
+} as const;
 
 /*
  * Charging: the JCQ reviews and appeals are charged by every board, so a blank
@@ -26,6 +32,15 @@ const base = { priority: false, needsRelatedReview: false, deadlineFromOutcome: 
  * (which also covers "any subsequent appeal") is required. Scripts need the
  * JCQ access-to-scripts consent. Moderation is centre-level and cannot lower
  * a published grade; MIR and late certification are corrections.
+ *
+ * Appeals come in two stages, each its own request linked to the one before:
+ * the preliminary appeal (stage 1) follows a review's outcome, the appeal
+ * hearing (stage 2) follows the preliminary appeal's. The code `appeal` is
+ * stage 1, so rows logged before the hearing existed still read the same.
+ *
+ * Late certification: OCR's page (seed 004) says "applications will not be
+ * accepted after the deadline", so a late one is refused, not taken with a
+ * reason. A review of moderation is the centre's request for one component.
  */
 export const CATALOGUE: Readonly<Record<ServiceCode, ServiceInfo>> = {
   'clerical-recheck': service({
@@ -60,11 +75,22 @@ export const CATALOGUE: Readonly<Record<ServiceCode, ServiceInfo>> = {
     charging: 'paid',
     consent: 'none',
     level: 'component',
+    centre: true,
   }),
   appeal: service({
     ...base,
     code: 'appeal',
-    name: 'Appeal',
+    name: 'Preliminary appeal',
+    charging: 'paid',
+    consent: 'required',
+    level: 'component',
+    needsRelatedReview: true,
+    deadlineFromOutcome: true,
+  }),
+  'appeal-hearing': service({
+    ...base,
+    code: 'appeal-hearing',
+    name: 'Appeal hearing',
     charging: 'paid',
     consent: 'required',
     level: 'component',
@@ -86,6 +112,7 @@ export const CATALOGUE: Readonly<Record<ServiceCode, ServiceInfo>> = {
     charging: 'free-unless-priced',
     consent: 'none',
     level: 'qualification',
+    lateAccepted: false,
   }),
   'ats-priority-copy': service({
     ...base,
@@ -130,6 +157,14 @@ export function logFor(code: ServiceCode): ServiceInfo['log'] {
   return CATALOGUE[code].log;
 }
 
+/** Names a sheet may still hold from before the appeal stages had their own names. */
+const SERVICE_ALIASES: Readonly<Record<string, ServiceCode>> = {
+  'stage 1 appeal': 'appeal',
+  'appeal stage 1': 'appeal',
+  'stage 2 appeal': 'appeal-hearing',
+  'appeal stage 2': 'appeal-hearing',
+};
+
 /**
  * A service as an officer may type it in a sheet: the code or the name shown,
  * in any case and spacing ('Review of Marking', ' review-of-marking ').
@@ -141,7 +176,7 @@ export function parseServiceCode(text: unknown): ServiceCode | null {
   for (const code of SERVICE_CODES) {
     if (code === wanted || CATALOGUE[code].name.toLowerCase() === wanted) return code;
   }
-  return null;
+  return Object.prototype.hasOwnProperty.call(SERVICE_ALIASES, wanted) ? SERVICE_ALIASES[wanted] : null;
 }
 
 /** Lower case, every run of punctuation or space one space: 'A-Level' and 'a level' read alike. */

@@ -21,9 +21,10 @@ import {
 import { CATALOGUE, isServiceCode } from './catalogue';
 import {
   appealDeadlineFor,
+  changesRecords,
   classifyOutcome,
-  isGradeChange,
   money,
+  noGradeChange,
   openFollowUps,
   refundFor,
   stageOf,
@@ -54,7 +55,8 @@ export const APPEAL_WARNING_DAYS = 3;
 
 export interface CheckContext {
   today: IsoDate;
-  settings: Pick<Settings, 'acknowledgementWorkingDays' | 'appealWindowDays' | 'bankHolidays'>;
+  settings: Pick<Settings, 'acknowledgementWorkingDays' | 'appealWindowDays' | 'bankHolidays'> &
+    Partial<Pick<Settings, 'appealHearingWindowDays' | 'reasonsWindowDays' | 'eprsWindowDays'>>;
   services: readonly ServiceRow[];
   /** Requests an appeal has been logged against (each appeal's `Related request`). */
   appealed: ReadonlySet<string>;
@@ -77,13 +79,14 @@ export function flagsText(flags: readonly Flag[]): string {
   return flags.map((f) => (f.detail ? `${FLAGS[f.flag]} (${f.detail})` : FLAGS[f.flag])).join('; ');
 }
 
-/** Every request an appeal (not withdrawn) names as the review it follows. */
+/** Every request an appeal or appeal hearing (not withdrawn) names as the one it follows. */
 export function appealedRequests(
   rows: ReadonlyArray<Pick<PostResultsRequest, 'service' | 'relatedRequestId' | 'status'>>,
 ): Set<string> {
   const ids = new Set<string>();
   for (const r of rows) {
-    if (r.service === 'appeal' && r.status !== 'Withdrawn' && r.relatedRequestId.trim() !== '') {
+    const appeal = r.service === 'appeal' || r.service === 'appeal-hearing';
+    if (appeal && r.status !== 'Withdrawn' && r.relatedRequestId.trim() !== '') {
       ids.add(r.relatedRequestId.trim().toUpperCase());
     }
   }
@@ -165,7 +168,7 @@ export function checkRequest(req: PostResultsRequest, ctx: CheckContext): Reques
 
     case 'outcome': {
       const kind = classifyOutcome(req);
-      if (isGradeChange(kind)) {
+      if (changesRecords(kind)) {
         const open = openFollowUps(req);
         if (open.length === 0) return answer('Closed', 'follow-ups-done');
         if (open.includes('refund')) {
@@ -183,10 +186,11 @@ export function checkRequest(req: PostResultsRequest, ctx: CheckContext): Reques
         }
         return answer(req.status);
       }
-      if (kind === 'no-change') {
+      if (noGradeChange(kind)) {
         if (ctx.appealed.has(req.requestId.toUpperCase())) return answer('Closed', 'appeal-logged');
-        const deadline = appealDeadlineFor(req, services, settings) as IsoDate;
-        if (after(today, deadline)) return answer('Closed', 'appeal-window-passed');
+        // After an appeal hearing there is no next stage at the board (Ofqual's EPRS is the candidate's).
+        const deadline = appealDeadlineFor(req, services, settings);
+        if (deadline === null || after(today, deadline)) return answer('Closed', 'appeal-window-passed');
         if (daysBetween(today, deadline) <= APPEAL_WARNING_DAYS) {
           flags.push({
             requestId: req.requestId,

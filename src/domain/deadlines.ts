@@ -35,6 +35,17 @@ export function appealWindowFromNotes(notes: string): number | null {
   return days >= 1 ? days : null;
 }
 
+/** JCQ: 15 calendar days from receiving the reasons for a review outcome, where they were asked for (domain.md §2). */
+export const DEFAULT_REASONS_WINDOW_DAYS = 15;
+/** 14 calendar days from receiving the preliminary appeal's outcome to ask for a hearing (domain.md §2). */
+export const DEFAULT_HEARING_WINDOW_DAYS = 14;
+/** Ofqual's published window for its Exam Procedures Review Service: 21 calendar days after the final appeal outcome. */
+export const DEFAULT_EPRS_WINDOW_DAYS = 21;
+
+/** The windows an appeal's deadline is counted with; only the first is always given (older callers). */
+export type AppealWindows = Pick<Settings, 'appealWindowDays'> &
+  Partial<Pick<Settings, 'reasonsWindowDays' | 'appealHearingWindowDays' | 'eprsWindowDays'>>;
+
 export interface FeeAndDeadline {
   /** The `Services` row, or null when the board does not offer the service in that series. */
   row: ServiceRow | null;
@@ -45,12 +56,14 @@ export interface FeeAndDeadline {
   turnaroundDays: number | null;
   /** For an appeal: the window used, and where it came from. */
   appealWindow?: { days: number; from: 'services' | 'settings' };
+  /** For a preliminary appeal whose reasons were asked for: the end of the window counted from the reasons. */
+  reasonsDeadline?: IsoDate;
 }
 
 export function feeAndDeadline(
   services: readonly ServiceRow[],
   request: { board: Board; series: string; service: ServiceCode },
-  context: { settings: Pick<Settings, 'appealWindowDays'>; reviewOutcome?: IsoDate | '' | null },
+  context: { settings: AppealWindows; reviewOutcome?: IsoDate | '' | null; reasonsReceived?: IsoDate | '' | null },
 ): FeeAndDeadline {
   const row = findService(services, request.board, request.series, request.service);
   const answer: FeeAndDeadline = {
@@ -62,11 +75,18 @@ export function feeAndDeadline(
   if (!CATALOGUE[request.service].deadlineFromOutcome) return answer;
 
   const fromNotes = row === null ? null : appealWindowFromNotes(row.notes);
-  answer.appealWindow =
-    fromNotes === null
-      ? { days: context.settings.appealWindowDays, from: 'settings' }
-      : { days: fromNotes, from: 'services' };
+  const usual =
+    request.service === 'appeal-hearing'
+      ? (context.settings.appealHearingWindowDays ?? DEFAULT_HEARING_WINDOW_DAYS)
+      : context.settings.appealWindowDays;
+  answer.appealWindow = fromNotes === null ? { days: usual, from: 'settings' } : { days: fromNotes, from: 'services' };
   const outcome = context.reviewOutcome;
   answer.deadline = isIsoDate(outcome) ? appealDeadline(outcome, answer.appealWindow.days) : null;
+  // Reasons asked for: the appeal may also come within 15 days of them, whichever ends later.
+  const reasons = context.reasonsReceived;
+  if (request.service === 'appeal' && isIsoDate(reasons)) {
+    answer.reasonsDeadline = addDays(reasons, context.settings.reasonsWindowDays ?? DEFAULT_REASONS_WINDOW_DAYS);
+    if (answer.deadline === null || answer.reasonsDeadline > answer.deadline) answer.deadline = answer.reasonsDeadline;
+  }
   return answer;
 }

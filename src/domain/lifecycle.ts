@@ -10,21 +10,36 @@
  * nothing here reads a sheet or sends an email; the emails an outcome calls
  * for come back as data for the mailer.
  */
-import { addDays, compareDates, formatLongDate, formatUkDate, isIsoDate, parseUkOrIsoDate } from './calendar';
+import {
+  addDays,
+  compareDates,
+  familyDeadline,
+  formatLongDate,
+  formatUkDate,
+  isIsoDate,
+  parseUkOrIsoDate,
+} from './calendar';
 import { isServiceCode } from './catalogue';
-import { appealWindowFromNotes } from './deadlines';
+import {
+  appealWindowFromNotes,
+  DEFAULT_EPRS_WINDOW_DAYS,
+  DEFAULT_HEARING_WINDOW_DAYS,
+  type AppealWindows,
+} from './deadlines';
 import { compareGrades, normaliseGrade } from './grades';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
-import type {
-  FieldError,
-  IsoDate,
-  MailJob,
-  PostResultsRequest,
-  ServiceRow,
-  Settings,
-  Status,
-  TemplateName,
+import {
+  MODERATION_OUTCOMES,
+  type FieldError,
+  type IsoDate,
+  type MailJob,
+  type PostResultsRequest,
+  type ModerationOutcome,
+  type ServiceRow,
+  type Settings,
+  type Status,
+  type TemplateName,
 } from './types';
 import { isEmailAddress } from './validation';
 
@@ -56,6 +71,7 @@ const REVIEWS = [
   'priority-review-of-marking',
   'review-of-moderation',
   'appeal',
+  'appeal-hearing',
 ];
 const RESULTS = ['mir', 'late-certification'];
 
@@ -82,11 +98,48 @@ export type OutcomeKind =
   | 'mark-changed'
   | 'no-change'
   | 'script'
-  | 'result-issued';
+  /** A missing result or late certification: the board issued a result (or a different one). */
+  | 'result-issued'
+  /** The board confirmed the result the candidate already had. */
+  | 'result-confirmed'
+  /** Review of moderation: the centre's marks reinstated, or the moderated marks raised. */
+  | 'moderation-raised'
+  /** Review of moderation: marks lowered; grades published in the series are not lowered. */
+  | 'moderation-lowered'
+  | 'moderation-unchanged';
 
 export function isGradeChange(kind: OutcomeKind | null): boolean {
   return kind === 'grade-raised' || kind === 'grade-lowered' || kind === 'grade-changed';
 }
+
+/**
+ * Outcomes after which the school's records change: the MIS and an updated
+ * Statement of Results (the school's procedure, seed 000). A grade change, a
+ * result issued where there was none (or a different one), and moderated
+ * marks raised (some candidates' grades may rise).
+ */
+export function changesRecords(kind: OutcomeKind | null): boolean {
+  return isGradeChange(kind) || kind === 'result-issued' || kind === 'moderation-raised';
+}
+
+/** The grade did not change, so the candidate (or the centre) may take it to the next stage of appeal. */
+export function noGradeChange(kind: OutcomeKind | null): boolean {
+  return (
+    kind === 'no-change' || kind === 'mark-changed' || kind === 'moderation-unchanged' || kind === 'moderation-lowered'
+  );
+}
+
+export function isModerationOutcome(x: unknown): x is ModerationOutcome {
+  return typeof x === 'string' && (MODERATION_OUTCOMES as readonly string[]).includes(x);
+}
+
+/** What each moderation outcome means, as the officer reads it. */
+export const MODERATION_OUTCOME_TEXT: Readonly<Record<ModerationOutcome, string>> = {
+  reinstated: "The centre's original marks were reinstated",
+  raised: "The moderated marks were raised, but not to the centre's original marks",
+  unchanged: 'The moderated marks did not change',
+  lowered: 'The moderated marks were lowered',
+};
 
 function markNumber(mark: string): number | null {
   const s = String(mark ?? '').trim();
@@ -109,12 +162,18 @@ export function classifyOutcome(
   req: Pick<
     PostResultsRequest,
     'service' | 'qualification' | 'outcomeReceived' | 'originalGrade' | 'newGrade' | 'originalMark' | 'newMark'
-  >,
+  > &
+    Partial<Pick<PostResultsRequest, 'moderationOutcome'>>,
 ): OutcomeKind | null {
   if (!isIsoDate(req.outcomeReceived)) return null;
   if (isScript(req.service)) return 'script';
-  if (isResultService(req.service)) return 'result-issued';
+  if (isResultService(req.service)) return resultChanged(req) ? 'result-issued' : 'result-confirmed';
   if (!isReview(req.service)) return null;
+  const moderation = String(req.moderationOutcome ?? '').trim();
+  if (req.service === 'review-of-moderation' && isModerationOutcome(moderation)) {
+    if (moderation === 'reinstated' || moderation === 'raised') return 'moderation-raised';
+    return moderation === 'lowered' ? 'moderation-lowered' : 'moderation-unchanged';
+  }
   if (req.newGrade.trim() === '' || req.originalGrade.trim() === '') return null;
   switch (compareGrades(req.qualification, req.originalGrade, req.newGrade)) {
     case 'up':
@@ -128,6 +187,16 @@ export function classifyOutcome(
       return marked && !sameMark(req.originalMark, req.newMark) ? 'mark-changed' : 'no-change';
     }
   }
+}
+
+/** A missing result or late certification: a result where there was none, or a different one. */
+function resultChanged(
+  req: Pick<PostResultsRequest, 'qualification' | 'originalGrade' | 'newGrade' | 'originalMark' | 'newMark'>,
+): boolean {
+  const had = req.originalGrade.trim();
+  if (had === '') return req.newGrade.trim() !== '';
+  if (compareGrades(req.qualification, had, req.newGrade) !== 'same') return true;
+  return req.newMark.trim() !== '' && !sameMark(req.originalMark, req.newMark);
 }
 
 // ---------------------------------------------------------------------------
@@ -151,7 +220,24 @@ export interface Refund {
  * who paid gets the fee back. Nothing is owed when the centre waived the fee,
  * when the service was free, or when no fee was taken.
  */
-export function refundFor(req: Pick<PostResultsRequest, 'fee' | 'paid'>): Refund {
+export function refundFor(
+  req: Pick<PostResultsRequest, 'fee' | 'paid'> & Partial<Pick<PostResultsRequest, 'service' | 'moderationOutcome'>>,
+): Refund {
+  if (req.service === 'review-of-moderation') {
+    // The centre's own fee: the board refunds it (or does not charge it) only when the centre's marks are reinstated.
+    if (String(req.moderationOutcome ?? '').trim() !== 'reinstated' || req.fee === null || req.fee <= 0) {
+      return {
+        due: false,
+        amount: null,
+        note: "No refund: the board keeps the centre's fee unless the centre's original marks are reinstated.",
+      };
+    }
+    return {
+      due: false,
+      amount: req.fee,
+      note: `The board refunds the centre's fee of ${money(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
+    };
+  }
   if (req.paid === 'waived') {
     return { due: false, amount: null, note: 'No refund: the fee was waived (the centre paid it).' };
   }
@@ -183,11 +269,12 @@ type FollowUpFields = Pick<
   | 'refundIssued'
   | 'misUpdated'
   | 'sorIssued'
->;
+> &
+  Partial<Pick<PostResultsRequest, 'moderationOutcome'>>;
 
-/** The follow-ups a grade change still needs: each is done once its date is in the log. */
+/** The follow-ups a changed result still needs: each is done once its date is in the log. */
 export function openFollowUps(req: FollowUpFields): FollowUp[] {
-  if (!isGradeChange(classifyOutcome(req))) return [];
+  if (!changesRecords(classifyOutcome(req))) return [];
   const open: FollowUp[] = [];
   if (refundFor(req).due && !isIsoDate(req.refundIssued)) open.push('refund');
   if (!isIsoDate(req.misUpdated)) open.push('mis');
@@ -200,27 +287,49 @@ export function openFollowUps(req: FollowUpFields): FollowUp[] {
 // ---------------------------------------------------------------------------
 
 /**
- * Calendar days to appeal after this board's review outcome: the board's own
- * window when its `appeal` row in Services says 'appeal window: N days',
- * otherwise Settings' `Appeal window days`.
+ * Calendar days to take an outcome to the next stage: after a review, the
+ * preliminary appeal (the board's own window when its `appeal` row in
+ * Services says 'appeal window: N days', otherwise Settings' `Appeal window
+ * days`); after a preliminary appeal, the appeal hearing (its row's window,
+ * otherwise `Appeal hearing window days`). An appeal hearing is the board's
+ * last stage: the days are then Ofqual's EPRS window (`EPRS window days`).
  */
 export function appealWindowDays(
-  req: Pick<PostResultsRequest, 'board' | 'series'>,
+  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service'>>,
   services: readonly ServiceRow[],
-  settings: Pick<Settings, 'appealWindowDays'>,
+  settings: AppealWindows,
 ): number {
-  const row = findService(services, req.board, req.series, 'appeal');
-  return (row === null ? null : appealWindowFromNotes(row.notes)) ?? settings.appealWindowDays;
+  if (req.service === 'appeal-hearing') return settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS;
+  const next = req.service === 'appeal' ? 'appeal-hearing' : 'appeal';
+  const usual =
+    next === 'appeal-hearing'
+      ? (settings.appealHearingWindowDays ?? DEFAULT_HEARING_WINDOW_DAYS)
+      : settings.appealWindowDays;
+  const row = findService(services, req.board, req.series, next);
+  return (row === null ? null : appealWindowFromNotes(row.notes)) ?? usual;
 }
 
-/** Last day to appeal, or null when there is no outcome date. */
+/**
+ * Last day to ask for the next stage (appeal, then hearing), or null when
+ * there is no outcome date. After an appeal hearing there is no next stage
+ * at the board: see eprsDeadlineFor.
+ */
 export function appealDeadlineFor(
-  req: Pick<PostResultsRequest, 'board' | 'series' | 'outcomeReceived'>,
+  req: Pick<PostResultsRequest, 'board' | 'series' | 'outcomeReceived'> & Partial<Pick<PostResultsRequest, 'service'>>,
   services: readonly ServiceRow[],
-  settings: Pick<Settings, 'appealWindowDays'>,
+  settings: AppealWindows,
+): IsoDate | null {
+  if (!isIsoDate(req.outcomeReceived) || req.service === 'appeal-hearing') return null;
+  return addDays(req.outcomeReceived, appealWindowDays(req, services, settings));
+}
+
+/** After an appeal hearing: the last day to apply to Ofqual's Exam Procedures Review Service. */
+export function eprsDeadlineFor(
+  req: Pick<PostResultsRequest, 'outcomeReceived'>,
+  settings: AppealWindows,
 ): IsoDate | null {
   if (!isIsoDate(req.outcomeReceived)) return null;
-  return addDays(req.outcomeReceived, appealWindowDays(req, services, settings));
+  return addDays(req.outcomeReceived, settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS);
 }
 
 // ---------------------------------------------------------------------------
@@ -413,7 +522,7 @@ export interface OutcomeEffects {
 
 export interface OutcomeContext {
   today: IsoDate;
-  settings: Pick<Settings, 'appealWindowDays'>;
+  settings: AppealWindows & Partial<Pick<Settings, 'bankHolidays'>>;
   services: readonly ServiceRow[];
 }
 
@@ -475,7 +584,19 @@ export function recordOutcomeStep(
   if (isResultService(req.service) && newGrade === '' && !r.has('newGrade')) {
     r.add('newGrade', 'Enter the result the board has now issued (the grade), to tell the candidate.');
   }
-  if (isReview(req.service)) {
+  // A review of moderation covers the centre's sample: its outcome is what happened to the moderated marks.
+  const moderation = req.service === 'review-of-moderation';
+  let moderationOutcome = '';
+  if (moderation) {
+    moderationOutcome = r.text('moderationOutcome', 'The moderation outcome', 20).toLowerCase();
+    if (!isModerationOutcome(moderationOutcome) && !r.has('moderationOutcome')) {
+      r.add(
+        'moderationOutcome',
+        "Choose what the board decided: the centre's original marks reinstated, the moderated marks raised, unchanged or lowered.",
+      );
+    }
+  }
+  if (isReview(req.service) && !moderation) {
     if (newGrade === '' && !r.has('newGrade'))
       r.add('newGrade', 'Enter the grade after the review, as the board gives it.');
     if (originalGrade.trim() === '') {
@@ -534,6 +655,7 @@ export function recordOutcomeStep(
     newGrade,
     originalGrade,
     originalMark,
+    moderationOutcome: moderation ? moderationOutcome : req.moderationOutcome,
     scriptLink: isScript(req.service) ? scriptLink : req.scriptLink,
   };
   const effects = outcomeEffects(request, ctx, recipient);
@@ -541,10 +663,14 @@ export function recordOutcomeStep(
   return { ok: true, request, effects };
 }
 
-/** Closed as soon as nothing is left to do; a no-change outcome waits for its appeal window. */
+/**
+ * Closed as soon as nothing is left to do. An outcome with no grade change
+ * waits for the window of the next stage (appeal, then hearing); an appeal
+ * hearing is the board's last stage, so it closes at once.
+ */
 export function statusAfterOutcome(req: FollowUpFields, kind: OutcomeKind): Status {
-  if (isGradeChange(kind)) return openFollowUps(req).length > 0 ? 'Outcome received' : 'Closed';
-  if (kind === 'no-change') return 'Outcome received';
+  if (changesRecords(kind)) return openFollowUps(req).length > 0 ? 'Outcome received' : 'Closed';
+  if (noGradeChange(kind) && req.service !== 'appeal-hearing') return 'Outcome received';
   return 'Closed';
 }
 
@@ -555,33 +681,28 @@ const TEMPLATE_FOR: Readonly<Record<'grade-raised' | 'grade-lowered' | 'mark-cha
   'no-change': 'Outcome: no change',
 };
 
-const INDICATOR_TEXT: Readonly<Record<string, string>> = {
-  X: 'X (no result)',
-  '#': '# (partial absence)',
-  Q: 'Q (pending)',
-  missing: 'no result',
-};
-
 /**
- * A missing or incomplete result, or late certification, is told with the
- * outcome email whose wording fits: a result where there was none (or only
- * an indicator) reads as a grade raised "from no result to B", a lower one as
- * lowered; the same grade with a new mark as a mark change. The "before" in
- * the email is the indicator the results showed when the log has no grade.
- * Null when no shipped email fits (the same grade, no mark): the officer tells
- * the candidate.
+ * What the results showed before, as the email says it. `#` is shown beside
+ * a grade (partial absence: work counted for only some papers), never
+ * instead of one; X means no result was issued, Q that it was pending.
  */
-function resultMail(req: PostResultsRequest): { template: TemplateName; extra: Record<string, string> } | null {
-  const had = req.originalGrade.trim();
-  if (had === '') {
-    const before =
-      req.service === 'late-certification' ? 'not yet certificated' : (INDICATOR_TEXT[req.indicator] ?? 'no result');
-    return { template: TEMPLATE_FOR['grade-raised'], extra: { originalGrade: before } };
+export function resultBefore(req: Pick<PostResultsRequest, 'service' | 'indicator' | 'originalGrade'>): string {
+  const had = req.originalGrade.replace(/#/g, '').trim();
+  if (req.indicator === '#') {
+    return had === ''
+      ? 'your grade with a # beside it (partial absence: work was only counted for some of your papers)'
+      : `${had} with a # beside it (partial absence: work was only counted for some of your papers)`;
   }
-  const move = compareGrades(req.qualification, had, req.newGrade);
-  if (move === 'down') return { template: TEMPLATE_FOR['grade-lowered'], extra: {} };
-  if (move !== 'same') return { template: TEMPLATE_FOR['grade-raised'], extra: {} };
-  return req.newMark.trim() !== '' ? { template: TEMPLATE_FOR['mark-changed'], extra: {} } : null;
+  if (had !== '') return had;
+  if (req.service === 'late-certification') return 'no certificated result yet';
+  if (req.indicator === 'X') return 'X (no result issued)';
+  if (req.indicator === 'Q') return 'Q (result pending)';
+  return 'no result';
+}
+
+/** A date a family is given: a weekend or bank holiday also gives the school's last working day before it. */
+function familyDate(date: IsoDate, ctx: OutcomeContext): string {
+  return familyDeadline(date, ctx.settings.bankHolidays ?? []);
 }
 
 /** What an outcome (already in `req`) sets in motion: the emails, the follow-ups, the appeal deadline. */
@@ -607,6 +728,7 @@ export function outcomeEffects(
       );
     }
   };
+  const records = () => effects.followUps.push(`${FOLLOW_UP_TEXT.mis}.`, `${FOLLOW_UP_TEXT.sor}.`);
 
   if (kind === 'script') {
     const to = recipient === 'teacher' ? req.teacherEmail : req.email;
@@ -618,40 +740,107 @@ export function outcomeEffects(
     return effects;
   }
   if (kind === 'result-issued') {
-    const mail = resultMail(req);
-    if (mail !== null) toCandidate(mail.template, mail.extra);
-    else {
-      effects.warnings.push(
-        `The board confirmed the same result for ${req.requestId}; no shipped email fits, so nobody was emailed: tell the candidate yourself.`,
-      );
-    }
+    // The email promises the school's records and an updated statement: both are follow-ups until done.
+    records();
+    toCandidate('Outcome: result issued', { previousResult: resultBefore(req) });
     return effects;
   }
+  if (kind === 'result-confirmed') {
+    effects.warnings.push(
+      `The board confirmed the same result for ${req.requestId}; no shipped email fits, so nobody was emailed: tell the candidate yourself.`,
+    );
+    return effects;
+  }
+  if (req.service === 'review-of-moderation') return moderationEffects(req, ctx, kind, effects);
   if (isGradeChange(kind)) {
     const refund = refundFor(req);
     effects.followUps.push(refund.note);
-    effects.followUps.push(`${FOLLOW_UP_TEXT.mis}.`, `${FOLLOW_UP_TEXT.sor}.`);
+    records();
     if (kind === 'grade-changed') {
       effects.warnings.push(
         `The add-on cannot tell whether ${req.newGrade} is higher or lower than ${req.originalGrade} for this qualification, so the candidate was not emailed: tell them yourself.`,
       );
     } else {
-      toCandidate(TEMPLATE_FOR[kind]);
+      toCandidate(TEMPLATE_FOR[kind as 'grade-raised' | 'grade-lowered']);
     }
     return effects;
   }
-  if (kind === 'mark-changed') {
-    effects.followUps.push('No refund: the mark changed but the grade did not, so the fee is charged.');
-    toCandidate(TEMPLATE_FOR[kind]);
+  const noRefund =
+    kind === 'mark-changed'
+      ? 'No refund: the mark changed but the grade did not, so the fee is charged.'
+      : 'No refund: nothing changed.';
+  // After the appeal hearing the board's process is over: the next step is Ofqual's EPRS, outside the tracker.
+  if (req.service === 'appeal-hearing') {
+    const eprs = eprsDeadlineFor(req, ctx.settings) as IsoDate;
+    const days = ctx.settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS;
+    effects.appealDeadline = eprs;
+    effects.followUps.push(
+      `${noRefund} The board's appeals are finished. The candidate may apply to Ofqual's Exam Procedures Review Service (EPRS) until ${formatLongDate(eprs)} (${days} calendar days); the request is closed.`,
+    );
+    toCandidate('Appeal hearing outcome: no grade change', {
+      eprsDeadline: familyDate(eprs, ctx),
+      eprsWindowDays: String(days),
+    });
     return effects;
   }
-  // No change: the candidate may appeal within the window.
+  // No grade change: the candidate may take it to the next stage within its window.
   const deadline = appealDeadlineFor(req, ctx.services, ctx.settings) as IsoDate;
   effects.appealDeadline = deadline;
+  const extra = { appealDeadline: familyDate(deadline, ctx) };
+  if (req.service === 'appeal') {
+    effects.followUps.push(
+      `${noRefund} The candidate may ask for an appeal hearing (stage 2) until ${formatLongDate(deadline)}; the request closes then, or when a hearing is logged.`,
+    );
+    toCandidate('Appeal outcome: no grade change', extra);
+    return effects;
+  }
   effects.followUps.push(
-    `No refund: nothing changed. The candidate may appeal until ${formatLongDate(deadline)}; the request closes then, or when an appeal is logged.`,
+    `${noRefund} The candidate may appeal until ${formatLongDate(deadline)}; the request closes then, or when an appeal is logged.`,
   );
-  toCandidate(TEMPLATE_FOR['no-change'], { appealDeadline: formatLongDate(deadline) });
+  toCandidate(TEMPLATE_FOR[kind === 'mark-changed' ? 'mark-changed' : 'no-change'], extra);
+  return effects;
+}
+
+/**
+ * A review of moderation: the centre's request for one component's sample,
+ * so no candidate is emailed (a lowered mark is never told as a grade gone
+ * down). Published grades are not lowered in that series, though a lowered
+ * mark may carry forward; the fee is the centre's and comes back only when
+ * the centre's original marks are reinstated.
+ */
+function moderationEffects(
+  req: PostResultsRequest,
+  ctx: OutcomeContext,
+  kind: OutcomeKind,
+  effects: OutcomeEffects,
+): OutcomeEffects {
+  const refund = refundFor(req);
+  const covered =
+    req.candidatesCovered.trim() === ''
+      ? 'the candidates covered'
+      : `the candidates covered (${req.candidatesCovered.trim()})`;
+  effects.followUps.push(refund.note);
+  if (kind === 'moderation-raised') {
+    effects.followUps.push(
+      `Update the MIS with the new grades of ${covered} whose grades rose.`,
+      'Issue them updated Statements of Results.',
+    );
+    effects.warnings.push(
+      `A review of moderation covers the centre's sample, so no candidate was emailed: tell ${covered} whose grades rose.`,
+    );
+    return effects;
+  }
+  const deadline = appealDeadlineFor(req, ctx.services, ctx.settings) as IsoDate;
+  effects.appealDeadline = deadline;
+  if (kind === 'moderation-lowered') {
+    effects.followUps.push(
+      `Do not change the MIS: grades published in ${req.series || 'this series'} are not lowered after a review of moderation. The lowered marks may carry forward if these candidates' marks for ${req.component || 'the component'} are used again (a later series or certification).`,
+    );
+  }
+  effects.followUps.push(
+    `The centre may appeal until ${formatLongDate(deadline)}; the request closes then, or when an appeal is logged.`,
+  );
+  effects.warnings.push("A review of moderation covers the centre's sample, so no candidate was emailed.");
   return effects;
 }
 
@@ -698,7 +887,7 @@ export function recordFollowUpStep(
   const open = openFollowUps(request);
   if (req.status !== 'Closed') {
     const kind = classifyOutcome(request);
-    if (isGradeChange(kind) && open.length === 0) request.status = 'Closed';
+    if (changesRecords(kind) && open.length === 0) request.status = 'Closed';
   }
   return { ok: true, request, open };
 }

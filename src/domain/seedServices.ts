@@ -5,6 +5,10 @@
  * research, not a source of truth: fees and deadlines change every year, many
  * were not found (blank, which is not free), and 2026 deadlines marked (est.)
  * follow earlier years' patterns. Every row says "check before season".
+ *
+ * Beyond §8: an `appeal-hearing` row per board (stage 2, AQA £205.80 from
+ * §3), and OCR's late certification as free, from OCR's own page (seed 004:
+ * "This is a free service", Interchange only, no late applications).
  */
 import type { ServiceRow } from './types';
 
@@ -54,6 +58,15 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
     turnaroundDays: 30,
     notes:
       'Stage 1 fee; stage 2 hearing 205.80, within 14 days of stage-1 outcome; no charge if upheld; check before season',
+  },
+  {
+    board: 'AQA',
+    series: 'June 2026',
+    service: 'appeal-hearing',
+    fee: 205.8,
+    deadline: null,
+    turnaroundDays: null,
+    notes: 'Stage 2 hearing fee; ask within 14 days of the stage 1 outcome; no charge if upheld; check before season',
   },
   {
     board: 'AQA',
@@ -148,6 +161,15 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
   {
     board: 'OCR',
     series: 'June 2026',
+    service: 'appeal-hearing',
+    fee: null,
+    deadline: null,
+    turnaroundDays: null,
+    notes: 'Stage 2 hearing; fee not found; ask within 14 days of the stage 1 outcome; check before season',
+  },
+  {
+    board: 'OCR',
+    series: 'June 2026',
     service: 'mir',
     fee: null,
     deadline: '2026-09-24',
@@ -158,10 +180,11 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
     board: 'OCR',
     series: 'June 2026',
     service: 'late-certification',
-    fee: null,
+    fee: 0,
     deadline: null,
     turnaroundDays: null,
-    notes: 'Not found; check before season',
+    notes:
+      'Free service; request on Interchange only (not on paper or EDI); applications are not accepted after the deadline; deadline not found; check before season',
   },
   {
     board: 'OCR',
@@ -234,6 +257,15 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
     deadline: null,
     turnaroundDays: 30,
     notes: 'Fee not found; check before season',
+  },
+  {
+    board: 'Pearson Edexcel',
+    series: 'June 2026',
+    service: 'appeal-hearing',
+    fee: null,
+    deadline: null,
+    turnaroundDays: null,
+    notes: 'Stage 2 hearing; fee not found; ask within 14 days of the stage 1 outcome; check before season',
   },
   {
     board: 'Pearson Edexcel',
@@ -328,6 +360,15 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
   {
     board: 'WJEC Eduqas',
     series: 'June 2026',
+    service: 'appeal-hearing',
+    fee: null,
+    deadline: null,
+    turnaroundDays: null,
+    notes: 'Stage 2 hearing; fee not found; ask within 14 days of the stage 1 outcome; check before season',
+  },
+  {
+    board: 'WJEC Eduqas',
+    series: 'June 2026',
     service: 'mir',
     fee: null,
     deadline: '2026-09-24',
@@ -414,6 +455,15 @@ export const SEED_SERVICES: readonly ServiceRow[] = [
     deadline: null,
     turnaroundDays: 30,
     notes: 'Not found; check before season',
+  },
+  {
+    board: 'CCEA',
+    series: 'June 2026',
+    service: 'appeal-hearing',
+    fee: null,
+    deadline: null,
+    turnaroundDays: null,
+    notes: 'Stage 2 hearing; fee not found; ask within 14 days of the stage 1 outcome; check before season',
   },
   {
     board: 'CCEA',

@@ -25,6 +25,17 @@ const APPEAL_ROUTE = [
   'If you think the board did not follow its procedures properly, or did not apply its mark scheme properly, you may be able to appeal. Please talk to {{enquiriesContact}} as soon as you can: there is a deadline.',
 ];
 
+/** After a review with no grade change: the appeal, what it is, and its last day. */
+const APPEAL_OPTIONS = [
+  'If you still think your result is wrong, you can ask us to appeal to the board:',
+  '- An appeal is about whether the board followed its procedures and applied its mark scheme properly. It is not another re-mark.',
+  '- The head of centre makes the appeal for you. There is a fee, which is refunded if the appeal is upheld.',
+  '- Your mark and grade could go up, go down or stay the same.',
+  '- The last day to appeal is **{{appealDeadline}}**. Please contact {{enquiriesContact}} well before then, so there is time to prepare it.',
+  '',
+  'If you are happy to leave it there, you do not need to do anything.',
+];
+
 const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
   'Results-day reminder': {
     subject: 'Your results: re-checks, reviews and copies of your exam papers',
@@ -132,11 +143,9 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       '',
       '{{board}} has finished the {{service}} of your {{subject}} paper ({{component}}).',
       '',
-      'Your mark for this paper is now {{newMark}}, but **your grade has not changed**.',
+      'Your mark for this paper is now {{newMark}}, but **your grade has not changed**. Because your grade is the same, the fee is not refunded: the boards only waive it when a grade changes.',
       '',
-      'Because your grade is the same, the fee is not refunded: the boards only waive it when a grade changes.',
-      '',
-      ...APPEAL_ROUTE,
+      ...APPEAL_OPTIONS,
     ),
   },
   'Outcome: no change': {
@@ -146,11 +155,52 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       '',
       '{{board}} has finished the {{service}} of your {{subject}} paper ({{component}}). **Your mark and grade have not changed.** Because your grade is the same, the fee is not refunded.',
       '',
-      'If you still think your result is wrong, you can ask us to appeal to the board:',
-      '- An appeal is about whether the board followed its procedures and applied its mark scheme properly. It is not another re-mark.',
-      '- The head of centre makes the appeal for you. There is a fee, which is refunded if the appeal is upheld.',
+      ...APPEAL_OPTIONS,
+    ),
+  },
+  'Outcome: result issued': {
+    subject: 'Your {{subject}} result from {{board}}',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      '{{board}} has now issued your {{subject}} ({{qualification}}) result. Before, your results showed {{previousResult}}.',
+      '',
+      '**Your result is now {{newGrade}}.**',
+      '',
+      'What happens next:',
+      "- We will update your result in the school's records.",
+      '- We will give you an updated statement of results.',
+      '',
+      'If a university, college or employer is waiting for this result, let them know too. If you have any questions, please contact {{enquiriesContact}}.',
+    ),
+  },
+  'Appeal outcome: no grade change': {
+    subject: 'The outcome of your {{subject}} appeal',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      '{{board}} has finished the preliminary appeal (the first stage of an appeal) about your {{subject}} paper ({{component}}). **Your grade has not changed.** Because your grade is the same, the fee is not refunded.',
+      '',
+      'If you still think the board did not follow its procedures or apply its mark scheme properly, you can ask for an appeal hearing, the second and last stage:',
+      '- A panel, usually of three people, looks at the case again. It is not another re-mark.',
+      '- The head of centre asks for it for you. There is a fee, which is refunded if the appeal is upheld.',
       '- Your mark and grade could go up, go down or stay the same.',
-      '- The last day to appeal is **{{appealDeadline}}**. Please contact {{enquiriesContact}} well before then, so there is time to prepare it.',
+      '- The last day for the board to receive the request is **{{appealDeadline}}**. Please contact {{enquiriesContact}} as soon as you can, so there is time to prepare it.',
+      '',
+      'If you are happy to leave it there, you do not need to do anything.',
+    ),
+  },
+  'Appeal hearing outcome: no grade change': {
+    subject: 'The outcome of your {{subject}} appeal hearing',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      "{{board}} has held the appeal hearing about your {{subject}} paper ({{component}}). **Your grade has not changed.** This is the last stage of the board's appeals, and the fee is not refunded.",
+      '',
+      'If you believe the board did not follow its own procedures, you can ask Ofqual, the exams regulator, to look at it through its Exam Procedures Review Service (EPRS):',
+      '- EPRS checks whether the board followed its procedures properly. It does not re-mark your work.',
+      '- The application must be made within {{eprsWindowDays}} calendar days of this outcome: the last day is **{{eprsDeadline}}**.',
+      '- We can make the application with you. Please contact {{enquiriesContact}} as soon as you can.',
       '',
       'If you are happy to leave it there, you do not need to do anything.',
     ),
@@ -200,7 +250,7 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
     body: lines(
       'Dear {{forename}},',
       '',
-      'We have received your request to appeal the outcome of the review of your {{subject}} paper ({{component}}, {{board}}). Your reference is {{requestId}}.',
+      'We have received your appeal request ({{service}}) about your {{subject}} paper ({{component}}, {{board}}). Your reference is {{requestId}}.',
       '',
       'What happens next:',
       '- The head of centre will look at the grounds for the appeal and, if they agree, make the appeal to the board for you.',

@@ -6,6 +6,7 @@
  * also takes its default, so one typo never stops the add-on.
  */
 import { parseUkOrIsoDate } from './calendar';
+import { DEFAULT_EPRS_WINDOW_DAYS, DEFAULT_HEARING_WINDOW_DAYS, DEFAULT_REASONS_WINDOW_DAYS } from './deadlines';
 import { isEmailAddress } from './validation';
 import type { IsoDate, Settings } from './types';
 
@@ -114,6 +115,27 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
       'Calendar days after a review outcome in which an appeal must be made (JCQ: 30). A board whose window differs says so in the Notes of its appeal row in Services, e.g. "appeal window: 14 days".',
   },
   {
+    key: 'Appeal window after reasons days',
+    field: 'reasonsWindowDays',
+    default: String(DEFAULT_REASONS_WINDOW_DAYS),
+    about:
+      'Where the reasons for a review outcome were asked for: calendar days after receiving them in which a preliminary appeal may still be made (JCQ: 15).',
+  },
+  {
+    key: 'Appeal hearing window days',
+    field: 'appealHearingWindowDays',
+    default: String(DEFAULT_HEARING_WINDOW_DAYS),
+    about:
+      "Calendar days after a preliminary appeal's outcome in which an appeal hearing (stage 2) must be asked for (14).",
+  },
+  {
+    key: 'EPRS window days',
+    field: 'eprsWindowDays',
+    default: String(DEFAULT_EPRS_WINDOW_DAYS),
+    about:
+      "Calendar days after the appeal hearing's outcome in which an application may be made to Ofqual's Exam Procedures Review Service (Ofqual: 21).",
+  },
+  {
     key: 'Bank holidays',
     field: 'bankHolidays',
     default: BANK_HOLIDAYS_2026_2027,
@@ -157,6 +179,9 @@ function valueText(v: unknown): string {
 const NUMBER_RANGES: Partial<Record<keyof Settings, { min: number; max: number; unit: string; why?: string }>> = {
   acknowledgementWorkingDays: { min: 1, max: 30, unit: 'working days' },
   appealWindowDays: { min: 1, max: 365, unit: 'days' },
+  reasonsWindowDays: { min: 1, max: 365, unit: 'days' },
+  appealHearingWindowDays: { min: 1, max: 365, unit: 'days' },
+  eprsWindowDays: { min: 1, max: 365, unit: 'days' },
   retentionMonths: {
     min: 6,
     max: 120,

@@ -4,8 +4,9 @@
  * its name. A value that is not known is '' and the renderer refuses a
  * template that uses it, so nobody gets "Dear ," or a blank deadline.
  */
-import { formatLongDate, isIsoDate } from './calendar';
+import { familyDeadline, formatLongDate, isIsoDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
+import { DEFAULT_EPRS_WINDOW_DAYS } from './deadlines';
 import { formatFee } from './templates';
 import type { PostResultsRequest, ServiceCode, Settings, TemplateName } from './types';
 
@@ -40,7 +41,9 @@ export function valuesForCandidate(candidate: CandidateNames): Record<string, st
 }
 
 /** Placeholders that hold a day: given as `YYYY-MM-DD` by a caller, they are written out in full. */
-const DATE_VALUES = new Set(['deadline', 'received', 'appealDeadline', 'today']);
+const DATE_VALUES = new Set(['deadline', 'received', 'appealDeadline', 'eprsDeadline', 'today']);
+/** Days a family must act by: a weekend or bank holiday also gives the school's last working day before it. */
+const FAMILY_DEADLINES = new Set(['appealDeadline', 'eprsDeadline']);
 
 function longDate(date: string): string {
   return date === '' ? '' : formatLongDate(date);
@@ -76,13 +79,18 @@ export function valuesForRequest(
     originalGrade: req.originalGrade,
     newGrade: req.newGrade,
     appealDeadline: '',
+    eprsDeadline: '',
+    eprsWindowDays: String(settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS),
+    previousResult: '',
     scriptLink: req.scriptLink,
     scriptRecipient: recipientFor(req),
     teacherEmail: req.teacherEmail,
   };
   for (const [key, value] of Object.entries(extra)) {
     const v = String(value ?? '');
-    values[key] = DATE_VALUES.has(key) && isIsoDate(v.trim()) ? formatLongDate(v.trim()) : v;
+    const day = v.trim();
+    if (FAMILY_DEADLINES.has(key) && isIsoDate(day)) values[key] = familyDeadline(day, settings.bankHolidays ?? []);
+    else values[key] = DATE_VALUES.has(key) && isIsoDate(day) ? formatLongDate(day) : v;
   }
   return values;
 }
@@ -102,7 +110,7 @@ export function recipientFor(
 
 /** The email that confirms a new request: an appeal and a missing result have their own wording. */
 export function confirmationTemplate(service: ServiceCode): TemplateName {
-  if (service === 'appeal') return 'Appeal received';
+  if (service === 'appeal' || service === 'appeal-hearing') return 'Appeal received';
   if (service === 'mir') return 'Missing or incomplete result raised';
   return 'Request received';
 }

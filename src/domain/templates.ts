@@ -47,7 +47,17 @@ export const PLACEHOLDERS = [
   { name: 'newMark', about: 'the mark after the review' },
   { name: 'originalGrade', about: 'the grade before the review' },
   { name: 'newGrade', about: 'the grade after the review' },
-  { name: 'appealDeadline', about: 'the last day to appeal, worked out from the outcome' },
+  {
+    name: 'appealDeadline',
+    about:
+      "the last day to ask for the next stage (an appeal, then a hearing), worked out from the outcome; a weekend or bank holiday also gives the school's last working day before it",
+  },
+  { name: 'eprsDeadline', about: "after an appeal hearing: the last day to apply to Ofqual's EPRS" },
+  { name: 'eprsWindowDays', about: "Settings: EPRS window days (Ofqual's 21)" },
+  {
+    name: 'previousResult',
+    about: 'a missing or incomplete result: what the results showed before (like "C with a # beside it")',
+  },
   { name: 'scriptLink', about: 'the link to the copy of the script' },
   { name: 'scriptRecipient', about: 'the email address the script goes to (candidate or teacher)' },
   { name: 'teacherEmail', about: 'the email of the teacher who asked' },
@@ -444,7 +454,7 @@ export function formatFee(fee: number | null | undefined): string {
  * own corrections, so they are not offered in a reminder.
  */
 export const CANDIDATE_SERVICES: readonly ServiceCode[] = SERVICE_CODES.filter(
-  (c) => c !== 'review-of-moderation' && c !== 'mir' && c !== 'late-certification',
+  (c) => c !== 'review-of-moderation' && c !== 'mir' && c !== 'late-certification' && c !== 'appeal-hearing',
 );
 
 function feeText(row: ServiceRow): string {

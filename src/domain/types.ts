@@ -16,6 +16,7 @@ export const SERVICE_CODES = [
   'priority-review-of-marking',
   'review-of-moderation',
   'appeal',
+  'appeal-hearing',
   'mir',
   'late-certification',
   'ats-priority-copy',
@@ -39,6 +40,14 @@ export type RequestedBy = (typeof REQUESTED_BY_VALUES)[number];
 
 export const MIR_INDICATORS = ['X', '#', 'Q', 'missing'] as const;
 export type MirIndicator = (typeof MIR_INDICATORS)[number];
+
+/**
+ * What a review of moderation can come to. The centre's marks reinstated is
+ * the only outcome on which the board refunds the centre's fee (OCR, Pearson);
+ * lowered marks never lower a grade published in that series.
+ */
+export const MODERATION_OUTCOMES = ['reinstated', 'raised', 'unchanged', 'lowered'] as const;
+export type ModerationOutcome = (typeof MODERATION_OUTCOMES)[number];
 
 export const STATUSES = ['Received', 'Submitted', 'Acknowledged', 'Outcome received', 'Closed', 'Withdrawn'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -74,6 +83,10 @@ export interface ServiceInfo {
   needsRelatedReview: boolean;
   /** Deadline comes from the related review's outcome, not from `Services`. */
   deadlineFromOutcome: boolean;
+  /** Whether the officer may take it after the board's deadline with a reason (late certification: never). */
+  lateAccepted: boolean;
+  /** A centre request (review of moderation): candidate details optional, the candidates covered recorded instead. */
+  centre: boolean;
 }
 
 /** One row of the `Services` sheet, typed. */
@@ -103,6 +116,12 @@ export interface Settings {
   logEditors: string[];
   acknowledgementWorkingDays: number;
   appealWindowDays: number;
+  /** Calendar days after receiving the reasons for a review outcome, where reasons were asked for (JCQ: 15). */
+  reasonsWindowDays: number;
+  /** Calendar days after a preliminary appeal's outcome to ask for an appeal hearing (14). */
+  appealHearingWindowDays: number;
+  /** Calendar days after the appeal hearing's outcome to apply to Ofqual's EPRS (Ofqual: 21). */
+  eprsWindowDays: number;
   bankHolidays: IsoDate[];
   retentionMonths: number;
 }
@@ -142,6 +161,12 @@ export interface RequestForm {
   reason: string;
   indicator: MirIndicator | '';
   lateReason: string;
+  /** Why a review goes ahead although the original script of that paper was requested. */
+  overrideReason: string;
+  /** Preliminary appeal: when the reasons for the review outcome were received, where they were asked for. */
+  reasonsReceived: IsoDate | '';
+  /** Review of moderation: the candidates in the sample it covers, or "whole cohort". */
+  candidatesCovered: string;
   notes: string;
 }
 
@@ -182,6 +207,10 @@ export interface PostResultsRequest {
   relatedRequestId: string;
   reason: string;
   indicator: MirIndicator | '';
+  reasonsReceived: IsoDate | '';
+  candidatesCovered: string;
+  /** Review of moderation: what the board decided (a MODERATION_OUTCOMES value), '' before the outcome. */
+  moderationOutcome: string;
   submittedToBoard: IsoDate | '';
   boardReference: string;
   acknowledged: IsoDate | '';
@@ -219,6 +248,9 @@ export const TEMPLATE_NAMES = [
   'Outcome: grade lowered',
   'Outcome: mark changed, grade unchanged',
   'Outcome: no change',
+  'Outcome: result issued',
+  'Appeal outcome: no grade change',
+  'Appeal hearing outcome: no grade change',
   'Script ready (candidate)',
   'Script ready (teacher)',
   'Missing or incomplete result raised',

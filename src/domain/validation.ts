@@ -30,9 +30,9 @@
  *   later series is a new paper. A review of moderation covers the centre's
  *   sample, so its duplicates are per paper, not per candidate.
  */
-import { formatUkDate, isIsoDate, parseUkOrIsoDate } from './calendar';
+import { formatLongDate, formatUkDate, isIsoDate, parseUkOrIsoDate } from './calendar';
 import { CATALOGUE, parseServiceCode, priorityAllowed } from './catalogue';
-import { feeAndDeadline } from './deadlines';
+import { DEFAULT_REASONS_WINDOW_DAYS, feeAndDeadline } from './deadlines';
 import { formatRequestId, parseRequestId } from './requestId';
 import { findService, matchKey, seriesOffered, boardsOffered } from './services';
 import { checkUci, normalizeUci, uciCandidateNumber, uciCentreNumber } from './uci';
@@ -78,6 +78,9 @@ export const FIELD_LABELS: Readonly<Record<keyof RequestForm, string>> = {
   reason: 'Priority reason',
   indicator: 'Indicator',
   lateReason: 'Late reason',
+  overrideReason: 'Reason to review after the original script',
+  reasonsReceived: 'Reasons received',
+  candidatesCovered: 'Candidates covered',
   notes: 'Notes',
 };
 
@@ -110,11 +113,20 @@ export const MAX_LENGTH: Readonly<Record<TextField, number>> = {
   reason: 500,
   indicator: 20,
   lateReason: 500,
+  overrideReason: 500,
+  reasonsReceived: 20,
+  candidatesCovered: 2000,
   notes: 2000,
 };
 
 /** Fields where the officer may write several lines. */
-const MULTI_LINE: ReadonlySet<TextField> = new Set<TextField>(['reason', 'lateReason', 'notes']);
+const MULTI_LINE: ReadonlySet<TextField> = new Set<TextField>([
+  'reason',
+  'lateReason',
+  'overrideReason',
+  'candidatesCovered',
+  'notes',
+]);
 
 /*
  * Control characters and the invisible bidirectional overrides (which can make
@@ -197,6 +209,9 @@ function emptyDraft(): RequestFormDraft {
     reason: '',
     indicator: '',
     lateReason: '',
+    overrideReason: '',
+    reasonsReceived: '',
+    candidatesCovered: '',
     notes: '',
   };
 }
@@ -262,6 +277,8 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
     'originalGrade',
     'reason',
     'lateReason',
+    'overrideReason',
+    'candidatesCovered',
     'notes',
   ] as const) {
     form[field] = raw[field];
@@ -282,7 +299,10 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
   const aService = info === null ? 'this service' : withArticle(info.code);
 
   const requestedBy = raw.requestedBy.toLowerCase();
-  if ((REQUESTED_BY_VALUES as readonly string[]).includes(requestedBy)) {
+  if (info?.centre) {
+    // The centre's own request: a head of department asks, never a candidate.
+    form.requestedBy = 'teacher';
+  } else if ((REQUESTED_BY_VALUES as readonly string[]).includes(requestedBy)) {
     form.requestedBy = requestedBy as RequestedBy;
   } else if (raw.requestedBy !== '') {
     add('requestedBy', `Requested by must be the candidate or a teacher, not ${quote(raw.requestedBy)}.`);
@@ -292,16 +312,21 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
 
   // Not yet paid is the normal state of a new request, so a blank is 'no'.
   const paid = raw.paid.toLowerCase();
-  if ((PAID_VALUES as readonly string[]).includes(paid)) form.paid = paid as Paid;
+  if (info?.centre)
+    form.paid = 'waived'; // the board invoices the centre: no candidate pays
+  else if ((PAID_VALUES as readonly string[]).includes(paid)) form.paid = paid as Paid;
   else if (raw.paid !== '') add('paid', `Paid must be yes, no or waived, not ${quote(raw.paid)}.`);
 
   const consent = own(source, 'consent');
   if (typeof consent === 'boolean') form.consent = consent;
   else if (consent !== undefined && consent !== null) add('consent', 'Consent must be ticked or left unticked.');
 
-  // 3. Candidate.
+  // 3. Candidate. A centre request covers a sample, not one candidate: its candidate details are optional.
+  const centre = info?.centre === true;
   if (raw.candidateNumber === '') {
-    if (!rejected.has('candidateNumber')) add('candidateNumber', 'Enter the candidate number (4 digits, like 2058).');
+    if (!rejected.has('candidateNumber') && !centre) {
+      add('candidateNumber', 'Enter the candidate number (4 digits, like 2058).');
+    }
   } else if (!/^\d{4}$/.test(raw.candidateNumber)) {
     add('candidateNumber', `The candidate number must be 4 digits, like 2058; ${quote(raw.candidateNumber)} is not.`);
   } else if (raw.candidateNumber === '0000') {
@@ -309,8 +334,14 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
   } else {
     form.candidateNumber = raw.candidateNumber;
   }
-  if (form.surname === '' && !rejected.has('surname')) add('surname', "Enter the candidate's surname.");
-  if (form.forename === '' && !rejected.has('forename')) add('forename', "Enter the candidate's forename.");
+  if (form.surname === '' && !rejected.has('surname') && !centre) add('surname', "Enter the candidate's surname.");
+  if (form.forename === '' && !rejected.has('forename') && !centre) add('forename', "Enter the candidate's forename.");
+  if (centre && form.candidatesCovered === '' && !rejected.has('candidatesCovered')) {
+    add(
+      'candidatesCovered',
+      `Enter the candidates ${aService} covers: their candidate numbers (like 0042, 0107), or "whole cohort".`,
+    );
+  }
 
   if (raw.uci !== '') {
     form.uci = normalizeUci(raw.uci);
@@ -329,7 +360,7 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
       form[field] = value;
     }
   }
-  if (raw.email === '' && !teacherGetsScript && !rejected.has('email')) {
+  if (raw.email === '' && !teacherGetsScript && !centre && !rejected.has('email')) {
     add('email', "Enter the candidate's email, so they can be told the outcome.");
   }
   if (raw.teacherEmail === '' && teacherGetsScript && !rejected.has('teacherEmail')) {
@@ -354,7 +385,7 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
   }
 
   // 5. Dates: the date picker sends ISO; a typed UK date is accepted too.
-  for (const field of ['consentDate', 'resultsIssued'] as const) {
+  for (const field of ['consentDate', 'resultsIssued', 'reasonsReceived'] as const) {
     if (raw[field] === '') continue;
     const iso = parseUkOrIsoDate(raw[field]);
     if (iso === null) add(field, `${FIELD_LABELS[field]} ${quote(raw[field])} is not a date: type it like 21/08/2026.`);
@@ -374,7 +405,12 @@ export function checkForm(input: unknown): { form: RequestFormDraft; errors: Fie
       form.relatedRequestId = formatRequestId(parts.prefix, parts.year, parts.counter);
     }
   } else if (info?.needsRelatedReview && !rejected.has('relatedRequestId')) {
-    add('relatedRequestId', "An appeal must name the review it follows: enter that request's ID, like R-2026-0042.");
+    add(
+      'relatedRequestId',
+      form.service === 'appeal-hearing'
+        ? "An appeal hearing must name the preliminary appeal it follows: enter that request's ID, like R-2026-0043."
+        : "An appeal must name the review it follows: enter that request's ID, like R-2026-0042.",
+    );
   }
   if (raw.indicator !== '') {
     const indicator = MIR_INDICATORS.find((i) => i.toLowerCase() === raw.indicator.toLowerCase());
@@ -480,6 +516,9 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
   if (isIsoDate(form.consentDate) && form.consentDate > today) {
     add('consentDate', `The consent date ${uk(form.consentDate)} is in the future (today is ${uk(today)}).`);
   }
+  if (isIsoDate(form.reasonsReceived) && form.reasonsReceived > today) {
+    add('reasonsReceived', `The reasons date ${uk(form.reasonsReceived)} is in the future (today is ${uk(today)}).`);
+  }
 
   // UCI: a different candidate number at this centre is probably a typing slip, but numbers can be reissued.
   const uciCentre = form.uci === '' ? null : uciCentreNumber(form.uci);
@@ -535,16 +574,35 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     }
   }
 
-  // Appeal: follows a review whose outcome is known, within the window.
+  // Appeal: follows a review (stage 1) or a preliminary appeal (stage 2) whose outcome is known, within the window.
   let reviewOutcome: IsoDate | null = null;
   if (info.needsRelatedReview && form.relatedRequestId !== '') {
     reviewOutcome = checkRelatedReview(form, ctx, add, warn);
   }
+  let reasonsReceived: IsoDate | null = null;
+  if (form.reasonsReceived !== '') {
+    if (code !== 'appeal') {
+      warn(
+        'reasonsReceived',
+        'Only a preliminary appeal counts from the reasons for an outcome, so the date is not used.',
+      );
+    } else if (reviewOutcome !== null && form.reasonsReceived < reviewOutcome) {
+      add(
+        'reasonsReceived',
+        `The reasons date ${uk(form.reasonsReceived)} is before the review's outcome (${uk(reviewOutcome)}): the reasons come after the outcome.`,
+      );
+    } else if (form.reasonsReceived <= today) {
+      reasonsReceived = form.reasonsReceived;
+    }
+  }
 
   // Duplicates. A review of moderation covers the centre's whole sample, so it is one per component, not per candidate.
-  if (form.candidateNumber !== '' && form.board !== '') {
+  if ((form.candidateNumber !== '' || info.centre) && form.board !== '') {
     checkDuplicates(form, code, ctx.existing, add);
   }
+
+  // An original script released means that paper can no longer be reviewed (the board's rule); the officer may override.
+  checkOriginalScript(form, code, ctx.existing, add, warn, answer);
 
   // Board, series and service must be in the officer's research.
   if (form.board === '' || form.series === '') return answer;
@@ -572,11 +630,19 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
   }
 
   const request = { board: form.board, series: form.series, service: code };
-  const priced = feeAndDeadline(ctx.services, request, { settings: ctx.settings, reviewOutcome });
+  const priced = feeAndDeadline(ctx.services, request, { settings: ctx.settings, reviewOutcome, reasonsReceived });
   answer.deadline = priced.deadline;
 
-  // Payment: the school's procedure is that nothing is processed unpaid.
-  if (row.fee === null && info.charging === 'paid') {
+  // Payment: the school's procedure is that nothing is processed unpaid. A centre request is the centre's to pay.
+  if (info.centre) {
+    answer.fee = row.fee;
+    if (row.fee === null) {
+      warn(
+        'service',
+        `The fee for ${row.board}, ${row.series}, ${info.name} is blank in the Services sheet. The board invoices the centre, so the request is taken; fill in the fee when you know it.`,
+      );
+    }
+  } else if (row.fee === null && info.charging === 'paid') {
     add(
       'service',
       `The fee for ${row.board}, ${row.series}, ${info.name} is blank in the Services sheet. Fill in that row's fee first: blank is not free (enter 0 if the board does not charge).`,
@@ -600,10 +666,21 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
         `The Services sheet has no deadline for ${row.board}, ${row.series}, ${info.name}: check the board's deadline before you submit.`,
       );
     }
+  } else if (today > deadline && !info.lateAccepted) {
+    add(
+      'service',
+      `${row.board} does not accept ${info.name.toLowerCase()} applications after its deadline of ${formatLongDate(deadline)} (today is ${formatLongDate(today)}), so it cannot be taken late, even with a reason.`,
+    );
   } else if (today > deadline) {
     if (form.lateReason === '') {
+      const window =
+        code === 'appeal-hearing' ? 'The window to ask for an appeal hearing after' : 'The appeal window for';
+      const counted =
+        priced.reasonsDeadline === deadline
+          ? `${ctx.settings.reasonsWindowDays ?? DEFAULT_REASONS_WINDOW_DAYS} days after its reasons were received on ${uk(reasonsReceived ?? '')}`
+          : `${priced.appealWindow?.days} days after its outcome on ${uk(reviewOutcome ?? '')}`;
       const what = info.deadlineFromOutcome
-        ? `The appeal window for ${form.relatedRequestId} closed on ${uk(deadline)} (${priced.appealWindow?.days} days after its outcome on ${uk(reviewOutcome ?? '')})`
+        ? `${window} ${form.relatedRequestId} closed on ${uk(deadline)} (${counted})`
         : `The board's deadline for ${withArticle(code)} (${row.board}, ${row.series}) was ${uk(deadline)}`;
       add(
         'lateReason',
@@ -611,16 +688,16 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
       );
     } else {
       const line = `Accepted after the board's deadline of ${uk(deadline)}: ${form.lateReason}`;
-      answer.notes = form.notes === '' ? line : `${line}\n${form.notes}`;
+      answer.notes = answer.notes === '' ? line : `${line}\n${answer.notes}`;
     }
   }
-  if (form.lateReason !== '' && deadline !== null && today <= deadline) {
+  if (form.lateReason !== '' && deadline !== null && today <= deadline && info.lateAccepted) {
     warn('lateReason', 'The request is not late, so the late reason is not needed and is not recorded.');
   }
-  if (form.lateReason !== '' && deadline === null) {
+  if (form.lateReason !== '' && deadline === null && info.lateAccepted) {
     // The officer may know a deadline the sheet lacks: keep the reason rather than lose it.
     const line = `Late reason (the Services sheet has no deadline): ${form.lateReason}`;
-    answer.notes = form.notes === '' ? line : `${line}\n${form.notes}`;
+    answer.notes = answer.notes === '' ? line : `${line}\n${answer.notes}`;
   }
   return answer;
 }
@@ -638,10 +715,22 @@ function checkRelatedReview(
     add('relatedRequestId', `There is no request ${id} in the logs.`);
     return null;
   }
-  if (!APPEALABLE.includes(review.service)) {
+  const hearing = form.service === 'appeal-hearing';
+  if (hearing && review.service !== 'appeal') {
     add(
       'relatedRequestId',
-      `${id} is ${withArticle(review.service)}: an appeal can only follow a review of marking or a review of moderation.`,
+      review.service === 'appeal-hearing'
+        ? `${id} is already an appeal hearing, the board's last stage: after it the candidate may apply to Ofqual's Exam Procedures Review Service, not to the board.`
+        : `${id} is ${withArticle(review.service)}: an appeal hearing can only follow a preliminary appeal (stage 1). Log the preliminary appeal first.`,
+    );
+    return null;
+  }
+  if (!hearing && !APPEALABLE.includes(review.service)) {
+    add(
+      'relatedRequestId',
+      review.service === 'appeal'
+        ? `${id} is a preliminary appeal: to take it further, choose the service Appeal hearing (stage 2).`
+        : `${id} is ${withArticle(review.service)}: an appeal can only follow a review of marking or a review of moderation.`,
     );
     return null;
   }
@@ -665,7 +754,9 @@ function checkRelatedReview(
   if (!isIsoDate(review.outcomeReceived)) {
     add(
       'relatedRequestId',
-      `${id} has no outcome recorded yet: an appeal can only be made once the review's outcome has been received.`,
+      hearing
+        ? `${id} has no outcome recorded yet: an appeal hearing can only be asked for once the preliminary appeal's outcome has been received.`
+        : `${id} has no outcome recorded yet: an appeal can only be made once the review's outcome has been received.`,
     );
     return null;
   }
@@ -676,6 +767,70 @@ function checkRelatedReview(
     );
   }
   return ok ? review.outcomeReceived : null;
+}
+
+/** The services that look at a paper's marking again: none once its original script has been released. */
+const REVIEWS_OF_A_PAPER: readonly ServiceCode[] = [
+  'clerical-recheck',
+  'review-of-marking',
+  'priority-review-of-marking',
+];
+
+/**
+ * Once the original script of a component is requested, that component can
+ * no longer be reviewed (schools citing the boards, domain.md §1). Asking for
+ * the original warns the officer; a later review of the same component (same
+ * candidate, board, subject, component and series) is refused unless the
+ * officer gives a reason, which is kept first in the Notes.
+ */
+function checkOriginalScript(
+  form: RequestFormDraft,
+  code: ServiceCode,
+  existing: readonly ExistingRequest[],
+  add: (field: keyof RequestForm, message: string) => void,
+  warn: (field: keyof RequestForm, message: string) => void,
+  answer: RulesAnswer,
+): void {
+  const paper = form.component === '' ? 'this paper' : form.component;
+  if (code === 'ats-original') {
+    warn(
+      'service',
+      `Once the original script of ${paper} is requested, a clerical re-check or review of marking of that paper can no longer be requested. Check that the candidate does not want one first.`,
+    );
+  }
+  const reviewing = REVIEWS_OF_A_PAPER.includes(code);
+  const original = reviewing
+    ? existing.find(
+        (e) =>
+          e.service === 'ats-original' &&
+          e.status !== 'Withdrawn' &&
+          form.candidateNumber !== '' &&
+          e.candidateNumber === form.candidateNumber &&
+          matchKey(e.board) === matchKey(form.board) &&
+          matchKey(e.series) === matchKey(form.series) &&
+          matchKey(e.subject) === matchKey(form.subject) &&
+          form.component !== '' &&
+          paperKey(e.component) === paperKey(form.component),
+      )
+    : undefined;
+  if (original === undefined) {
+    if (form.overrideReason !== '') {
+      warn(
+        'overrideReason',
+        'No original script of this paper was requested, so the reason is not needed and is not recorded.',
+      );
+    }
+    return;
+  }
+  if (form.overrideReason === '') {
+    add(
+      'overrideReason',
+      `The original script of ${form.board} ${form.subject} ${form.component} was requested for candidate ${form.candidateNumber} (${original.requestId}), so ${withArticle(code)} of that paper can no longer be requested. Only if the board has agreed to it, give the reason to go ahead; it is kept in the notes.`,
+    );
+    return;
+  }
+  const line = `Requested although the original script was requested (${original.requestId}): ${form.overrideReason}`;
+  answer.notes = answer.notes === '' ? line : `${line}\n${answer.notes}`;
 }
 
 function sameId(a: string, b: string): boolean {

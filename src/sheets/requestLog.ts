@@ -99,6 +99,9 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
     indicator: (MIR_INDICATORS as readonly string[]).includes(text('Indicator'))
       ? (text('Indicator') as MirIndicator)
       : '',
+    reasonsReceived: date('Reasons received'),
+    candidatesCovered: text('Candidates covered'),
+    moderationOutcome: text('Moderation outcome'),
     submittedToBoard: date('Submitted to board'),
     boardReference: text('Board reference'),
     acknowledged: date('Acknowledged'),

@@ -30,8 +30,14 @@ export class Officer {
   }
 
   async addDays(days: 1 | 7): Promise<void> {
+    const before = await this.today();
     await this.andRefresh(() =>
       this.page.getByRole('button', { name: `+${days} day${days === 1 ? '' : 's'}` }).click(),
+    );
+    // A refresh asked for just before the click (a sidebar's) can answer first: wait for the new day itself.
+    await this.page.waitForFunction(
+      (was) => (document.querySelector('#today') as HTMLInputElement | null)?.value !== was,
+      before,
     );
   }
 

@@ -21,7 +21,8 @@ const SERVICE_NAMES: Record<string, string> = {
   'review-of-marking': 'Review of marking',
   'priority-review-of-marking': 'Priority review of marking',
   'review-of-moderation': 'Review of moderation',
-  appeal: 'Appeal',
+  appeal: 'Preliminary appeal',
+  'appeal-hearing': 'Appeal hearing',
   mir: 'Missing or incomplete result',
   'late-certification': 'Late certification',
   'ats-priority-copy': 'Priority copy of script',
@@ -104,7 +105,7 @@ describe('the SLT dashboard of a realistic season', () => {
   });
 
   it('counts requests by service', () => {
-    const table = tableUnder(grid, 'Service', 11);
+    const table = tableUnder(grid, 'Service', 12);
     expect(Object.fromEntries(table.map((r) => [r[0], r[1]]))).toEqual({
       ...Object.fromEntries(Object.values(SERVICE_NAMES).map((n) => [n, 0])),
       ...Object.fromEntries([...expected.services].map(([code, n]) => [SERVICE_NAMES[code], n])),

@@ -62,6 +62,7 @@ describe('a review whose grade goes up: Received to Closed through its follow-up
       requestId: id,
       status: 'Outcome received',
       gradeChanged: true,
+      kind: 'grade-raised',
       emailed: [AMY],
       queued: [],
       followUps: [
@@ -157,7 +158,7 @@ describe('a review with no change: the appeal window', () => {
 });
 
 describe('a review where the mark changes but the grade does not', () => {
-  it('tells the candidate, owes no refund and closes at once', () => {
+  it('is still no grade change: tells the candidate the new mark, that no refund is owed, and how to appeal and by when; closes when the window does', () => {
     const addOn = centre();
     morning(addOn, '2026-08-20');
     const id = logRequest(addOn);
@@ -166,10 +167,23 @@ describe('a review where the mark changes but the grade does not', () => {
     addOn.run('recordAcknowledgement', id, { acknowledgedOn: '2026-08-24' });
     morning(addOn, '2026-09-01');
     const outcome = addOn.run('recordOutcome', id, { receivedOn: '2026-09-01', newMark: '63', newGrade: 'B' });
-    expect(outcome).toMatchObject({ ok: true, status: 'Closed', gradeChanged: false, emailed: [AMY] });
-    expect(outcome.followUps).toEqual(['No refund: the mark changed but the grade did not, so the fee is charged.']);
-    expect(mailTo(addOn, AMY)[0].body).toContain('Your mark for this paper is now 63');
-    expect(row(addOn, id)).toMatchObject({ Status: 'Closed', Flags: '' });
+    expect(outcome).toMatchObject({
+      ok: true,
+      status: 'Outcome received',
+      gradeChanged: false,
+      kind: 'mark-changed',
+      emailed: [AMY],
+    });
+    expect(outcome.followUps).toEqual([
+      'No refund: the mark changed but the grade did not, so the fee is charged. The candidate may appeal until Thursday 1 October 2026; the request closes then, or when an appeal is logged.',
+    ]);
+    const body = mailTo(addOn, AMY)[0].body;
+    expect(body).toContain('Your mark for this paper is now 63');
+    expect(body).toContain('The last day to appeal is Thursday 1 October 2026.');
+    expect(row(addOn, id)).toMatchObject({ Status: 'Outcome received', Flags: '' });
+    morning(addOn, '2026-10-02');
+    dailyRun(addOn);
+    expect(row(addOn, id).Status).toBe('Closed');
   });
 });
 

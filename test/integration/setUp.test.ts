@@ -41,7 +41,7 @@ describe('setUp()', () => {
   it('seeds Services with the June 2026 rows of all five boards, each marked to check before the season', () => {
     const { env } = setUpAddOn();
     const services = sheetRecords(env, SHEET.services);
-    expect(services).toHaveLength(50);
+    expect(services).toHaveLength(55);
     expect(new Set(services.map((s) => s.Board))).toEqual(
       new Set(['AQA', 'OCR', 'Pearson Edexcel', 'WJEC Eduqas', 'CCEA']),
     );
@@ -119,7 +119,7 @@ describe('setUp()', () => {
     expect(settings.getRange(2, 2).getValue()).toBe('Hilltop Academy');
     expect(services.getRange(2, 4).getValue()).toBe(9.99);
     expect(templates.getRange(2, 3).getValue()).toBe('My own wording');
-    expect(sheetRecords(env, SHEET.services)).toHaveLength(50);
+    expect(sheetRecords(env, SHEET.services)).toHaveLength(55);
   });
 
   it('restores a cleared header in place without touching any data row', () => {

@@ -128,7 +128,7 @@ describe('the daily digest on a heavy day', () => {
 describe('results-day reminders at Apps Script speed', () => {
   // KNOWN DEFECT (reported under issue 11): src/mail/mailer.ts deliver() claims each message ("sending")
   // and records it ("sent") in two separate lock holds, about 15 Spreadsheet and 6 Lock calls per email on
-  // top of the send itself. With the clock moving 50 ms per round trip and 500 ms per send (README,
+  // top of the send itself. With the clock moving 50 ms per round trip and 500 ms per send (docs/performance.md,
   // "Performance"), one press gets 175 of 1,000 reminders out before the 270 s budget queues the rest for
   // the daily run, so results-day reminders would trickle out over about six days. Claiming and recording
   // in chunks (say 20 rows per lock hold) keeps exactly-once and roughly triples that. When fixed, this

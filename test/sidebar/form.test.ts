@@ -81,7 +81,7 @@ describe('readIntakeOptions', () => {
     });
     if (!('options' in read)) throw new Error('expected options');
     expect(read.options.services[0]).toMatchObject({
-      name: 'Appeal',
+      name: 'Preliminary appeal',
       consent: 'required',
       needsRelatedReview: true,
       fee: null,
@@ -178,6 +178,44 @@ describe('visibleFields', () => {
     expect(shown(option('appeal'))).toContain('relatedRequestId');
     expect(shown(option('mir'))).toEqual(['indicator', 'resultsIssued']);
     expect(shown(option('late-certification'))).toEqual([]);
+  });
+
+  it('a review of moderation is the centre’s: it asks for the candidates covered, not payment or a candidate’s marks', () => {
+    const fields = shown(option('review-of-moderation'));
+    expect(fields).toContain('candidatesCovered');
+    expect(fields).not.toContain('paid');
+    expect(fields).not.toContain('originalGrade');
+    expect(summarise(option('review-of-moderation'), TODAY, 'candidate')).toMatchObject({
+      fee: '£8.70, paid by the centre',
+      note: expect.stringContaining('with the candidates it covers (or "whole cohort")'),
+    });
+  });
+
+  it('a preliminary appeal asks when the reasons for the outcome came, if they were asked for; a hearing names its stage 1', () => {
+    expect(shown(option('appeal'))).toContain('reasonsReceived');
+    expect(shown(option('appeal-hearing'))).toEqual([
+      'consent',
+      'consentDate',
+      'originalGrade',
+      'originalMark',
+      'paid',
+      'relatedRequestId',
+      'resultsIssued',
+    ]);
+    expect(summarise(option('appeal-hearing'), TODAY, 'candidate').deadline).toMatch(/preliminary appeal's outcome/);
+  });
+
+  it('late certification past its deadline asks for no late reason: the board accepts no late applications', () => {
+    expect(shown(option('late-certification'), 'candidate', '2026-09-25')).not.toContain('lateReason');
+    expect(summarise(option('late-certification'), '2026-09-25', 'candidate').deadline).toBe(
+      'Thursday 24 September 2026 (passed: the board accepts no late applications)',
+    );
+  });
+
+  it('asking for an original script tells the officer a later review of that paper can no longer be requested', () => {
+    expect(summarise(option('ats-original'), TODAY, 'candidate').note).toBe(
+      'Once the original script is requested, a re-check or review of marking of that paper can no longer be requested.',
+    );
   });
 
   it('asks for a late reason only once the deadline has passed (appeals have their own window)', () => {

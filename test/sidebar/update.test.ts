@@ -43,6 +43,8 @@ function match(over: Partial<Match> = {}): Match {
     refundIssued: '',
     misUpdated: '',
     sorIssued: '',
+    candidatesCovered: '',
+    moderationOutcome: '',
     refundDue: true,
     refundNote: 'Refund £48.65 to the candidate.',
     openFollowUps: [],
@@ -134,7 +136,13 @@ describe('the steps offered', () => {
 
 describe('the outcome form', () => {
   it('a review asks for grades, and for the originals only when the log lacks them', () => {
-    expect(outcomeFields(match())).toEqual({ grades: true, originalGrade: false, originalMark: false, script: false });
+    expect(outcomeFields(match())).toEqual({
+      grades: true,
+      originalGrade: false,
+      originalMark: false,
+      script: false,
+      moderation: false,
+    });
     expect(outcomeFields(match({ originalGrade: '', originalMark: '' }))).toMatchObject({
       originalGrade: true,
       originalMark: true,
@@ -152,7 +160,13 @@ describe('the outcome form', () => {
       requestedBy: 'teacher',
       teacherEmail: 'r.patel@example.org',
     });
-    expect(outcomeFields(script)).toEqual({ grades: false, originalGrade: false, originalMark: false, script: true });
+    expect(outcomeFields(script)).toEqual({
+      grades: false,
+      originalGrade: false,
+      originalMark: false,
+      script: true,
+      moderation: false,
+    });
     expect(recipientChoices(script)).toEqual([
       { value: 'candidate', label: 'The candidate (amy.brown@example.org)' },
       { value: 'teacher', label: 'The teacher (r.patel@example.org)' },
@@ -162,7 +176,59 @@ describe('the outcome form', () => {
   });
 });
 
+describe('the outcome of a review of moderation', () => {
+  it('asks what the board decided for the centre’s sample, not one grade', () => {
+    expect(outcomeFields(match({ service: 'review-of-moderation', originalGrade: '', originalMark: '' }))).toEqual({
+      grades: false,
+      originalGrade: false,
+      originalMark: false,
+      script: false,
+      moderation: true,
+    });
+  });
+
+  it('shows the candidates covered and the decision among the facts', () => {
+    const rows = summaryRows(
+      match({ service: 'review-of-moderation', candidatesCovered: 'whole cohort', moderationOutcome: 'lowered' }),
+    );
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        ['Candidates covered', 'whole cohort'],
+        ['Moderation', 'Marks lowered'],
+      ]),
+    );
+  });
+});
+
 describe('what the officer is told', () => {
+  it('an access-to-scripts outcome never says "The grade did not change": the script is ready', () => {
+    const lines = resultLines('outcome', {
+      ok: true,
+      requestId: 'S-2026-0001',
+      status: 'Closed',
+      gradeChanged: false,
+      kind: 'script',
+      emailed: ['amy.brown@example.org'],
+      queued: [],
+      followUps: [],
+      warnings: [],
+    });
+    expect(lines).toContain('The script is ready.');
+    expect(lines.join(' ')).not.toMatch(/grade/i);
+  });
+
+  it('a missing result issued, and moderated marks lowered, each say what happened', () => {
+    expect(resultLines('outcome', { requestId: 'R', status: 'Outcome received', kind: 'result-issued' })).toContain(
+      'The board issued the result.',
+    );
+    expect(
+      resultLines('outcome', { requestId: 'R', status: 'Outcome received', kind: 'moderation-lowered' }),
+    ).toContain('The moderated marks were lowered; published grades stay as they are.');
+    expect(resultLines('outcome', { requestId: 'R', status: 'Outcome received', kind: 'mark-changed' })).toContain(
+      'The mark changed, but the grade did not.',
+    );
+  });
+
   it('the facts of a request, UK dates, blanks left out', () => {
     expect(
       summaryRows(match({ status: 'Submitted', submittedToBoard: '2026-08-24', boardReference: 'AQA-1' })),

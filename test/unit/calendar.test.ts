@@ -3,11 +3,13 @@ import {
   addWorkingDays,
   compareDates,
   daysBetween,
+  familyDeadline,
   formatLongDate,
   formatUkDate,
   isIsoDate,
   isWeekend,
   isWorkingDay,
+  lastWorkingDayOnOrBefore,
   parseUkOrIsoDate,
   workingDaysBetween,
 } from '../../src/domain/calendar';
@@ -177,5 +179,28 @@ describe('dates as the officer reads them', () => {
   it('does not read a number or an object as a date', () => {
     expect(parseUkOrIsoDate(46000)).toBeNull();
     expect(parseUkOrIsoDate(null)).toBeNull();
+  });
+});
+
+describe('dates given to families', () => {
+  const holidays = ['2026-08-31', '2026-12-25', '2026-12-28'];
+
+  it('a working day is given as it is', () => {
+    expect(familyDeadline('2026-09-25', holidays)).toBe('Friday 25 September 2026');
+    expect(lastWorkingDayOnOrBefore('2026-09-25', holidays)).toBe('2026-09-25');
+  });
+
+  it('the board\'s deadline on a Saturday also gives the school\'s Friday: "please tell us by Friday 25 September"', () => {
+    expect(familyDeadline('2026-09-26', holidays)).toBe(
+      'Saturday 26 September 2026 (a Saturday, when school is closed: please tell us by Friday 25 September 2026)',
+    );
+  });
+
+  it('a Sunday, a bank holiday Monday and Christmas run back to the last working day', () => {
+    expect(lastWorkingDayOnOrBefore('2026-09-27', holidays)).toBe('2026-09-25');
+    expect(familyDeadline('2026-08-31', holidays)).toBe(
+      'Monday 31 August 2026 (a bank holiday, when school is closed: please tell us by Friday 28 August 2026)',
+    );
+    expect(lastWorkingDayOnOrBefore('2026-12-28', holidays)).toBe('2026-12-24');
   });
 });

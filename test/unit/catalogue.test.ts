@@ -11,7 +11,7 @@ import {
 } from '../../src/domain/catalogue';
 import { SERVICE_CODES, type ServiceCode } from '../../src/domain/types';
 
-describe('the ten services of the contract', () => {
+describe('the eleven services of the contract', () => {
   it('are all in the catalogue, each under its own code', () => {
     expect(Object.keys(CATALOGUE).sort()).toEqual([...SERVICE_CODES].sort());
     for (const code of SERVICE_CODES) expect(serviceInfo(code).code).toBe(code);
@@ -22,7 +22,8 @@ describe('the ten services of the contract', () => {
     ['review-of-marking', 'Review of marking'],
     ['priority-review-of-marking', 'Priority review of marking'],
     ['review-of-moderation', 'Review of moderation'],
-    ['appeal', 'Appeal'],
+    ['appeal', 'Preliminary appeal'],
+    ['appeal-hearing', 'Appeal hearing'],
     ['mir', 'Missing or incomplete result'],
     ['late-certification', 'Late certification'],
     ['ats-priority-copy', 'Priority copy of script'],
@@ -49,6 +50,7 @@ describe('the ten services of the contract', () => {
       'priority-review-of-marking',
       'review-of-moderation',
       'appeal',
+      'appeal-hearing',
     ]);
   });
 
@@ -60,6 +62,7 @@ describe('the ten services of the contract', () => {
       'priority-review-of-marking': 'required',
       'review-of-moderation': 'none',
       appeal: 'required',
+      'appeal-hearing': 'required',
       mir: 'none',
       'late-certification': 'none',
       'ats-priority-copy': 'script-access',
@@ -80,9 +83,17 @@ describe('the ten services of the contract', () => {
     ]);
   });
 
-  it('only an appeal names an earlier review and takes its deadline from that review’s outcome', () => {
-    expect(SERVICE_CODES.filter((c) => CATALOGUE[c].needsRelatedReview)).toEqual(['appeal']);
-    expect(SERVICE_CODES.filter((c) => CATALOGUE[c].deadlineFromOutcome)).toEqual(['appeal']);
+  it('only the two stages of an appeal name the request before them and take their deadline from its outcome', () => {
+    expect(SERVICE_CODES.filter((c) => CATALOGUE[c].needsRelatedReview)).toEqual(['appeal', 'appeal-hearing']);
+    expect(SERVICE_CODES.filter((c) => CATALOGUE[c].deadlineFromOutcome)).toEqual(['appeal', 'appeal-hearing']);
+  });
+
+  it('late certification is never taken after the deadline (OCR: "applications will not be accepted after the deadline")', () => {
+    expect(SERVICE_CODES.filter((c) => !CATALOGUE[c].lateAccepted)).toEqual(['late-certification']);
+  });
+
+  it('a review of moderation is the only centre request (it covers the moderated sample, not one candidate)', () => {
+    expect(SERVICE_CODES.filter((c) => CATALOGUE[c].centre)).toEqual(['review-of-moderation']);
   });
 });
 
@@ -103,6 +114,9 @@ describe('recognising a service', () => {
     ['Missing or incomplete result', 'mir'],
     ['MIR', 'mir'],
     ['Copy of script', 'ats-copy'],
+    ['Appeal', 'appeal'],
+    ['appeal-hearing', 'appeal-hearing'],
+    ['Stage 2 appeal', 'appeal-hearing'],
   ])('reads %j, as an officer may type it in a sheet, as %s', (typed, code) => {
     expect(parseServiceCode(typed)).toBe(code);
   });

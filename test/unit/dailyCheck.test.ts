@@ -201,8 +201,67 @@ describe('appeal window after an outcome with no change', () => {
     expect(checkRequest(noChange(), ctx('2026-09-10', { appealWindowDays: 15 })).status).toBe('Closed');
   });
 
-  it('a mark change without a grade change has no appeal flag', () => {
+  it('a mark change that closed before (an older log) has no appeal flag', () => {
     expect(flagsOn(noChange({ newMark: '63', status: 'Closed' }), '2026-09-22')).toEqual([]);
+  });
+
+  it('a mark change without a grade change is still no grade change: its appeal window is flagged and closes it', () => {
+    const markChanged = noChange({ newMark: '63' });
+    expect(flagsOn(markChanged, '2026-09-22')).toEqual(['appealWindowClosing']);
+    expect(checkRequest(markChanged, ctx('2026-09-25')).status).toBe('Closed');
+  });
+});
+
+describe('the appeal stages in the daily check', () => {
+  const stage1 = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({
+      requestId: 'R-2026-0007',
+      service: 'appeal',
+      relatedRequestId: 'R-2026-0001',
+      outcomeReceived: '2026-09-01',
+      newGrade: 'B',
+      status: 'Outcome received',
+      ...over,
+    });
+
+  it('a preliminary appeal with no change waits 14 days for a hearing (Settings), flagged in its last 3 days', () => {
+    expect(flagsOn(stage1(), '2026-09-11')).toEqual([]);
+    expect(flagsOn(stage1(), '2026-09-12')).toEqual(['appealWindowClosing']);
+    expect(checkRequest(stage1(), ctx('2026-09-15')).flagsText).toBe('Appeal window closing (closes 15/09/2026)');
+    expect(checkRequest(stage1(), ctx('2026-09-16'))).toMatchObject({
+      status: 'Closed',
+      closed: 'appeal-window-passed',
+    });
+  });
+
+  it('closes as soon as a hearing names it', () => {
+    const hearing = request({ requestId: 'R-2026-0009', service: 'appeal-hearing', relatedRequestId: 'R-2026-0007' });
+    expect([...appealedRequests([hearing])]).toEqual(['R-2026-0007']);
+    const checks = checkRequests([stage1(), hearing], { ...ctx('2026-09-05'), appealed: undefined });
+    expect(checks[0]).toMatchObject({ status: 'Closed', closed: 'appeal-logged' });
+  });
+
+  it('an appeal hearing left open by hand has no next stage at the board: it closes', () => {
+    const hearing = stage1({ requestId: 'R-2026-0009', service: 'appeal-hearing', relatedRequestId: 'R-2026-0007' });
+    expect(checkRequest(hearing, ctx('2026-09-05'))).toMatchObject({ status: 'Closed', flags: [] });
+  });
+});
+
+describe('results issued after a missing result or late certification', () => {
+  it('flags the MIS update and the updated Statement of Results until both are done', () => {
+    const issued = acknowledged({
+      service: 'mir',
+      indicator: 'X',
+      fee: 0,
+      originalGrade: '',
+      outcomeReceived: '2026-08-28',
+      newGrade: 'B',
+      status: 'Outcome received',
+    });
+    expect(flagsOn(issued, '2026-08-28')).toEqual(['updateMis', 'issueSor']);
+    expect(
+      checkRequest({ ...issued, misUpdated: '2026-08-28', sorIssued: '2026-08-28' }, ctx('2026-08-28')).status,
+    ).toBe('Closed');
   });
 });
 

@@ -66,8 +66,8 @@ describe('requests by status, service and board', () => {
       'Other boards',
     ]);
     for (const b of f.byBoard) expect(Object.keys(b.byStatus)).toHaveLength(6);
-    expect(f.byService).toHaveLength(11);
-    expect(f.byService[10]).toEqual({ label: 'Service not recognised', count: 0 });
+    expect(f.byService).toHaveLength(12);
+    expect(f.byService[11]).toEqual({ label: 'Service not recognised', count: 0 });
   });
 
   it('counts a board typed in another case as that board, and a board of the officer’s own under Other boards', () => {
@@ -78,7 +78,7 @@ describe('requests by status, service and board', () => {
 
   it('counts a service typed by hand that is not a service code as not recognised', () => {
     const f = figures([row({ service: 'remark please' as PostResultsRequest['service'] })]);
-    expect(f.byService[10].count).toBe(1);
+    expect(f.byService[11].count).toBe(1);
   });
 });
 

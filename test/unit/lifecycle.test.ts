@@ -242,18 +242,22 @@ describe('what an outcome sets in motion', () => {
     expect(refundFor({ fee: null, paid: 'yes' }).due).toBe(false);
   });
 
-  it('mark changed, grade unchanged: no refund, candidate told, the request closes', () => {
+  it('mark changed, grade unchanged is still no grade change: no refund, the candidate told how to appeal and by when; stays open for the window', () => {
     const done = accepted(
       recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-30', newMark: '63', newGrade: 'B' }, ctx),
     );
-    expect(done.effects).toMatchObject({ kind: 'mark-changed', gradeChanged: false });
+    expect(done.effects).toMatchObject({ kind: 'mark-changed', gradeChanged: false, appealDeadline: '2026-09-29' });
     expect(done.effects.followUps).toEqual([
-      'No refund: the mark changed but the grade did not, so the fee is charged.',
+      'No refund: the mark changed but the grade did not, so the fee is charged. The candidate may appeal until Tuesday 29 September 2026; the request closes then, or when an appeal is logged.',
     ]);
     expect(done.effects.mail).toEqual([
-      { template: 'Outcome: mark changed, grade unchanged', to: 'amy.brown@example.org', extra: {} },
+      {
+        template: 'Outcome: mark changed, grade unchanged',
+        to: 'amy.brown@example.org',
+        extra: { appealDeadline: 'Tuesday 29 September 2026' },
+      },
     ]);
-    expect(done.request.status).toBe('Closed');
+    expect(done.request.status).toBe('Outcome received');
   });
 
   it('no change: candidate told how to appeal, with the deadline (received + Appeal window days); stays open', () => {
@@ -378,27 +382,56 @@ describe('an outcome for a missing result or late certification', () => {
   const mir = (over: Partial<PostResultsRequest> = {}) =>
     acknowledged({ service: 'mir', indicator: 'X', fee: 0, paid: 'no', originalGrade: '', originalMark: '', ...over });
 
-  it('tells the candidate the result now issued, "from" the indicator the results showed, and closes', () => {
+  it('a result issued opens the MIS update and the updated Statement of Results the email promises; no refund of a free service', () => {
     const done = accepted(recordOutcomeStep(mir(), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
-    expect(done.effects).toMatchObject({ kind: 'result-issued', gradeChanged: false, followUps: [] });
+    expect(done.effects).toMatchObject({
+      kind: 'result-issued',
+      gradeChanged: false,
+      followUps: ['Update the MIS with the new grade.', 'Issue an updated Statement of Results.'],
+    });
     expect(done.effects.mail).toEqual([
-      { template: 'Outcome: grade raised', to: 'amy.brown@example.org', extra: { originalGrade: 'X (no result)' } },
+      {
+        template: 'Outcome: result issued',
+        to: 'amy.brown@example.org',
+        extra: { previousResult: 'X (no result issued)' },
+      },
     ]);
-    expect(done.request.status).toBe('Closed');
+    expect(done.request.status).toBe('Outcome received');
+    expect(openFollowUps(done.request)).toEqual(['mis', 'sor']);
+    const mis = accepted(recordFollowUpStep(done.request, { misUpdatedOn: '2026-08-31' }, TODAY));
+    expect(mis.request.status).toBe('Outcome received');
+    const sor = accepted(recordFollowUpStep(mis.request, { sorIssuedOn: '2026-09-01' }, TODAY));
+    expect(sor.request.status).toBe('Closed');
   });
 
-  it('a late certificate is told as issued where there was none', () => {
+  it('a late certificate is told as issued where there was none, with the same follow-ups', () => {
     const late = mir({ service: 'late-certification', indicator: '' });
     const done = accepted(recordOutcomeStep(late, { receivedOn: '2026-08-30', newGrade: 'C' }, ctx));
-    expect(done.effects.mail[0].extra).toEqual({ originalGrade: 'not yet certificated' });
-    expect(done.request.status).toBe('Closed');
+    expect(done.effects.mail[0].extra).toEqual({ previousResult: 'no certificated result yet' });
+    expect(openFollowUps(done.request)).toEqual(['mis', 'sor']);
+    expect(done.request.status).toBe('Outcome received');
   });
 
-  it('a corrected grade is told as raised or lowered on its scale', () => {
+  it('# is shown beside a grade (partial absence), not instead of one: the email says so', () => {
+    const partial = mir({ indicator: '#', originalGrade: 'C#' });
+    const done = accepted(recordOutcomeStep(partial, { receivedOn: '2026-08-30', newGrade: 'B' }, ctx));
+    expect(done.effects.mail[0].extra).toEqual({
+      previousResult: 'C with a # beside it (partial absence: work was only counted for some of your papers)',
+    });
+    const noGrade = accepted(
+      recordOutcomeStep(mir({ indicator: '#' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
+    );
+    expect(noGrade.effects.mail[0].extra.previousResult).toBe(
+      'your grade with a # beside it (partial absence: work was only counted for some of your papers)',
+    );
+  });
+
+  it('a corrected grade, higher or lower, is told as the result now issued, never as a review "gone down"', () => {
     const lower = accepted(
       recordOutcomeStep(mir({ originalGrade: 'A' }), { receivedOn: '2026-08-30', newGrade: 'B' }, ctx),
     );
-    expect(lower.effects.mail.map((m) => m.template)).toEqual(['Outcome: grade lowered']);
+    expect(lower.effects.mail.map((m) => m.template)).toEqual(['Outcome: result issued']);
+    expect(lower.effects.mail[0].extra).toEqual({ previousResult: 'A' });
   });
 
   it('the same grade confirmed: no shipped email fits, so the officer is told to tell the candidate', () => {
@@ -566,5 +599,152 @@ describe('the emails an outcome asks the mailer for (template, recipient, values
     const [job] = jobsFor(req, input);
     const rendered = renderTemplate(template(job.template), job.values);
     expect(rendered.ok ? 'rendered' : rendered.errors).toBe('rendered');
+  });
+});
+
+describe('appeal outcomes, stage by stage', () => {
+  const stage1 = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({
+      requestId: 'R-2026-0007',
+      service: 'appeal',
+      fee: 120.05,
+      relatedRequestId: 'R-2026-0001',
+      ...over,
+    });
+  const hearing = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({
+      requestId: 'R-2026-0009',
+      service: 'appeal-hearing',
+      fee: 205.8,
+      relatedRequestId: 'R-2026-0007',
+      ...over,
+    });
+
+  it('a preliminary appeal with no change offers the appeal hearing within 14 days, never "30 more days to appeal"', () => {
+    const done = accepted(recordOutcomeStep(stage1(), { receivedOn: '2026-08-27', newGrade: 'B' }, ctx));
+    expect(done.effects).toMatchObject({ kind: 'no-change', appealDeadline: '2026-09-10' });
+    expect(done.effects.mail).toEqual([
+      {
+        template: 'Appeal outcome: no grade change',
+        to: 'amy.brown@example.org',
+        extra: { appealDeadline: 'Thursday 10 September 2026' },
+      },
+    ]);
+    expect(done.effects.followUps).toEqual([
+      'No refund: nothing changed. The candidate may ask for an appeal hearing (stage 2) until Thursday 10 September 2026; the request closes then, or when a hearing is logged.',
+    ]);
+    expect(done.request.status).toBe('Outcome received');
+  });
+
+  it('a preliminary appeal where only the mark changed is still no grade change: the hearing is offered too', () => {
+    const done = accepted(recordOutcomeStep(stage1(), { receivedOn: '2026-08-27', newGrade: 'B', newMark: '64' }, ctx));
+    expect(done.effects.kind).toBe('mark-changed');
+    expect(done.effects.mail[0].template).toBe('Appeal outcome: no grade change');
+  });
+
+  it('after the appeal hearing the closing email names Ofqual’s EPRS and its 21 days; the request closes', () => {
+    const done = accepted(recordOutcomeStep(hearing(), { receivedOn: '2026-09-01', newGrade: 'B' }, ctx));
+    expect(done.effects.mail).toEqual([
+      {
+        template: 'Appeal hearing outcome: no grade change',
+        to: 'amy.brown@example.org',
+        extra: { eprsDeadline: 'Tuesday 22 September 2026', eprsWindowDays: '21' },
+      },
+    ]);
+    expect(done.effects.followUps[0]).toBe(
+      "No refund: nothing changed. The board's appeals are finished. The candidate may apply to Ofqual's Exam Procedures Review Service (EPRS) until Tuesday 22 September 2026 (21 calendar days); the request is closed.",
+    );
+    expect(done.request.status).toBe('Closed');
+  });
+
+  it('an upheld appeal (the grade changes) refunds the fee and opens the MIS and Statement of Results follow-ups', () => {
+    const done = accepted(recordOutcomeStep(hearing(), { receivedOn: '2026-09-01', newGrade: 'A' }, ctx));
+    expect(done.effects.followUps).toEqual([
+      'Refund £205.80 to the candidate.',
+      'Update the MIS with the new grade.',
+      'Issue an updated Statement of Results.',
+    ]);
+  });
+
+  it('a date given to a family on a weekend or bank holiday also gives the school’s last working day before it', () => {
+    // Stage 1 outcome on Friday 11 December: the hearing window ends on Christmas Day, a bank holiday.
+    const december = { ...ctx, today: '2026-12-11' };
+    const done = accepted(recordOutcomeStep(stage1(), { receivedOn: '2026-12-11', newGrade: 'B' }, december));
+    expect(done.effects.mail[0].extra.appealDeadline).toBe(
+      'Friday 25 December 2026 (a bank holiday, when school is closed: please tell us by Thursday 24 December 2026)',
+    );
+    // A review outcome on Thursday 27 August: the 30 days end on Saturday 26 September.
+    const weekend = accepted(recordOutcomeStep(acknowledged(), { receivedOn: '2026-08-27', newGrade: 'B' }, ctx));
+    expect(weekend.effects.mail[0].extra.appealDeadline).toBe(
+      'Saturday 26 September 2026 (a Saturday, when school is closed: please tell us by Friday 25 September 2026)',
+    );
+  });
+});
+
+describe('a review of moderation: the centre’s sample, never "your grade has gone down"', () => {
+  const moderation = (over: Partial<PostResultsRequest> = {}) =>
+    acknowledged({
+      requestId: 'R-2026-0011',
+      service: 'review-of-moderation',
+      candidateNumber: '',
+      surname: '',
+      forename: '',
+      email: '',
+      originalGrade: '',
+      originalMark: '',
+      candidatesCovered: 'whole cohort',
+      fee: 60,
+      paid: 'waived',
+      component: '7405/4',
+      ...over,
+    });
+
+  it('asks what the board decided', () => {
+    expect(refusal(recordOutcomeStep(moderation(), { receivedOn: '2026-08-30' }, ctx)).moderationOutcome).toMatch(
+      /Choose what the board decided/,
+    );
+  });
+
+  it('marks lowered: nobody is emailed, no MIS change to a lower grade, the lowered mark may carry forward, the fee is kept', () => {
+    const done = accepted(
+      recordOutcomeStep(
+        moderation({ email: 'amy.brown@example.org' }),
+        { receivedOn: '2026-08-30', moderationOutcome: 'lowered' },
+        ctx,
+      ),
+    );
+    expect(done.effects).toMatchObject({ kind: 'moderation-lowered', gradeChanged: false, mail: [] });
+    expect(done.effects.followUps).toEqual([
+      "No refund: the board keeps the centre's fee unless the centre's original marks are reinstated.",
+      "Do not change the MIS: grades published in June 2026 are not lowered after a review of moderation. The lowered marks may carry forward if these candidates' marks for 7405/4 are used again (a later series or certification).",
+      'The centre may appeal until Tuesday 29 September 2026; the request closes then, or when an appeal is logged.',
+    ]);
+    expect(openFollowUps(done.request)).toEqual([]);
+    expect(done.request.moderationOutcome).toBe('lowered');
+  });
+
+  it("the centre's original marks reinstated: the fee comes back to the centre, and the MIS and SoRs of those whose grades rose are follow-ups", () => {
+    const done = accepted(
+      recordOutcomeStep(moderation(), { receivedOn: '2026-08-30', moderationOutcome: 'reinstated' }, ctx),
+    );
+    expect(done.effects.kind).toBe('moderation-raised');
+    expect(done.effects.mail).toEqual([]);
+    expect(done.effects.followUps).toEqual([
+      "The board refunds the centre's fee of £60.00: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.",
+      'Update the MIS with the new grades of the candidates covered (whole cohort) whose grades rose.',
+      'Issue them updated Statements of Results.',
+    ]);
+    expect(openFollowUps(done.request)).toEqual(['mis', 'sor']);
+    expect(done.request.status).toBe('Outcome received');
+  });
+
+  it('marks raised but not to the centre’s original: the fee is not refunded', () => {
+    const done = accepted(
+      recordOutcomeStep(moderation(), { receivedOn: '2026-08-30', moderationOutcome: 'raised' }, ctx),
+    );
+    expect(done.effects.followUps[0]).toBe(
+      "No refund: the board keeps the centre's fee unless the centre's original marks are reinstated.",
+    );
+    expect(refundFor(done.request).due).toBe(false);
   });
 });

@@ -4,8 +4,8 @@ import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { KNOWN_BOARDS, SERVICE_CODES } from '../../src/domain/types';
 
 describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
-  it('has the five boards x ten services, each once', () => {
-    expect(SEED_SERVICES).toHaveLength(50);
+  it('has the five boards x eleven services (the appeal hearing added to §8), each once', () => {
+    expect(SEED_SERVICES).toHaveLength(55);
     for (const board of KNOWN_BOARDS) {
       const codes = SEED_SERVICES.filter((r) => r.board === board).map((r) => r.service);
       expect([...codes].sort()).toEqual([...SERVICE_CODES].sort());
@@ -29,8 +29,10 @@ describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
       'AQA review-of-marking 48.65',
       'AQA priority-review-of-marking 57.85',
       'AQA appeal 120.05',
+      'AQA appeal-hearing 205.8',
       'AQA ats-copy 0',
       'AQA ats-original 0',
+      'OCR late-certification 0',
       'OCR ats-priority-copy 0',
       'OCR ats-copy 0',
       'Pearson Edexcel late-certification 7.35',
@@ -53,7 +55,7 @@ describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
     }
   });
 
-  it('gives the boards’ turnaround times: 10 days clerical, 20 review, 15 priority, blank otherwise', () => {
+  it('gives the boards’ turnaround times: 10 days clerical, 20 review, 15 priority, 30 appeal, blank otherwise (a hearing’s was not found)', () => {
     const expected: Record<string, number | null> = {
       'clerical-recheck': 10,
       'review-of-marking': 20,

@@ -129,19 +129,81 @@ describe('outcomes', () => {
     expectClean(email);
   });
 
-  it('mark changed, grade unchanged: the new mark, no refund', () => {
-    const email = render('Outcome: mark changed, grade unchanged', amy({ newGrade: 'B', newMark: '63' }));
+  it('mark changed, grade unchanged is still no grade change: the new mark, no refund, and the appeal options with their last day', () => {
+    const email = render(
+      'Outcome: mark changed, grade unchanged',
+      amy({ newGrade: 'B', newMark: '63' }, { appealDeadline: '2026-09-29' }),
+    );
     expect(email.text).toContain('Your mark for this paper is now 63, but your grade has not changed.');
     expect(email.text).toContain('the fee is not refunded');
+    expect(email.text).toContain('you can ask us to appeal to the board');
+    expect(email.text).toContain('The last day to appeal is Tuesday 29 September 2026.');
     expectClean(email);
   });
 
   it('no change: the appeal options and the deadline, written out', () => {
-    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-10' }));
+    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-09' }));
     expect(email.text).toContain('Your mark and grade have not changed.');
-    expect(email.text).toContain('- The last day to appeal is Saturday 10 October 2026.');
+    expect(email.text).toContain('- The last day to appeal is Friday 9 October 2026.');
     expect(email.text).toContain('It is not another re-mark.');
-    expect(email.html).toContain('<strong>Saturday 10 October 2026</strong>');
+    expect(email.html).toContain('<strong>Friday 9 October 2026</strong>');
+    expectClean(email);
+  });
+
+  it('no change with the board’s last day on a Saturday: the family is also told the school’s last working day before it', () => {
+    const email = render('Outcome: no change', amy({ newGrade: 'B', newMark: '61' }, { appealDeadline: '2026-10-10' }));
+    expect(email.text).toContain(
+      '- The last day to appeal is Saturday 10 October 2026 (a Saturday, when school is closed: please tell us by Friday 9 October 2026).',
+    );
+    expectClean(email);
+  });
+
+  it('a result issued after a missing result: what the results showed, # beside the grade, the new result, and the records and statement to follow', () => {
+    const email = render(
+      'Outcome: result issued',
+      amy(
+        { service: 'mir', newGrade: 'B', qualification: 'GCE A level' },
+        { previousResult: 'C with a # beside it (partial absence: work was only counted for some of your papers)' },
+      ),
+    );
+    expect(email.subject).toBe('Your Chemistry result from AQA');
+    expect(email.text).toContain(
+      'Before, your results showed C with a # beside it (partial absence: work was only counted for some of your papers).',
+    );
+    expect(email.text).toContain('Your result is now B.');
+    expect(email.text).toContain("We will update your result in the school's records.");
+    expect(email.text).toContain('We will give you an updated statement of results.');
+    expect(email.text).not.toMatch(/refund|gone up|gone down/i);
+    expectClean(email);
+  });
+
+  it('a preliminary appeal with no grade change: the hearing, stage 2, and its last day; never 30 more days to appeal', () => {
+    const email = render(
+      'Appeal outcome: no grade change',
+      amy({ service: 'appeal', newGrade: 'B' }, { appealDeadline: '2026-09-26' }),
+    );
+    expect(email.subject).toBe('The outcome of your Chemistry appeal');
+    expect(email.text).toContain('has finished the preliminary appeal (the first stage of an appeal)');
+    expect(email.text).toContain('Your grade has not changed.');
+    expect(email.text).toContain('you can ask for an appeal hearing, the second and last stage');
+    expect(email.text).toContain(
+      'The last day for the board to receive the request is Saturday 26 September 2026 (a Saturday, when school is closed: please tell us by Friday 25 September 2026).',
+    );
+    expect(email.text).not.toMatch(/30 (more )?days/);
+    expectClean(email);
+  });
+
+  it("after the appeal hearing: the end of the board's appeals, Ofqual's EPRS and how long there is", () => {
+    const email = render(
+      'Appeal hearing outcome: no grade change',
+      amy({ service: 'appeal-hearing', newGrade: 'B' }, { eprsDeadline: '2026-10-22' }),
+    );
+    expect(email.subject).toBe('The outcome of your Chemistry appeal hearing');
+    expect(email.text).toContain("This is the last stage of the board's appeals, and the fee is not refunded.");
+    expect(email.text).toContain('Exam Procedures Review Service (EPRS)');
+    expect(email.text).toContain(
+      'The application must be made within 21 calendar days of this outcome: the last day is Thursday 22 October 2026.',
+    );
     expectClean(email);
   });
 

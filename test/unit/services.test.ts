@@ -116,7 +116,7 @@ describe('reading the Services sheet', () => {
       {
         row: 5,
         message:
-          'Row 5: "Re-mark" is not a service the add-on knows, so the row is not used. Use one of: clerical-recheck, review-of-marking, priority-review-of-marking, review-of-moderation, appeal, mir, late-certification, ats-priority-copy, ats-copy, ats-original.',
+          'Row 5: "Re-mark" is not a service the add-on knows, so the row is not used. Use one of: clerical-recheck, review-of-marking, priority-review-of-marking, review-of-moderation, appeal, appeal-hearing, mir, late-certification, ats-priority-copy, ats-copy, ats-original.',
       },
     ]);
   });

@@ -14,6 +14,9 @@ const FIELDS: (keyof Settings)[] = [
   'logEditors',
   'acknowledgementWorkingDays',
   'appealWindowDays',
+  'reasonsWindowDays',
+  'appealHearingWindowDays',
+  'eprsWindowDays',
   'bankHolidays',
   'retentionMonths',
 ];
@@ -32,6 +35,9 @@ describe('the Settings sheet’s rows', () => {
       'Log editors',
       'Acknowledgement working days',
       'Appeal window days',
+      'Appeal window after reasons days',
+      'Appeal hearing window days',
+      'EPRS window days',
       'Bank holidays',
       'Retention months',
     ]);
@@ -45,7 +51,7 @@ describe('the Settings sheet’s rows', () => {
     }
   });
 
-  it('start from 2 working days to acknowledge, a 30-day appeal window and 18 months’ retention', () => {
+  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS and 18 months’ retention', () => {
     expect(defaultSettings()).toEqual({
       centreName: '',
       centreNumber: '',
@@ -58,6 +64,9 @@ describe('the Settings sheet’s rows', () => {
       logEditors: [],
       acknowledgementWorkingDays: 2,
       appealWindowDays: 30,
+      reasonsWindowDays: 15,
+      appealHearingWindowDays: 14,
+      eprsWindowDays: 21,
       bankHolidays: expect.any(Array),
       retentionMonths: 18,
     });

@@ -42,7 +42,10 @@ describe('valuesForRequest', () => {
       today: '2026-09-10',
       digest: 'x',
     });
-    expect(values.appealDeadline).toBe('Saturday 10 October 2026');
+    // A Saturday: the school is closed, so the family is also given the Friday before.
+    expect(values.appealDeadline).toBe(
+      'Saturday 10 October 2026 (a Saturday, when school is closed: please tell us by Friday 9 October 2026)',
+    );
     expect(values.today).toBe('Thursday 10 September 2026');
     expect(values.digest).toBe('x');
   });

@@ -19,9 +19,9 @@ function rendered(t: TemplateText, values: Record<string, string>) {
 }
 
 describe('placeholders', () => {
-  it('are the 31 names the README lists, each once', () => {
-    expect(PLACEHOLDER_NAMES).toHaveLength(31);
-    expect(new Set(PLACEHOLDER_NAMES).size).toBe(31);
+  it('are the 34 names the officer guide lists, each once', () => {
+    expect(PLACEHOLDER_NAMES).toHaveLength(34);
+    expect(new Set(PLACEHOLDER_NAMES).size).toBe(34);
     expect(PLACEHOLDER_NAMES).toEqual(
       expect.arrayContaining(['forename', 'appealDeadline', 'servicesTable', 'digest', 'enquiriesContact']),
     );
@@ -252,7 +252,7 @@ describe('servicesTable', () => {
         '- Clerical re-check: £8.70; apply by Thursday 24 September 2026',
         '- Review of marking: £48.65; apply by Thursday 24 September 2026',
         '- Priority review of marking: £57.85; apply by Thursday 20 August 2026',
-        "- Appeal: £120.05; only after a review: ask as soon as you have the review's outcome",
+        "- Preliminary appeal: £120.05; only after a review: ask as soon as you have the review's outcome",
         '- Priority copy of script: free; apply by Thursday 27 August 2026',
         '- Copy of script: free; apply by Friday 30 October 2026',
         '- Original script: free; apply by Friday 30 October 2026',

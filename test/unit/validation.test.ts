@@ -50,6 +50,9 @@ const form = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   reason: '',
   indicator: '',
   lateReason: '',
+  overrideReason: '',
+  reasonsReceived: '',
+  candidatesCovered: '',
   notes: '',
   ...over,
 });
@@ -104,7 +107,10 @@ describe('a complete request that every rule allows is accepted', () => {
 
   it('a review of moderation, which needs no candidate consent', () => {
     const services = servicesWith('AQA', 'review-of-moderation', { fee: 25 });
-    const r = validateRequest(form({ service: 'review-of-moderation', ...NO_CONSENT }), ctx({ services }));
+    const r = validateRequest(
+      form({ service: 'review-of-moderation', candidatesCovered: 'whole cohort', ...NO_CONSENT }),
+      ctx({ services }),
+    );
     expect(r).toMatchObject({ ok: true, ...noneOf(), fee: 25, deadline: '2026-09-24' });
   });
 
@@ -722,7 +728,7 @@ describe('consent: marks and grades can go down as well as up', () => {
       form({ service: 'appeal', relatedRequestId: 'R-2026-0003', ...NO_CONSENT }),
       ctx({ today: '2026-09-20', existing: [earlier()] }),
     );
-    expect(r.errors).toEqual([{ field: 'consent', message: because('An appeal') }]);
+    expect(r.errors).toEqual([{ field: 'consent', message: because('A preliminary appeal') }]);
   });
 
   it('consent ticked without its date is refused', () => {
@@ -799,7 +805,10 @@ describe('consent: marks and grades can go down as well as up', () => {
   it('a review of moderation, a missing result and late certification need no candidate consent', () => {
     const services = servicesWith('AQA', 'review-of-moderation', { fee: 25 });
     for (const service of ['review-of-moderation', 'mir', 'late-certification']) {
-      const r = validateRequest(form({ service, indicator: 'Q', ...NO_CONSENT }), ctx({ services }));
+      const r = validateRequest(
+        form({ service, indicator: 'Q', candidatesCovered: 'whole cohort', ...NO_CONSENT }),
+        ctx({ services }),
+      );
       expect(r.errors).toEqual([]);
     }
   });
@@ -929,8 +938,8 @@ describe('deadlines: a late request only with the officer’s reason', () => {
 
   it('when Services has no deadline, a late reason given is still kept in the notes', () => {
     const r = validateRequest(
-      form({ service: 'late-certification', component: '', paid: 'no', lateReason: 'Board portal closed 1 Sept' }),
-      ctx(),
+      form({ service: 'mir', indicator: 'X', component: '', paid: 'no', lateReason: 'Board portal closed 1 Sept' }),
+      ctx({ services: servicesWith('AQA', 'mir', { deadline: null }) }),
     );
     expect(r.notes).toBe('Late reason (the Services sheet has no deadline): Board portal closed 1 Sept');
   });
@@ -1166,7 +1175,7 @@ describe('duplicates: one open request per candidate, board, paper and service',
   it('a review of moderation covers the whole centre: a second for the same paper is refused whoever it is logged under', () => {
     const services = servicesWith('AQA', 'review-of-moderation', { fee: 25 });
     const r = validateRequest(
-      form({ service: 'review-of-moderation', ...NO_CONSENT }),
+      form({ service: 'review-of-moderation', candidatesCovered: '2058, 1001', ...NO_CONSENT }),
       ctx({
         services,
         existing: [earlier({ service: 'review-of-moderation', candidateNumber: '1001', status: 'Submitted' })],
@@ -1285,5 +1294,232 @@ describe('email addresses', () => {
     `${'x'.repeat(65)}@example.org`,
   ])('%j does not', (e) => {
     expect(isEmailAddress(e)).toBe(false);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Issue 14, second half: the rules where families and money are at stake.
+
+describe('late certification: free, and never taken after the deadline (OCR, seed 004)', () => {
+  const late = (over: Record<string, unknown> = {}) =>
+    form({ board: 'OCR', service: 'late-certification', component: '', paid: 'no', ...NO_CONSENT, ...over });
+  const withDeadline = servicesWith('OCR', 'late-certification', { deadline: '2026-09-24' });
+
+  it('OCR late certification is a free service: no fee, no payment needed', () => {
+    const r = validateRequest(late(), ctx({ services: withDeadline }));
+    expect(r).toMatchObject({ ok: true, errors: [], fee: 0, deadline: '2026-09-24' });
+  });
+
+  it('past the deadline it is refused with a clear message, even when the officer gives a late reason', () => {
+    const r = validateRequest(
+      late({ lateReason: 'The student only told us today' }),
+      ctx({ services: withDeadline, today: '2026-09-25' }),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual([
+      {
+        field: 'service',
+        message:
+          'OCR does not accept late certification applications after its deadline of Thursday 24 September 2026 (today is Friday 25 September 2026), so it cannot be taken late, even with a reason.',
+      },
+    ]);
+    expect(r.notes).toBe('');
+  });
+});
+
+describe('an original script means that paper can no longer be reviewed', () => {
+  const original = earlier({ requestId: 'S-2026-0004', service: 'ats-original', status: 'Closed' });
+
+  it('asking for the original script warns the officer that a later review of that paper can no longer be requested', () => {
+    const r = validateRequest(form({ service: 'ats-original', paid: 'no' }), ctx());
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual([
+      {
+        field: 'service',
+        message:
+          'Once the original script of 7405/1 is requested, a clerical re-check or review of marking of that paper can no longer be requested. Check that the candidate does not want one first.',
+      },
+    ]);
+  });
+
+  it('a later review of the same paper (candidate, board, subject, component, series) is refused, naming the script request', () => {
+    for (const service of ['clerical-recheck', 'review-of-marking']) {
+      const r = validateRequest(form({ service }), ctx({ existing: [original] }));
+      expect(r.errors).toEqual([
+        {
+          field: 'overrideReason',
+          message: expect.stringContaining(
+            'The original script of AQA Chemistry 7405/1 was requested for candidate 2058 (S-2026-0004), so a',
+          ),
+        },
+      ]);
+    }
+  });
+
+  it('the officer may override with a reason, which goes first in the notes', () => {
+    const r = validateRequest(
+      form({ overrideReason: 'AQA agreed by phone on 2 September', notes: 'Paid in cash' }),
+      ctx({ existing: [original] }),
+    );
+    expect(r.ok).toBe(true);
+    expect(r.notes).toBe(
+      'Requested although the original script was requested (S-2026-0004): AQA agreed by phone on 2 September\nPaid in cash',
+    );
+  });
+
+  it('another paper, another series or a withdrawn script request does not stop a review', () => {
+    for (const other of [
+      { ...original, component: '7405/2' },
+      { ...original, series: 'November 2025' },
+      { ...original, subject: 'Physics' },
+      { ...original, candidateNumber: '1001' },
+      { ...original, status: 'Withdrawn' as const },
+    ]) {
+      expect(validateRequest(form(), ctx({ existing: [other] })).errors).toEqual([]);
+    }
+  });
+});
+
+describe('appeals in their stages', () => {
+  const review = earlier({ outcomeReceived: '2026-09-10', status: 'Outcome received' });
+  const appealForm = (over: Record<string, unknown> = {}) =>
+    form({ service: 'appeal', relatedRequestId: 'R-2026-0003', ...over });
+  const stage1 = earlier({
+    requestId: 'R-2026-0007',
+    service: 'appeal',
+    outcomeReceived: '2026-10-01',
+    status: 'Outcome received',
+  });
+  const hearingForm = (over: Record<string, unknown> = {}) =>
+    form({ service: 'appeal-hearing', relatedRequestId: 'R-2026-0007', ...over });
+
+  it('stage 1: 30 calendar days from receiving the review outcome', () => {
+    const r = validateRequest(appealForm(), ctx({ today: '2026-09-20', existing: [review] }));
+    expect(r).toMatchObject({ ok: true, fee: 120.05, deadline: '2026-10-10' });
+  });
+
+  it('stage 1 where reasons were asked for: also 15 days from receiving them, whichever is later', () => {
+    const r = validateRequest(
+      appealForm({ reasonsReceived: '2026-10-05' }),
+      ctx({ today: '2026-10-15', existing: [review] }),
+    );
+    expect(r).toMatchObject({ ok: true, deadline: '2026-10-20' });
+    const late = validateRequest(
+      appealForm({ reasonsReceived: '2026-10-05' }),
+      ctx({ today: '2026-10-21', existing: [review] }),
+    );
+    expect(late.errors).toEqual([
+      {
+        field: 'lateReason',
+        message:
+          'The appeal window for R-2026-0003 closed on 20/10/2026 (15 days after its reasons were received on 05/10/2026); today is 21/10/2026. It can only be taken late with a reason, which is kept in the notes.',
+      },
+    ]);
+  });
+
+  it('reasons dated before the review outcome are refused', () => {
+    const r = validateRequest(
+      appealForm({ reasonsReceived: '2026-09-01' }),
+      ctx({ today: '2026-09-20', existing: [review] }),
+    );
+    expect(r.errors).toEqual([
+      {
+        field: 'reasonsReceived',
+        message:
+          "The reasons date 01/09/2026 is before the review's outcome (10/09/2026): the reasons come after the outcome.",
+      },
+    ]);
+  });
+
+  it('stage 2, the appeal hearing, is its own request linked to the preliminary appeal: 14 days from its outcome, at its own fee', () => {
+    const r = validateRequest(hearingForm(), ctx({ today: '2026-10-10', existing: [review, stage1] }));
+    expect(r).toMatchObject({ ok: true, fee: 205.8, deadline: '2026-10-15', log: 'Requests' });
+    const late = validateRequest(hearingForm(), ctx({ today: '2026-10-16', existing: [review, stage1] }));
+    expect(late.errors[0].message).toBe(
+      'The window to ask for an appeal hearing after R-2026-0007 closed on 15/10/2026 (14 days after its outcome on 01/10/2026); today is 16/10/2026. It can only be taken late with a reason, which is kept in the notes.',
+    );
+  });
+
+  it('a hearing must follow a preliminary appeal with its outcome, and a second preliminary appeal is pointed to the hearing', () => {
+    expect(
+      validateRequest(hearingForm({ relatedRequestId: 'R-2026-0003' }), ctx({ existing: [review] })).errors,
+    ).toEqual([
+      {
+        field: 'relatedRequestId',
+        message:
+          'R-2026-0003 is a review of marking: an appeal hearing can only follow a preliminary appeal (stage 1). Log the preliminary appeal first.',
+      },
+    ]);
+    const waiting = { ...stage1, outcomeReceived: '', status: 'Submitted' as const };
+    expect(validateRequest(hearingForm(), ctx({ existing: [review, waiting] })).errors[0].message).toMatch(
+      /an appeal hearing can only be asked for once the preliminary appeal's outcome has been received/,
+    );
+    const again = validateRequest(
+      appealForm({ relatedRequestId: 'R-2026-0007', component: '7405/2' }),
+      ctx({ today: '2026-10-05', existing: [stage1] }),
+    );
+    expect(again.errors).toEqual([
+      {
+        field: 'relatedRequestId',
+        message:
+          'R-2026-0007 is a preliminary appeal: to take it further, choose the service Appeal hearing (stage 2).',
+      },
+    ]);
+  });
+
+  it('the hearing window is data: Settings’ Appeal hearing window days', () => {
+    const r = validateRequest(
+      hearingForm(),
+      ctx({ today: '2026-10-10', existing: [review, stage1], settings: { ...settings, appealHearingWindowDays: 21 } }),
+    );
+    expect(r.deadline).toBe('2026-10-22');
+  });
+});
+
+describe('a review of moderation is a centre request', () => {
+  const services = servicesWith('AQA', 'review-of-moderation', { fee: 25 });
+  const moderation = (over: Record<string, unknown> = {}) =>
+    form({
+      service: 'review-of-moderation',
+      candidateNumber: '',
+      surname: '',
+      forename: '',
+      email: '',
+      uci: '',
+      requestedBy: '',
+      paid: '',
+      candidatesCovered: 'whole cohort',
+      ...NO_CONSENT,
+      ...over,
+    });
+
+  it('is recorded once per component with the candidates it covers: no candidate, no consent, fee paid by the centre', () => {
+    const r = validateRequest(moderation(), ctx({ services }));
+    expect(r).toMatchObject({ ok: true, errors: [], fee: 25, log: 'Requests' });
+    expect(r.request).toMatchObject({ candidatesCovered: 'whole cohort', paid: 'waived', requestedBy: 'teacher' });
+  });
+
+  it('needs the candidates covered', () => {
+    expect(validateRequest(moderation({ candidatesCovered: '' }), ctx({ services })).errors).toEqual([
+      {
+        field: 'candidatesCovered',
+        message:
+          'Enter the candidates a review of moderation covers: their candidate numbers (like 0042, 0107), or "whole cohort".',
+      },
+    ]);
+  });
+
+  it('a blank fee does not stop it (the board invoices the centre) but the officer is told to fill it in', () => {
+    const r = validateRequest(moderation(), ctx());
+    expect(r.ok).toBe(true);
+    expect(r.fee).toBeNull();
+    expect(r.warnings[0].message).toMatch(/The board invoices the centre, so the request is taken/);
+  });
+
+  it('a second review of moderation of the same component is refused, with no candidate on either', () => {
+    const first = earlier({ service: 'review-of-moderation', candidateNumber: '', status: 'Submitted' });
+    expect(validateRequest(moderation(), ctx({ services, existing: [first] })).errors[0].message).toBe(
+      'The centre already has an open review of moderation for AQA 7405/1: R-2026-0003. Update that request instead of making a new one.',
+    );
   });
 });
