@@ -6,6 +6,7 @@
  *   outbox/*.eml    one RFC 5322 message per email sent, for any mail client
  * Plus the two formats the emulator hands out: CSV and .eml.
  */
+import { csvSafe } from '../src/domain/csv';
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -117,9 +118,17 @@ export function writeFileAtomic(path: string, content: string): void {
   renameSync(tmp, path);
 }
 
-/** RFC 4180: every field quoted only when it must be, CRLF between records. */
+/**
+ * RFC 4180: every field quoted only when it must be, CRLF between records.
+ * A value a spreadsheet would run as a formula (=, +, -, @, a tab or CR
+ * first) gets the add-on's own guard (csvSafe, src/domain/csv.ts): an
+ * apostrophe in front, exactly as in the MIS, board and refund lists.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const field = (v: string): string => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const field = (raw: string): string => {
+    const v = csvSafe(raw);
+    return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  };
   return rows.map((r) => r.map((v) => field(String(v ?? ''))).join(',')).join('\r\n') + (rows.length ? '\r\n' : '');
 }
 

@@ -158,7 +158,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     book: saved
       ? restoreWorkbook(saved)
       : newWorkbook(timeZone, options.spreadsheetName ?? 'Post-results tracker', options.initialSheets ?? ['Sheet1']),
-    user: { active: userEmail, owner: options.ownerEmail ?? userEmail },
+    user: { active: userEmail, owner: options.ownerEmail ?? userEmail, first: userEmail },
     ui: { sidebars: [], dialogs: [], menus: [], toasts: [], alerts: [], responses: [], available: true },
     logs: [],
     htmlFiles: { ...(options.htmlFiles ?? {}) },
@@ -175,6 +175,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       document: new Map(Object.entries(saved?.properties.document ?? {})),
       user: new Map(Object.entries(saved?.properties.user ?? {})),
     },
+    otherUsersProperties: new Map(),
     triggers: saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : [],
     nextTriggerId: saved?.nextTriggerId ?? 1,
     authorizationRequired: false,

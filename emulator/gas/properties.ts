@@ -71,6 +71,20 @@ export class Properties {
 }
 instrument(Properties, 'Properties', 'Properties');
 
+/** The active user's store; the environment's first user keeps `ctx.properties.user`. */
+export function userStore(ctx: Ctx): Map<string, string> {
+  const active = ctx.user.active.trim().toLowerCase();
+  if (active === ctx.user.first.trim().toLowerCase()) {
+    return ctx.properties.user;
+  }
+  let store = ctx.otherUsersProperties.get(active);
+  if (store === undefined) {
+    store = new Map();
+    ctx.otherUsersProperties.set(active, store);
+  }
+  return store;
+}
+
 export class PropertiesServiceImpl {
   constructor(readonly _ctx: Ctx) {}
 
@@ -80,8 +94,9 @@ export class PropertiesServiceImpl {
   getDocumentProperties(): Properties {
     return new Properties(this._ctx, this._ctx.properties.document);
   }
+  /** Each user's own store: another user of the same script never sees it (the first user's is `properties.user`). */
   getUserProperties(): Properties {
-    return new Properties(this._ctx, this._ctx.properties.user);
+    return new Properties(this._ctx, userStore(this._ctx));
   }
 }
 instrument(PropertiesServiceImpl, 'Properties', 'PropertiesService');

@@ -92,7 +92,8 @@ export interface Ctx {
   DateCtor: ZonedDateConstructor;
   scriptTimeZone: string;
   book: WorkbookData;
-  user: { active: string; owner: string };
+  /** `first` is the user the environment was made for: `properties.user` is theirs. */
+  user: { active: string; owner: string; first: string };
   ui: UiRecord & { available: boolean };
   logs: string[];
   htmlFiles: Record<string, string>;
@@ -100,6 +101,8 @@ export interface Ctx {
   locks: Record<LockKind, { holder: object | null; heldUntil: number }>;
   lockTimeoutMs: number;
   properties: Record<'script' | 'document' | 'user', Map<string, string>>;
+  /** The user properties of every other user who has run the script here, by lower-case email. */
+  otherUsersProperties: Map<string, Map<string, string>>;
   triggers: TriggerData[];
   nextTriggerId: number;
   authorizationRequired: boolean;

@@ -1,8 +1,8 @@
 /**
  * Utilities: Java-style date formatting in a named zone, CSV parsing, blobs
- * and base64. sleep() advances the virtual clock instead of waiting.
+ * base64 and HMAC-SHA256 signatures. sleep() advances the virtual clock instead of waiting.
  */
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { instrument } from './counter';
 import { isInteger, signatureError } from './errors';
 import { formatJavaDate, parseJavaDate } from './javaDate';
@@ -140,6 +140,17 @@ export class UtilitiesService {
   }
   getUuid(): string {
     return randomUUID();
+  }
+  /** Utilities.computeHmacSha256Signature(value, key[, charset]): the digest as signed bytes. */
+  computeHmacSha256Signature(value: unknown, key: unknown, charset?: unknown): number[] {
+    const isBytes = (v: unknown) => Array.isArray(v);
+    if (!(typeof value === 'string' || isBytes(value)) || !(typeof key === 'string' || isBytes(key))) {
+      throw signatureError('Utilities.computeHmacSha256Signature', [value, key]);
+    }
+    if (charset !== undefined && charset !== Charset.UTF_8 && charset !== Charset.US_ASCII) {
+      throw signatureError('Utilities.computeHmacSha256Signature', [value, key, charset]);
+    }
+    return toSignedBytes(createHmac('sha256', toBuffer(key)).update(toBuffer(value)).digest());
   }
   base64Encode(data: unknown): string {
     return toBuffer(data).toString('base64');

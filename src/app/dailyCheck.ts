@@ -229,6 +229,7 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
     template: 'Daily digest',
     to,
     values: { digest: text, today: formatLongDate(today) },
+    recipientSource: { field: 'Exams officer email', fix: 'the Settings sheet' },
   };
   const report = sendMail([job]);
   if (report.sent > 0) {

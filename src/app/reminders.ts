@@ -103,12 +103,16 @@ export function reminderBatch(ss: Spreadsheet, filter: ReminderFilter): { batch:
 function sortProblems(
   preview: MailPreview,
   batch: Batch,
-): { blocking: string[]; leftOut: string[]; skip: Set<number> } {
+): { blocking: string[]; leftOut: string[]; refused: string[]; skip: Set<number> } {
   const blocking = new Set<string>();
   const leftOut: string[] = [];
+  const refused: string[] = [];
   const skip = new Set<number>();
   for (const p of preview.problems) {
-    if (p.missing.length > 0 && p.missing.every((m) => CANDIDATE_VALUES.has(m))) {
+    if (p.recipient) {
+      // Only this candidate's address is at fault: the mailer refuses it and keeps the refusal on file.
+      refused.push(p.reason);
+    } else if (p.missing.length > 0 && p.missing.every((m) => CANDIDATE_VALUES.has(m))) {
       skip.add(p.index);
       leftOut.push(
         `Candidates row ${batch.sources[p.index].row} (${p.to}): ${p.missing.map((m) => `{{${m}}}`).join(', ')} is empty, so this candidate gets no reminder.`,
@@ -117,7 +121,7 @@ function sortProblems(
       blocking.add(p.reason);
     }
   }
-  return { blocking: [...blocking], leftOut, skip };
+  return { blocking: [...blocking], leftOut, refused, skip };
 }
 
 export interface RemindersAnswer {
@@ -149,7 +153,7 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
     const { batch } = picked;
 
     const preview = previewMail(batch.jobs, 3);
-    const { blocking, leftOut, skip } = sortProblems(preview, batch);
+    const { blocking, leftOut, refused, skip } = sortProblems(preview, batch);
     if (blocking.length > 0) {
       return { ok: false, errors: blocking.map((message) => ({ field: 'template', message })) };
     }
@@ -161,7 +165,8 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
       skipped: preview.alreadySent,
       preview: { count: preview.count, emails: preview.emails },
       withoutEmail: batch.withoutEmail.length,
-      leftOut,
+      // A send lists the refused addresses under `failed`; a preview warns of them here.
+      leftOut: options.dryRun ? [...leftOut, ...refused] : leftOut,
       failed: [],
       uncertain: [],
       stoppedBecause: '',

@@ -71,6 +71,12 @@ export function reminderKey(year: number, candidateNumber: string): string {
   return `REMINDER-${year}-${candidateNumber.trim() || 'NO-NUMBER'}`;
 }
 
+/** "Pupil, Sam" as the officer's lists show a candidate; the number when both names are blank. */
+function candidateLabel(c: ReminderCandidate): string {
+  const name = [c.surname.trim(), c.forename.trim()].filter((n) => n !== '').join(', ');
+  return name !== '' ? name : `candidate ${c.candidateNumber.trim() || 'with no number'}`;
+}
+
 /** The emails to send, and the candidates with no email address (they get a letter). */
 export function reminderJobs(
   candidates: readonly ReminderCandidate[],
@@ -91,6 +97,7 @@ export function reminderJobs(
       template: REMINDER_TEMPLATE,
       to: c.email.trim(),
       values: { ...valuesForCandidate(c), servicesTable },
+      recipientSource: { field: `the email cell for ${candidateLabel(c)}`, fix: `Candidates row ${c.row}` },
     });
   }
   return { jobs, sources, withoutEmail };

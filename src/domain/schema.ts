@@ -110,6 +110,8 @@ export const CORRESPONDENCE_COLUMNS: readonly ColumnSpec[] = [
   text('Status', 100),
   // A queued email's values (JSON), so the daily run can send it later; emptied once it is sent or refused.
   text('Queued values', 200),
+  // The keyed digest of what the add-on queued (src/domain/mailSeal.ts): a queued row sends only if it matches.
+  text('Seal', 120),
 ];
 
 /** Headers of every sheet that has a table layout (the dashboard is laid out by its refresh). */

@@ -271,9 +271,15 @@ export interface MailJob {
   template: TemplateName;
   to: string;
   values: Record<string, string>;
+  /**
+   * Where `to` came from, to tell the officer what to fix when it is not
+   * exactly one valid address: `field` "the email cell for Pupil, Sam",
+   * `fix` "Candidates row 7". Absent: "the recipient field".
+   */
+  recipientSource?: { field?: string; fix?: string };
 }
 
-/** What a batch of MailJobs came to. Recipients only: never names or grades. */
+/** What a batch of MailJobs came to. Recipients only, never grades; a refusal may name the cell to fix. */
 export interface MailReport {
   sent: number;
   /** Already in `Correspondence` as sent: not sent again. */

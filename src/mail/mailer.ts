@@ -13,6 +13,14 @@
  * budget cannot take stays queued, with its values in the row, for the daily
  * run (resumeMailQueue).
  *
+ * Every message passes two checks (src/domain/mailSafety.ts, the seal in
+ * src/mail/seal.ts): where it is queued (queueRefusal: exactly one valid
+ * address) and where a claimed row is about to be sent (sendRefusal: one
+ * address, and a queued row's seal matches what the add-on queued). A refused
+ * message is never sent, its row says why, and nobody else's is held up.
+ * Headers are cleaned of control characters in message(), the one place mail
+ * is built.
+ *
  * Call these outside withDocumentLock: they take the lock for each short
  * write themselves, so a long batch never keeps other writers out.
  */
@@ -25,6 +33,8 @@ import {
   mailKey,
   planMail,
 } from '../domain/correspondence';
+import { UNSEALED_REASON } from '../domain/mailSeal';
+import { mailHeaders, recipientRefusal } from '../domain/mailSafety';
 import type { RenderedEmail } from '../domain/templates';
 import type { MailJob, MailReport, Settings } from '../domain/types';
 import {
@@ -40,6 +50,7 @@ import {
 import { LOCK_WAIT_MS, LockBusyError, withDocumentLock } from '../sheets/lock';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { composer, type Composer } from './compose';
+import { sealer, type Sealer } from './seal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -66,6 +77,14 @@ interface Outgoing {
   row: number;
   /** Already marked "sending" when its row was written. */
   claimed?: boolean;
+  /** The keyed digest of what was queued (see mailSeal.ts). */
+  seal: string;
+  /** True when this run made the message from its own job, or checked the row's seal already. */
+  sealChecked: boolean;
+  /** Where the address came from, for the officer (the Candidates row to fix). */
+  source?: MailJob['recipientSource'];
+  /** Why it must not go (a refused recipient): recorded as failed, never sent. */
+  refusal?: string;
 }
 
 interface Run {
@@ -79,6 +98,7 @@ interface Run {
   sendsTimed: number;
   /** Rows this run sent or refused, whose Queued values can go. */
   finished: number[];
+  sealer: Sealer;
 }
 
 function emptyReport(): MailReport {
@@ -96,6 +116,7 @@ function startRun(options: MailOptions): Run {
     sendEstimateMs: FIRST_SEND_ESTIMATE_MS,
     sendsTimed: 0,
     finished: [],
+    sealer: sealer(),
   };
 }
 
@@ -116,8 +137,30 @@ function fitCell(text: string): string {
   return text.slice(0, CELL_LIMIT - note.length) + note;
 }
 
-function rowRecord(o: Outgoing, status: 'queued' | 'sending'): CorrespondenceRecord {
-  const values = encodeQueuedValues(o.values);
+/** The Queued values cell as written: a job's values, or '' when they pass what a cell holds. */
+function queuedCell(values: Readonly<Record<string, string>>): string {
+  const text = encodeQueuedValues(values);
+  return text.length <= CELL_LIMIT ? text : '';
+}
+
+function sealOf(run: Run, o: Pick<Outgoing, 'requestId' | 'template' | 'to'>, queuedValues: string): string {
+  return run.sealer.seal({ requestId: o.requestId, template: o.template, to: o.to, queuedValues });
+}
+
+function rowRecord(o: Outgoing, status: 'queued' | 'sending' | 'failed'): CorrespondenceRecord {
+  if (status === 'failed') {
+    return {
+      'Request ID': o.requestId,
+      To: o.to,
+      Template: o.template,
+      Subject: fitCell(o.email.subject),
+      Body: fitCell(o.email.text),
+      Status: failedStatus(o.refusal ?? ''),
+      'Queued values': '',
+      Seal: '',
+    };
+  }
+  const values = queuedCell(o.values);
   return {
     ...(status === 'sending' ? { Sent: new Date() } : {}),
     'Request ID': o.requestId,
@@ -128,8 +171,32 @@ function rowRecord(o: Outgoing, status: 'queued' | 'sending'): CorrespondenceRec
     Status: status,
     // Kept while sending too: if the run dies, the officer can set the row back to "queued".
     // Values too long for a cell cannot wait in the queue: the daily run reports such a row instead.
-    'Queued values': values.length <= CELL_LIMIT ? values : '',
+    'Queued values': values,
+    Seal: o.seal,
   };
+}
+
+/**
+ * Where a job is queued: the recipient field must be exactly one valid
+ * address. Null when it may be queued; otherwise why not, naming the cell.
+ */
+function queueRefusal(job: Pick<MailJob, 'to' | 'recipientSource'>): string | null {
+  return recipientRefusal(job.to, job.recipientSource ?? {});
+}
+
+/**
+ * Where a claimed row is about to be sent: still exactly one address, and a
+ * row read back from the queue carries the seal the add-on gave it.
+ */
+function sendRefusal(run: Run, o: Outgoing): string | null {
+  const recipient = recipientRefusal(o.to, o.source ?? {});
+  if (recipient !== null) return recipient;
+  if (!o.sealChecked) {
+    const fields = { requestId: o.requestId, template: o.template, to: o.to, queuedValues: queuedCell(o.values) };
+    if (!run.sealer.verify(fields, o.seal)) return UNSEALED_REASON;
+    o.sealChecked = true;
+  }
+  return null;
 }
 
 /** The jobs that can be filled in; the rest go to `failed` with the reason. */
@@ -144,8 +211,22 @@ function composeAll(run: Run, jobs: readonly MailJob[]): Outgoing[] {
     }
     const values = { ...job.values };
     const composed = run.mail.compose(job.template, values);
-    if (!composed.ok) run.report.failed.push({ requestId, to, reason: composed.reason });
-    else ready.push({ requestId, template: job.template, to, values, email: composed.email, row: 0 });
+    const refusal = queueRefusal(job);
+    const base = {
+      requestId,
+      template: job.template,
+      to,
+      values,
+      row: 0,
+      sealChecked: true,
+      source: job.recipientSource,
+    };
+    if (refusal !== null) {
+      // Kept on file against its candidate, with what would have gone when it could be filled in.
+      const email = composed.ok ? composed.email : { subject: '', text: '', html: '', bodyHtml: '' };
+      ready.push({ ...base, email, seal: '', refusal });
+    } else if (!composed.ok) run.report.failed.push({ requestId, to, reason: composed.reason });
+    else ready.push({ ...base, email: composed.email, seal: sealOf(run, base, queuedCell(values)) });
   }
   return ready;
 }
@@ -168,8 +249,16 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
     const decisions = planMail(ready, onFile);
     const outgoing: Outgoing[] = [];
     const fresh: Outgoing[] = [];
+    const refusedNew: Outgoing[] = [];
     decisions.forEach((d, i) => {
       const o = ready[i];
+      if (o.refusal !== undefined && (d.action === 'new' || d.action === 'retry')) {
+        // Refused where it is queued: on file as failed (once), reported, never sent.
+        run.report.failed.push({ requestId: o.requestId, to: o.to, reason: o.refusal });
+        if (d.action === 'new') refusedNew.push(o);
+        else updateCorrespondence(book.table, d.row, rowRecord(o, 'failed'), run.mail.timeZone);
+        return;
+      }
       if (d.action === 'skip') run.report.skipped++;
       else if (d.action === 'uncertain') {
         run.report.uncertain.push({ requestId: o.requestId, to: o.to, template: o.template });
@@ -197,6 +286,11 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
     );
     fresh.forEach((o, i) => (o.row = at + i));
     if (claimNow) first.claimed = true;
+    appendCorrespondence(
+      book,
+      refusedNew.map((o) => rowRecord(o, 'failed')),
+      run.mail.timeZone,
+    );
     return { book, outgoing };
   });
   deliver(run, book, outgoing, quota);
@@ -218,6 +312,11 @@ export function resumeMailQueue(options: MailOptions = {}): MailReport {
     const id = { requestId: entry.requestId, to: entry.to, template: entry.template };
     if (entry.status === 'sending') run.report.uncertain.push(id);
     if (entry.status !== 'queued') continue;
+    // Only a row the add-on queued, unchanged, may send (checked for every row now, whatever the quota).
+    if (!run.sealer.verify({ ...id, queuedValues: entry.queuedValues }, entry.seal)) {
+      refused.push({ ...id, row: entry.row, reason: UNSEALED_REASON });
+      continue;
+    }
     const values = decodeQueuedValues(entry.queuedValues);
     const composed = values === null ? null : run.mail.compose(entry.template, values);
     if (values === null || composed === null) {
@@ -232,7 +331,8 @@ export function resumeMailQueue(options: MailOptions = {}): MailReport {
     } else if (!composed.ok) {
       refused.push({ ...id, row: entry.row, reason: composed.reason });
     } else {
-      outgoing.push({ ...id, values, email: composed.email, row: entry.row });
+      // The seal was checked on the cell as read; what goes is made from that same cell.
+      outgoing.push({ ...id, values, email: composed.email, row: entry.row, seal: entry.seal, sealChecked: true });
     }
   }
   if (refused.length > 0) {
@@ -254,8 +354,8 @@ export interface MailPreview {
   uncertain: number;
   /** The first few, as they would go. */
   emails: { to: string; subject: string; body: string }[];
-  /** Jobs that cannot be sent, by their place in `jobs`, and why. */
-  problems: { index: number; requestId: string; to: string; reason: string; missing: string[] }[];
+  /** Jobs that cannot be sent, by their place in `jobs`, and why; `recipient` when only its address is at fault. */
+  problems: { index: number; requestId: string; to: string; reason: string; missing: string[]; recipient?: true }[];
 }
 
 /** What sendMail would do with `jobs`, without sending or writing anything. */
@@ -268,6 +368,11 @@ export function previewMail(jobs: readonly MailJob[], show = 3): MailPreview {
     const to = String(job.to ?? '').trim();
     if (to === '') {
       preview.problems.push({ index, requestId: job.requestId, to, reason: 'No email address.', missing: [] });
+      return;
+    }
+    const refusal = queueRefusal(job);
+    if (refusal !== null) {
+      preview.problems.push({ index, requestId: job.requestId, to, reason: refusal, missing: [], recipient: true });
       return;
     }
     const composed = mail.compose(job.template, job.values);
@@ -372,6 +477,15 @@ function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota:
       result.stoppedBecause = OUT_OF_TIME;
       break;
     }
+    // Checked where mail leaves: one address, and a queued row's seal (src/domain/mailSafety.ts, seal.ts).
+    const refusal = sendRefusal(run, o);
+    if (refusal !== null) {
+      status.set(o.row, failedStatus(refusal));
+      run.finished.push(o.row);
+      report.failed.push({ requestId: o.requestId, to: o.to, reason: refusal });
+      result.done++;
+      continue;
+    }
     status.set(o.row, 'sending');
     // A message claimed when its row was written is on file as "sending" already.
     if (!o.claimed || result.sent > 0) status.write();
@@ -464,15 +578,13 @@ function errorText(err: unknown): string {
   return String(err);
 }
 
-/** One recipient; replies go to the officer; the sender's name is the centre. */
+/**
+ * The one place mail is built. One recipient; replies go to the officer; the
+ * sender's name is the centre. No header carries a line break or any other
+ * control character (cleanHeader), whatever a Settings value or a template
+ * holds; a reply-to that is not exactly one address is left off (replies
+ * then go to the sending account).
+ */
 function message(settings: Settings, o: Outgoing): GoogleAppsScript.Mail.MailAdvancedParameters {
-  const m: GoogleAppsScript.Mail.MailAdvancedParameters = {
-    to: o.to,
-    subject: o.email.subject,
-    body: o.email.text,
-    htmlBody: o.email.html,
-  };
-  if (settings.officerEmail.trim() !== '') m.replyTo = settings.officerEmail.trim();
-  if (settings.centreName.trim() !== '') m.name = settings.centreName.trim();
-  return m;
+  return { ...mailHeaders(settings, o.to, o.email.subject), body: o.email.text, htmlBody: o.email.html };
 }

@@ -24,6 +24,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface CorrespondenceRow extends CorrespondenceEntry {
   queuedValues: string;
+  seal: string;
 }
 
 export interface CorrespondenceBook {
@@ -33,11 +34,11 @@ export interface CorrespondenceBook {
   nextRow: number;
 }
 
-/** Columns the mailer cannot work without; `Queued values` is added by Set up sheets. */
+/** Columns the mailer cannot work without; `Queued values` and `Seal` are added by Set up sheets. */
 const REQUIRED = CORRESPONDENCE_COLUMNS;
 
 export type CorrespondenceRecord = Partial<
-  Record<'Sent' | 'Request ID' | 'To' | 'Template' | 'Subject' | 'Body' | 'Status' | 'Queued values', unknown>
+  Record<'Sent' | 'Request ID' | 'To' | 'Template' | 'Subject' | 'Body' | 'Status' | 'Queued values' | 'Seal', unknown>
 >;
 
 function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: string): CorrespondenceRow {
@@ -49,6 +50,7 @@ function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: strin
     template: text('Template'),
     status: parseMailStatus(cellAt(table, r, 'Status')),
     queuedValues: String(cellAt(table, r, 'Queued values') ?? ''),
+    seal: String(cellAt(table, r, 'Seal') ?? ''),
   };
 }
 

@@ -24,7 +24,24 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type EmbeddedChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
-export const PROTECTED_SHEETS = [SHEET.requests, SHEET.scripts, SHEET.dashboard] as const;
+/**
+ * The logs, the dashboard, and every sheet the mailer reads to decide what
+ * to send and to whom: Correspondence (the queue), Templates (what is said),
+ * Services (the fees and deadlines a reminder lists), Settings (sender's
+ * name, reply-to, who may edit) and Candidates (the reminders' addresses).
+ * Every sheet the add-on makes, then. An editor of the file who is not named cannot add
+ * a queued row, change a template or point a reminder at another address.
+ */
+export const PROTECTED_SHEETS = [
+  SHEET.requests,
+  SHEET.scripts,
+  SHEET.dashboard,
+  SHEET.correspondence,
+  SHEET.templates,
+  SHEET.services,
+  SHEET.settings,
+  SHEET.candidates,
+] as const;
 export const PROTECTION_DESCRIPTION =
   'Post-Results Tracker: only the exams officer and the Log editors named in Settings can edit this sheet (Set up sheets re-applies this).';
 

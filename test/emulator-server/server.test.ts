@@ -373,6 +373,15 @@ describe('emulator server', () => {
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
+  it("guards a typed formula in the exported CSV as the add-on's own lists do", async () => {
+    const r = await start();
+    const range = r.emulator.env.spreadsheet.getSheetByName('Candidates')!.getRange(2, 8, 1, 2);
+    range.setNumberFormat('@');
+    range.setValues([['=HYPERLINK("https://evil.example","Results")', '@SUM(1+1)*cmd|']]);
+    const csv = await (await fetch(new URL('/api/export?sheet=Candidates', r.url))).text();
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"",""Results"")",'@SUM(1+1)*cmd|`);
+  });
+
   it('runs a menu item and reports what it did to the UI', async () => {
     const r = await start();
     const alert = await post('/api/menu', { functionName: 'menuSetUp' });

@@ -58,6 +58,11 @@ describe('CSV', () => {
   it('writes nothing for no rows', () => {
     expect(toCsv([])).toBe('');
   });
+  it("guards a value a spreadsheet would run, as the add-on's own lists do", () => {
+    const hostile = ['=HYPERLINK("https://evil.example","Click")', '+1+1', '-2', '@SUM(A1)', '\tx', '\rx'];
+    const csv = toCsv([hostile]);
+    expect(csv).toBe(`"'=HYPERLINK(""https://evil.example"",""Click"")",'+1+1,'-2,'@SUM(A1),'\tx,"'\rx"\r\n`);
+  });
 });
 
 describe('quoted-printable', () => {

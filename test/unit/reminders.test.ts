@@ -55,6 +55,8 @@ describe('who gets a reminder', () => {
           candidateNumber: '0042',
           servicesTable: 'AQA\n- x',
         },
+        // Named so a refused address points the officer at the cell to fix.
+        recipientSource: { field: 'the email cell for Brown, Amy', fix: 'Candidates row 2' },
       },
       expect.objectContaining({ requestId: 'REMINDER-2026-2058', to: 'amy@example.org' }),
     ]);
