@@ -15,6 +15,7 @@ import {
   readQueueResult,
   readReminderResult,
   sendText,
+  unconfirmedText,
   type Choices,
   type EmailPreview,
 } from './remindersView';
@@ -138,7 +139,9 @@ form.addEventListener('submit', (event) => {
       previewed = asked;
       fill(
         previewLines,
-        [...previewText(read.value), ...read.value.leftOut].map((t) => el('p', t)),
+        [...previewText(read.value), ...read.value.leftOut, ...unconfirmedText(read.value.unconfirmed)].map((t) =>
+          el('p', t),
+        ),
       );
       fill(previews, read.value.emails.map(emailCard));
       sendButton.hidden = read.value.count === 0;

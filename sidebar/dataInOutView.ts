@@ -5,6 +5,7 @@
  * message rather than a broken page. Every text here is shown with
  * textContent, never as HTML.
  */
+import { formatMoney } from '../src/domain/money';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; messages: string[] };
 
@@ -135,9 +136,7 @@ export function readList(answer: unknown): Read<ListResult> {
   };
 }
 
-export function money(n: number): string {
-  return `£${n.toFixed(2)}`;
-}
+export const money = formatMoney;
 
 /** One line per row of a list, for a 300-pixel sidebar. */
 export function listRowText(row: Record<string, string | number>): string {

@@ -27,6 +27,8 @@ export interface ReminderResult {
   emails: EmailPreview[];
   withoutEmail: number;
   leftOut: string[];
+  /** Services no family will read about until their fee or deadline is confirmed. */
+  unconfirmed: string[];
   failed: { to: string; reason: string }[];
   uncertain: string[];
   stoppedBecause: string;
@@ -97,11 +99,21 @@ export function readReminderResult(answer: unknown): Read<ReminderResult> {
       })),
       withoutEmail: num(answer.withoutEmail),
       leftOut: strings(answer.leftOut),
+      unconfirmed: strings(answer.unconfirmed),
       failed: failedList(answer.failed),
       uncertain: uncertainList(answer.uncertain),
       stoppedBecause: str(answer.stoppedBecause),
     },
   };
+}
+
+/** The officer's warning before sending: what families will not read about, and why. */
+export function unconfirmedText(unconfirmed: readonly string[]): string[] {
+  if (unconfirmed.length === 0) return [];
+  return [
+    `${plural(unconfirmed.length, 'service is', 'services are')} left out of every reminder until the Services sheet has its fee or deadline (families are asked to contact the exams office instead):`,
+    ...unconfirmed.map((u) => `- ${u}`),
+  ];
 }
 
 export function readQueueResult(answer: unknown): Read<QueueResult> {

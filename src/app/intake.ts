@@ -118,6 +118,8 @@ export interface IntakeOptions {
     series: string;
     service: ServiceCode;
     name: string;
+    /** The levels this row prices (empty: every level); the sidebar picks the row for the qualification typed. */
+    levels: string[];
     fee: number | null;
     deadline: IsoDate | null;
     consent: string;
@@ -143,6 +145,7 @@ export function getIntakeOptions(): Answer<IntakeOptions> {
         series: s.series,
         service: s.service,
         name: info.name,
+        levels: s.levels,
         fee: s.fee,
         deadline: s.deadline,
         consent: info.consent,

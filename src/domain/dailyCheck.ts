@@ -96,12 +96,12 @@ export function appealedRequests(
 function deadlineOf(req: PostResultsRequest, services: readonly ServiceRow[]): IsoDate | null {
   if (isIsoDate(req.deadline)) return req.deadline;
   if (!isServiceCode(req.service)) return null;
-  return findService(services, req.board, req.series, req.service)?.deadline ?? null;
+  return findService(services, req.board, req.series, req.service, req.qualification)?.deadline ?? null;
 }
 
 function turnaroundOf(req: PostResultsRequest, services: readonly ServiceRow[]): number | null {
   if (!isServiceCode(req.service)) return null;
-  return findService(services, req.board, req.series, req.service)?.turnaroundDays ?? null;
+  return findService(services, req.board, req.series, req.service, req.qualification)?.turnaroundDays ?? null;
 }
 
 function after(today: IsoDate, day: IsoDate): boolean {

@@ -27,6 +27,7 @@ import {
   type AppealWindows,
 } from './deadlines';
 import { compareGrades, normaliseGrade } from './grades';
+import { formatMoney } from './money';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
 import {
@@ -203,9 +204,7 @@ function resultChanged(
 // Follow-ups after a grade change: refund, MIS, Statement of Results.
 // ---------------------------------------------------------------------------
 
-export function money(n: number): string {
-  return `£${n.toFixed(2)}`;
-}
+export const money = formatMoney;
 
 export interface Refund {
   due: boolean;
@@ -295,7 +294,7 @@ export function openFollowUps(req: FollowUpFields): FollowUp[] {
  * last stage: the days are then Ofqual's EPRS window (`EPRS window days`).
  */
 export function appealWindowDays(
-  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service'>>,
+  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service' | 'qualification'>>,
   services: readonly ServiceRow[],
   settings: AppealWindows,
 ): number {
@@ -305,7 +304,7 @@ export function appealWindowDays(
     next === 'appeal-hearing'
       ? (settings.appealHearingWindowDays ?? DEFAULT_HEARING_WINDOW_DAYS)
       : settings.appealWindowDays;
-  const row = findService(services, req.board, req.series, next);
+  const row = findService(services, req.board, req.series, next, req.qualification ?? '');
   return (row === null ? null : appealWindowFromNotes(row.notes)) ?? usual;
 }
 
@@ -791,7 +790,8 @@ export function outcomeEffects(
   }
   // After a clerical re-check the next step is a review of marking, not an appeal (JCQ).
   if (req.service === 'clerical-recheck') {
-    const review = findService(ctx.services, req.board, req.series, 'review-of-marking')?.deadline ?? null;
+    const review =
+      findService(ctx.services, req.board, req.series, 'review-of-marking', req.qualification)?.deadline ?? null;
     if (review !== null && compareDates(ctx.today, review) <= 0) {
       effects.followUps.push(
         `${noRefund} An appeal can only follow a review of marking: the candidate may still ask for a review of marking of this paper until ${formatLongDate(review)}. The request is closed.`,

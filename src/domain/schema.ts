@@ -80,6 +80,8 @@ export const SERVICES_COLUMNS: readonly ColumnSpec[] = [
   text('Board', 130),
   text('Series', 110),
   text('Service', 190),
+  // Blank for every level; GCSE, AS/A level, Level 1/2 vocational, Level 3 vocational or Other where the board prices them apart.
+  text('Level', 150),
   { header: 'Fee', kind: 'money', width: 80 },
   date('Deadline'),
   { header: 'Turnaround days', kind: 'number', width: 110 },

@@ -53,8 +53,6 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       '- Ask {{officerName}} ({{officerEmail}}) for an application and consent form.',
       '- Return it signed and paid, well before the deadline.',
       '',
-      'If a university or college place depends on an A level (or other Level 3) grade, tell us today: a priority review may be possible.',
-      '',
       'Who to talk to:',
       '- On results day: {{sltContact}}',
       '- After results day: {{enquiriesContact}}',

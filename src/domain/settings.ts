@@ -7,6 +7,7 @@
  */
 import { parseUkOrIsoDate } from './calendar';
 import { DEFAULT_EPRS_WINDOW_DAYS, DEFAULT_HEARING_WINDOW_DAYS, DEFAULT_REASONS_WINDOW_DAYS } from './deadlines';
+import { DEFAULT_RESULTS_DAYS, parseResultsDays } from './resultsDays';
 import { isEmailAddress } from './validation';
 import type { IsoDate, Settings } from './types';
 
@@ -143,6 +144,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
       'Days that are not working days, separated by commas or new lines (England and Wales 2026-2027 filled in: add later years before they are needed).',
   },
   {
+    key: 'Results days',
+    field: 'resultsDays',
+    default: DEFAULT_RESULTS_DAYS,
+    about:
+      'Results day for each series and level, separated by semicolons, like "June 2026 GCSE: 20/08/2026" (a series with one day for every level: "November 2026: 14/01/2027"). Consent dated before the candidate\'s results day is refused.',
+  },
+  {
     key: 'Retention months',
     field: 'retentionMonths',
     default: '18',
@@ -274,6 +282,11 @@ function readValue(def: SettingDefinition, text: string, blank: boolean, report:
         else dates.add(iso);
       }
       return [...dates].sort();
+    }
+    case 'resultsDays': {
+      const { days, problems } = parseResultsDays(text);
+      problems.forEach((p) => report(`${def.key}: ${p}`));
+      return days;
     }
     default:
       return text;

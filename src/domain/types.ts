@@ -89,11 +89,24 @@ export interface ServiceInfo {
   centre: boolean;
 }
 
+/** The levels at which boards set different fees, deadlines and results days. */
+export const QUALIFICATION_LEVELS = ['gcse', 'a-level', 'l12-vocational', 'l3-vocational', 'other'] as const;
+export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
+
+/** A results day from Settings: for one series, and one level or (null) every level. */
+export interface ResultsDay {
+  series: string;
+  level: QualificationLevel | null;
+  date: IsoDate;
+}
+
 /** One row of the `Services` sheet, typed. */
 export interface ServiceRow {
   board: Board;
   series: string;
   service: ServiceCode;
+  /** The levels this row's fee and deadline are for; empty for every level. */
+  levels: QualificationLevel[];
   /** GBP; `null` when the cell is blank (not researched: blank is not free). */
   fee: number | null;
   deadline: IsoDate | null;
@@ -123,6 +136,8 @@ export interface Settings {
   /** Calendar days after the appeal hearing's outcome to apply to Ofqual's EPRS (Ofqual: 21). */
   eprsWindowDays: number;
   bankHolidays: IsoDate[];
+  /** Results days per series and level; consent is refused when dated before the candidate's. */
+  resultsDays: ResultsDay[];
   retentionMonths: number;
 }
 

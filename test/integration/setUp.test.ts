@@ -41,7 +41,7 @@ describe('setUp()', () => {
   it('seeds Services with the June 2026 rows of all five boards, each marked to check before the season', () => {
     const { env } = setUpAddOn();
     const services = sheetRecords(env, SHEET.services);
-    expect(services).toHaveLength(55);
+    expect(services).toHaveLength(57);
     expect(new Set(services.map((s) => s.Board))).toEqual(
       new Set(['AQA', 'OCR', 'Pearson Edexcel', 'WJEC Eduqas', 'CCEA']),
     );
@@ -51,7 +51,7 @@ describe('setUp()', () => {
     // A real date in the sheet, shown the UK way.
     const sheet = env.spreadsheet.getSheetByName(SHEET.services)!;
     const row = services.indexOf(aqaRecheck) + 2;
-    expect(sheet.getRange(row, 5).getDisplayValue()).toBe('24/09/2026');
+    expect(sheet.getRange(row, 6).getDisplayValue()).toBe('24/09/2026');
     // Blank stays blank: a fee that was not found is not £0.
     const ocrRom = services.find((s) => s.Board === 'OCR' && s.Service === 'review-of-marking')!;
     expect(ocrRom.Fee).toBe('');
@@ -112,14 +112,15 @@ describe('setUp()', () => {
     const settings = env.spreadsheet.getSheetByName(SHEET.settings)!;
     settings.getRange(2, 2).setValue('Hilltop Academy');
     const services = env.spreadsheet.getSheetByName(SHEET.services)!;
-    services.getRange(2, 4).setValue(9.99);
+    // Column 5 is Fee (Board, Series, Service, Level, Fee).
+    services.getRange(2, 5).setValue(9.99);
     const templates = env.spreadsheet.getSheetByName(SHEET.templates)!;
     templates.getRange(2, 3).setValue('My own wording');
     run('setUp');
     expect(settings.getRange(2, 2).getValue()).toBe('Hilltop Academy');
-    expect(services.getRange(2, 4).getValue()).toBe(9.99);
+    expect(services.getRange(2, 5).getValue()).toBe(9.99);
     expect(templates.getRange(2, 3).getValue()).toBe('My own wording');
-    expect(sheetRecords(env, SHEET.services)).toHaveLength(55);
+    expect(sheetRecords(env, SHEET.services)).toHaveLength(57);
   });
 
   it('restores a cleared header in place without touching any data row', () => {

@@ -83,7 +83,7 @@ describe('Application information', () => {
     expect(email.text).toContain(
       'Why we need your consent: a clerical re-check or a review of marking looks at your paper again, and your mark and grade can go down as well as up',
     );
-    expect(email.text).toContain('- Review of marking: £48.65; apply by Thursday 24 September 2026');
+    expect(email.text).toContain('- Review of marking (other levels): £48.65; apply by Thursday 24 September 2026');
     expect(email.html).toContain('can go <strong>down</strong> as well as up');
     expectClean(email);
   });
