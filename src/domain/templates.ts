@@ -296,21 +296,38 @@ export function templateProblems(template: TemplateText): string[] {
 
 // ---- Rendering ----
 
+/*
+ * A service's name reads as prose where it falls: "Review of marking" at the
+ * start of a sentence or after a colon, "your Physics review of marking" in
+ * the middle of one. Only the first letter changes (the names hold no proper
+ * nouns).
+ */
+const SENTENCE_CASED: ReadonlySet<PlaceholderName> = new Set<PlaceholderName>(['service']);
+
+function valueAt(name: PlaceholderName, raw: string, before: string): string {
+  if (!SENTENCE_CASED.has(name) || raw === '') return raw;
+  const starts = /(^|[.!?:]|\n)\s*$/.test(before);
+  return (starts ? raw[0].toUpperCase() : raw[0].toLowerCase()) + raw.slice(1);
+}
+
+function partValues(parts: Inline[], values: Record<string, string>): string[] {
+  let before = '';
+  return parts.map((p) => {
+    const v = p.kind === 'text' ? p.text : valueAt(p.name, inertValue(values[p.name]).trim(), before);
+    before += v;
+    return v;
+  });
+}
+
 function partsText(parts: Inline[], values: Record<string, string>, oneLine: boolean): string {
-  return parts
-    .map((p) => {
-      if (p.kind === 'text') return p.text;
-      const v = inertValue(values[p.name]).trim();
-      return oneLine ? v.replace(/\s*\n\s*/g, ' ') : v;
-    })
-    .join('');
+  const texts = partValues(parts, values);
+  return parts.map((p, i) => (p.kind === 'text' || !oneLine ? texts[i] : texts[i].replace(/\s*\n\s*/g, ' '))).join('');
 }
 
 function partsHtml(parts: Inline[], values: Record<string, string>): string {
+  const texts = partValues(parts, values);
   return parts
-    .map((p) =>
-      p.kind === 'text' ? escapeHtml(p.text) : escapeHtml(inertValue(values[p.name]).trim()).replace(/\n/g, '<br>'),
-    )
+    .map((p, i) => (p.kind === 'text' ? escapeHtml(texts[i]) : escapeHtml(texts[i]).replace(/\n/g, '<br>')))
     .join('');
 }
 

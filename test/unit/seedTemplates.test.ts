@@ -112,7 +112,7 @@ describe('outcomes', () => {
   it('grade raised: old and new grade, refund, updated statement of results', () => {
     const email = render('Outcome: grade raised', amy({ newGrade: 'A', newMark: '66' }));
     expect(email.subject).toBe('Good news about your Chemistry result');
-    expect(email.text).toContain('AQA has finished the Review of marking of your Chemistry paper (7405/1).');
+    expect(email.text).toContain('AQA has finished the review of marking of your Chemistry paper (7405/1).');
     expect(email.text).toContain('Your grade has gone up from B to A.');
     expect(email.text).toContain('- Any fee you paid will be refunded, because your grade changed.');
     expect(email.text).toContain('- We will give you an updated statement of results.');

@@ -319,3 +319,21 @@ describe('servicesTable', () => {
     expect(servicesTable(rows, ['aqa'])).toContain('- Clerical re-check: £9.50;');
   });
 });
+
+describe('a service named mid-sentence reads as prose', () => {
+  const template = {
+    name: 'Outcome',
+    subject: 'The outcome of your {{subject}} {{service}}',
+    body: '{{service}}: done.\n\nAQA has finished the {{service}} of your {{subject}} paper.',
+  };
+
+  it('is lower case mid-sentence and capitalised where a sentence starts', () => {
+    const r = renderTemplate(template, { subject: 'Physics', service: 'Priority review of marking' });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(r.email.subject).toBe('The outcome of your Physics priority review of marking');
+    expect(r.email.text).toBe(
+      'Priority review of marking: done.\n\nAQA has finished the priority review of marking of your Physics paper.',
+    );
+    expect(r.email.html).toContain('AQA has finished the priority review of marking of your Physics paper.');
+  });
+});
