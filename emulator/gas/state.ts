@@ -71,6 +71,12 @@ export interface TriggerData {
   source: 'SPREADSHEETS' | 'CLOCK';
   sourceId: string | null;
   schedule: Record<string, unknown>;
+  /**
+   * The spreadsheet the trigger was installed from. An add-on's triggers are
+   * per user and per document ("one trigger of each type, per user, per
+   * document"), so getUserTriggers(ss) answers only this document's.
+   */
+  documentId?: string;
 }
 
 export type LockKind = 'document' | 'script' | 'user';

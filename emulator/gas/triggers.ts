@@ -29,12 +29,16 @@ export const WeekDay = {
 } as const;
 
 function install(ctx: Ctx, data: Omit<TriggerData, 'id'>): Trigger {
-  if (data.eventType === 'CLOCK' && ctx.triggers.some((t) => t.eventType === 'CLOCK')) {
+  const documentId = ctx.book.id;
+  if (
+    data.eventType === 'CLOCK' &&
+    ctx.triggers.some((t) => t.eventType === 'CLOCK' && (t.documentId ?? documentId) === documentId)
+  ) {
     throw new Error(
       'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
   }
-  const stored: TriggerData = { id: String(ctx.nextTriggerId++), ...data };
+  const stored: TriggerData = { id: String(ctx.nextTriggerId++), ...data, documentId };
   ctx.triggers.push(stored);
   return new Trigger(ctx, stored);
 }
@@ -223,9 +227,18 @@ export class ScriptAppService {
   getProjectTriggers(): Trigger[] {
     return this._ctx.triggers.map((t) => new Trigger(this._ctx, t));
   }
+  /** The current user's triggers for one spreadsheet; getProjectTriggers() gives every document's. */
   getUserTriggers(spreadsheet: unknown): Trigger[] {
-    void spreadsheet;
-    return this._ctx.triggers.map((t) => new Trigger(this._ctx, t));
+    const id =
+      spreadsheet !== null &&
+      typeof spreadsheet === 'object' &&
+      typeof (spreadsheet as { getId?: unknown }).getId === 'function'
+        ? String((spreadsheet as { getId: () => unknown }).getId())
+        : null;
+    if (id === null) throw new Error('Invalid argument: spreadsheet');
+    return this._ctx.triggers
+      .filter((t) => (t.documentId ?? this._ctx.book.id) === id)
+      .map((t) => new Trigger(this._ctx, t));
   }
   deleteTrigger(trigger: unknown): void {
     if (!(trigger instanceof Trigger)) throw new Error('Invalid argument: trigger');

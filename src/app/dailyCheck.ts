@@ -97,14 +97,14 @@ function mailProblems(report: MailReport): string[] {
   ];
 }
 
-/** Who gets the digest: the officer in Settings, or else the account the daily trigger runs as. */
+/**
+ * Who gets the digest: the officer in Settings, and nobody else. The trigger's
+ * own account (Session.getEffectiveUser) would need the userinfo.email scope,
+ * which the add-on does not ask for; without it Google answers '' and the
+ * digest would silently go nowhere. A blank setting is said plainly instead.
+ */
 function officerAddress(settingsEmail: string): string {
-  if (settingsEmail.trim() !== '') return settingsEmail.trim();
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
+  return settingsEmail.trim();
 }
 
 function zoneAndToday(): { timeZone: string; today: IsoDate } {

@@ -108,13 +108,17 @@ describe('the digest', () => {
     expect(kept.some((r) => r.includes('DIGEST-2026-09-25') && r.includes('Daily digest'))).toBe(true);
   });
 
-  it('goes to the account the trigger runs as when Settings has no officer email', () => {
+  it('is not sent, and the officer is told to fill in Exams officer email, when Settings has none', () => {
+    // The trigger's own account would need the userinfo.email scope, which the add-on does not ask for.
     const addOn = centre();
     setSettings(addOn, { 'Exams officer email': '' });
     submittedOn(addOn, '2026-08-24');
     morning(addOn, '2026-08-27');
-    expect(dailyRun(addOn).digestSent).toBe(true);
-    expect(digests(addOn).map((m) => m.to)).toEqual(['officer@example.org']);
+    const answer = dailyRun(addOn);
+    expect(answer.digestSent).toBe(false);
+    expect(digests(addOn)).toEqual([]);
+    // "Run daily check now" turns this into: "No digest was sent: fill in Exams officer email in the Settings sheet."
+    expect(answer.digest).toBe('no-address');
   });
 });
 

@@ -99,6 +99,18 @@ describe('setUp()', () => {
     expect(daily).toHaveLength(1);
   });
 
+  it("installs next season's own daily trigger beside last season's spreadsheet's, and never deletes that one", () => {
+    const lastSeason = setUpAddOn();
+    const saved = lastSeason.env.serialize();
+    // The same user opens next season's spreadsheet: the project already holds last season's trigger.
+    const next = loadAddOn({
+      workbook: { ...saved, spreadsheet: { ...saved.spreadsheet, id: 'next-season-sheet' } },
+    });
+    next.run('setUp');
+    const daily = next.env.triggers.filter((t) => t.getHandlerFunction() === 'runDailyCheck');
+    expect(daily.map((t) => t.documentId).sort()).toEqual([saved.spreadsheet.id, 'next-season-sheet'].sort());
+  });
+
   it('is idempotent: a second run creates, repairs and changes nothing', () => {
     const { env, run } = setUpAddOn();
     const before = JSON.stringify(env.serialize());
