@@ -86,7 +86,8 @@ export class Officer {
     const table = await grid.evaluate((el) => {
       const t = el.querySelector(':scope > table');
       if (!t) return [] as { text: string; bg: string }[][];
-      return [...t.querySelectorAll('tr')].slice(1).map((tr) =>
+      // Spare rows are the blank ones drawn below the last used row, for typing a new one.
+      return [...t.querySelectorAll('tr:not(.spare)')].slice(1).map((tr) =>
         [...tr.querySelectorAll('td')].map((td) => ({
           // A tick box reads as what a screen reader says of it.
           text: td.querySelector('[role="img"]')?.getAttribute('aria-label') ?? td.textContent ?? '',
@@ -107,13 +108,19 @@ export class Officer {
     });
   }
 
+  /** One cell of a sheet's grid, by its row number and column letter as the page labels them. */
+  cell(sheet: string, row: number, column: string): Locator {
+    const c = column.charCodeAt(0) - 65;
+    return this.page.getByLabel(`Sheet ${sheet}`).locator(`td[data-r="${row - 1}"][data-c="${c}"]`);
+  }
+
   /** The open sheet's cells as the grid shows them, row 1 first, for a sheet that is not a table (the dashboard). */
   async cells(sheet: string): Promise<string[][]> {
     await this.tab(sheet);
     const grid = this.page.getByLabel(`Sheet ${sheet}`);
     await grid.waitFor();
     return grid.evaluate((el) =>
-      [...el.querySelectorAll(':scope > table tr')]
+      [...el.querySelectorAll(':scope > table tr:not(.spare)')]
         .slice(1)
         .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );
