@@ -119,14 +119,13 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return data;
 }
 
-function banner(text: string, kind: 'alert' | 'error' | 'info' = 'alert'): void {
+function banner(text: string, kind: 'alert' | 'error' | 'info' = 'alert', details?: string): void {
   const close = h('button', { type: 'button', class: 'icon', 'aria-label': 'Dismiss', text: '×' });
-  const box = h(
-    'div',
-    { class: `banner ${kind}`, role: kind === 'info' ? 'status' : 'alert' },
-    h('span', { class: 'text', text }),
-    close,
-  );
+  const body = h('span', { class: 'text', text });
+  // The raw answer, for whoever wants it, behind a toggle: the officer reads the sentence above it.
+  if (details !== undefined)
+    body.append(h('details', {}, h('summary', { text: 'details' }), h('pre', { text: details })));
+  const box = h('div', { class: `banner ${kind}`, role: kind === 'info' ? 'status' : 'alert' }, body, close);
   close.addEventListener('click', () => box.remove());
   ui.banners.append(box);
 }
@@ -237,7 +236,7 @@ function render(): void {
             handler,
           });
           if (out.error) banner(`${handler} failed: ${out.error.message}`, 'error');
-          else banner(`${handler} returned ${JSON.stringify(out.result)}`, 'info');
+          else banner(triggerSummary(handler, out.result), 'info', JSON.stringify(out.result, null, 2));
           return out.ui;
         }),
       );
@@ -276,6 +275,14 @@ function render(): void {
   if (selected === OUTBOX) renderOutbox(s.outbox);
   else renderSheet(s.sheets.find((sh) => sh.name === selected));
   document.body.dataset.rendered = String(refreshRendered);
+}
+
+/** What the menu item shows for the same run: the answer's summary, or its errors in words. */
+function triggerSummary(handler: string, result: unknown): string {
+  const r = (result ?? {}) as { ok?: unknown; summary?: unknown; errors?: { message?: unknown }[] };
+  if (typeof r.summary === 'string' && r.summary !== '') return r.summary;
+  if (r.ok === false && Array.isArray(r.errors)) return r.errors.map((e) => String(e?.message ?? '')).join(' ');
+  return `${handler} ran.`;
 }
 
 function columnLetter(i: number): string {

@@ -253,6 +253,14 @@ async function walk(o: Officer): Promise<void> {
     expect(await o.today()).toBe('2026-08-27');
     await o.dismissBanners();
     await o.fireTrigger('runDailyCheck');
+    // The trigger's banner says what "Run daily check now" says; its raw answer is behind "details".
+    const fired = o.banner(/request is flagged/);
+    await fired.waitFor();
+    const said = await fired.locator('.text').innerText();
+    expect(said).toMatch(/^1 request is flagged: see the Flags column of the logs/);
+    expect(said).not.toContain('{');
+    await fired.getByText('details', { exact: true }).click();
+    expect(await fired.locator('details pre').innerText()).toContain('"flagged"');
     const chased = await o.row('Requests', 'Request ID', reviewId);
     expect(chased.Flags).toContain('Not acknowledged by the board');
     expect(chased['(background)']).toBe(RED);
