@@ -202,7 +202,8 @@ function render(): void {
     return;
   }
   const s = state;
-  ui.today.value = s.today;
+  // Not while she is typing a new day: a refresh must not overwrite it.
+  if (!todayTyped) ui.today.value = ukDate(s.today);
 
   ui.menu.replaceChildren(
     ...s.menu.map((item) => {
@@ -798,8 +799,61 @@ function renderOutbox(outbox: Mail[]): void {
   ui.grid.replaceChildren(h('div', { class: 'outbox' }, ...items));
 }
 
-ui.today.addEventListener('change', () => {
-  if (ui.today.value) void act(async () => void (await api('/api/clock', { today: ui.today.value })));
+/**
+ * The clock shows and takes UK dates (27/08/2026) whatever the browser's
+ * locale: a native date input would follow the browser (08/27/2026 in en-US)
+ * while every date in the sheets is day first.
+ */
+function ukDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A typed day as YYYY-MM-DD: day first (27/8/2026, 27-08-2026, 27.08.26), or already ISO; undefined if it is not a day. */
+function isoFromTyped(text: string): string | undefined {
+  const t = text.trim();
+  let y: number, mo: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
+  if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (uk) [d, mo, y] = [Number(uk[1]), Number(uk[2]), uk[3].length === 2 ? 2000 + Number(uk[3]) : Number(uk[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** She has typed in the clock since it was last set: a refresh leaves her text alone. */
+let todayTyped = false;
+ui.today.addEventListener('input', () => {
+  todayTyped = true;
+});
+
+function setTodayFromInput(): void {
+  todayTyped = false;
+  const iso = isoFromTyped(ui.today.value);
+  if (iso === undefined) {
+    banner(`"${ui.today.value}" is not a day: type it as dd/mm/yyyy, like 27/08/2026.`, 'error');
+    if (state) ui.today.value = ukDate(state.today);
+    return;
+  }
+  // Enter and the change that follows it ask for the same day: ask once.
+  if (iso === state?.today || iso === askedToday) {
+    ui.today.value = ukDate(iso);
+    return;
+  }
+  askedToday = iso;
+  void act(async () => void (await api('/api/clock', { today: iso }))).finally(() => {
+    askedToday = undefined;
+  });
+}
+let askedToday: string | undefined;
+
+ui.today.addEventListener('change', setTodayFromInput);
+ui.today.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  setTodayFromInput();
 });
 ui.plus1.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 1 }))));
 ui.plus7.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 7 }))));

@@ -32,9 +32,15 @@ export class Officer {
     await this.page.waitForFunction(() => Number(document.body.dataset.rendered ?? 0) >= 1);
   }
 
+  /** Types the day into the clock as she would, day first, and presses Enter. */
   async setToday(iso: string): Promise<void> {
-    await this.andRefresh(() => this.page.getByLabel('Today').fill(iso));
-    expectValue(await this.page.getByLabel('Today').inputValue(), iso, 'Today');
+    const uk = iso.split('-').reverse().join('/');
+    const field = this.page.getByLabel('Today', { exact: true });
+    // Already that day: the page has nothing to ask the emulator.
+    if ((await field.inputValue()) === uk) return;
+    await field.fill(uk);
+    await this.andRefresh(() => field.press('Enter'));
+    expectValue(await field.inputValue(), uk, 'Today');
   }
 
   async addDays(days: 1 | 7): Promise<void> {
@@ -49,8 +55,9 @@ export class Officer {
     );
   }
 
+  /** The clock's day as the page shows it (dd/mm/yyyy). */
   async today(): Promise<string> {
-    return this.page.getByLabel('Today').inputValue();
+    return this.page.getByLabel('Today', { exact: true }).inputValue();
   }
 
   /** Clicks an item of the add-on menu (shown as buttons along the top). */

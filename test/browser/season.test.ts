@@ -250,7 +250,7 @@ async function walk(o: Officer): Promise<void> {
 
     // ---- A week passes with no word from the board: the morning's check flags it and tells the officer. ----
     await o.addDays(7);
-    expect(await o.today()).toBe('2026-08-27');
+    expect(await o.today()).toBe('27/08/2026');
     await o.dismissBanners();
     await o.fireTrigger('runDailyCheck');
     // The trigger's banner says what "Run daily check now" says; its raw answer is behind "details".
