@@ -167,13 +167,16 @@ function closePanel(): void {
 }
 
 // Each refresh is numbered so a slow, older answer never overwrites a newer
-// one, and the page says which answer it last drew (data-rendered on <body>):
-// the browser tests wait for that signal, never for a fixed time.
+// one, and the page says which answer it last drew (data-rendered on <body>)
+// and how many it has asked for (data-asked): the browser tests wait for
+// those signals, never for a fixed time or a network reply.
 let refreshesStarted = 0;
 let refreshRendered = 0;
 
 async function refresh(): Promise<void> {
   const seq = ++refreshesStarted;
+  // How many refreshes have been asked for: a test notes it before acting, then waits for a later one to be drawn.
+  document.body.dataset.asked = String(seq);
   try {
     const fetched = await api<State>('/api/state');
     if (seq < refreshRendered) return;

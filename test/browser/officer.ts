@@ -14,16 +14,16 @@ export class Officer {
   }
 
   /**
-   * Waits for the page to fetch the workbook again after `action` and to draw
-   * what it fetched (the page's own data-rendered signal), so the grid and the
-   * clock show the action's effect.
+   * Waits for the page to draw a workbook it asked for after `action` began
+   * (the page's own data-asked and data-rendered signals), so the grid and
+   * the clock show the action's effect. A refresh asked for earlier (a
+   * sidebar's, or the window regaining focus) may answer in between: it is
+   * not the one waited for.
    */
   async andRefresh(action: () => Promise<unknown>): Promise<void> {
-    const before = await this.page.evaluate(() => Number(document.body?.dataset.rendered ?? 0)).catch(() => 0);
-    const refreshed = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/state');
+    const asked = await this.page.evaluate(() => Number(document.body?.dataset.asked ?? 0)).catch(() => 0);
     await action();
-    await refreshed;
-    await this.page.waitForFunction((seen) => Number(document.body.dataset.rendered ?? 0) > seen, before);
+    await this.page.waitForFunction((seen) => Number(document.body.dataset.rendered ?? 0) > seen, asked);
   }
 
   async open(url: string): Promise<void> {
