@@ -45,6 +45,8 @@ export interface DailyCheckDone {
   digest: DigestState;
   /** Requests this run closed (appeal window passed, appeal logged, follow-ups done). */
   closed: string[];
+  /** What "Run daily check now" tells the officer, in her words; the emulator shows it when the trigger fires. */
+  summary: string;
 }
 
 interface Problem {
@@ -303,13 +305,8 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     } catch {
       // Only a record of the run; the run itself is done.
     }
-    return {
-      ok: true,
-      flagged: checked.flagged,
-      digestSent: digest === 'sent',
-      digest,
-      closed: checked.closed,
-    };
+    const done = { flagged: checked.flagged, digestSent: digest === 'sent', digest, closed: checked.closed };
+    return { ok: true, ...done, summary: dailyCheckSummary(done) };
   });
 }
 
@@ -348,7 +345,7 @@ const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
 };
 
 /** What "Run daily check now" tells the officer. Request IDs only. */
-export function dailyCheckSummary(done: DailyCheckDone): string {
+export function dailyCheckSummary(done: Omit<DailyCheckDone, 'summary'>): string {
   const requests = new Set(done.flagged.map((f) => f.requestId)).size;
   const lines = [
     requests === 0

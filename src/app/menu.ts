@@ -3,7 +3,7 @@
  * (before the officer has authorised the add-on): then it may build the menu
  * and must touch nothing else, not even the spreadsheet.
  */
-import { dailyCheckSummary, runDailyCheck } from './dailyCheck';
+import { runDailyCheck } from './dailyCheck';
 import { refreshSltDashboard } from './dashboard';
 import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
@@ -74,7 +74,7 @@ export function menuRunDailyCheck(): void {
     ui.alert(result.errors.map((e) => e.message).join(' '));
     return;
   }
-  ui.alert(dailyCheckSummary(result));
+  ui.alert(result.summary);
 }
 
 export function menuSendReminders(): void {

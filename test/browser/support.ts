@@ -25,8 +25,6 @@ const LAUNCH_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // UK dates in the date inputs, as the officer's own browser shows them.
-  '--lang=en-GB',
 ];
 
 /** CHROMIUM_PATH, else Debian's package; throws a message that says how to get one. */
@@ -55,7 +53,11 @@ export interface Session {
 }
 
 /** The emulator on a free port with a clean data folder, and a headless Chromium with a fresh profile. */
-export async function openSession(opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openSession(
+  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<Session> {
+  // The officer's own browser is en-GB (the sidebars' date inputs show day first); a test may choose another.
+  const locale = opts.locale ?? 'en-GB';
   const executablePath = chromiumPath();
   // jest's globalSetup builds dist/ unless SKIP_BUILD is set; a lone run of one file still needs it.
   if (!existsSync(join(ROOT, 'dist', 'Code.js'))) {
@@ -75,11 +77,11 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: [...LAUNCH_ARGS, `--lang=${locale}`],
       viewport: opts.viewport ?? { width: 1400, height: 900 },
       // The emulator page forbids scripts it did not serve; axe-core is injected, so the audit needs this.
       bypassCSP: true,
-      locale: 'en-GB',
+      locale,
       timezoneId: 'Europe/London',
     });
     context.setDefaultTimeout(10_000);

@@ -41,6 +41,7 @@ describe('the digest', () => {
       digestSent: false,
       digest: 'nothing-flagged',
       closed: [],
+      summary: 'No request is flagged.\nNothing needs doing, so no digest was sent.',
     });
     expect(digests(addOn)).toHaveLength(0);
 
