@@ -61,18 +61,18 @@ describe('typing into the emulator grid', () => {
       .waitFor();
     expect((await o.rows('Requests')).filter((r) => r.Subject === 'History')).toEqual([]);
 
-    // ---- She finds OCR's row in Services and types the fee in. ----
+    // ---- She finds OCR's row in Services and types the fee in (column E: Board, Series, Service, Level, Fee). ----
     const services = await o.rows('Services');
     const index = services.findIndex((s) => s.Board === 'OCR' && s.Service === 'review-of-marking');
     expect(index).toBeGreaterThanOrEqual(0);
     expect(services[index].Fee).toBe('');
-    const fee = o.cell('Services', index + 2, 'D');
+    const fee = o.cell('Services', index + 2, 'E');
     await fee.dblclick();
-    const editor = o.page.getByLabel(`Edit cell D${index + 2}`);
+    const editor = o.page.getByLabel(`Edit cell E${index + 2}`);
     await editor.fill('45.50');
     await o.andRefresh(() => editor.press('Enter'));
     // Enter moved her down a row, as in Sheets, and the redrawn grid keeps her there.
-    await expectFocused(o, `D${index + 3}`);
+    await expectFocused(o, `E${index + 3}`);
     expect((await o.rows('Services'))[index].Fee).toBe('£45.50');
     // Saved in the data folder like every other change.
     expect(readFileSync(join(session.dataDir, 'workbook.json'), 'utf8')).toContain('45.5');
@@ -99,20 +99,20 @@ describe('typing into the emulator grid', () => {
     const services = await o.rows('Services');
     // The first blank row below the services, as Sheets leaves room for a new one.
     const r = services.length + 2;
-    await o.cell('Services', r, 'D').click();
+    await o.cell('Services', r, 'E').click();
     // Typing on a selected cell starts an edit with that character; Tab keeps it and moves right.
     await o.page.keyboard.type('£12');
     await o.andRefresh(() => o.page.keyboard.press('Tab'));
-    await expectFocused(o, `E${r}`);
+    await expectFocused(o, `F${r}`);
     await o.page.keyboard.type('27/8/2026');
     await o.andRefresh(() => o.page.keyboard.press('Enter'));
-    await expectFocused(o, `E${r + 1}`);
+    await expectFocused(o, `F${r + 1}`);
     await o.page.keyboard.press('ArrowUp');
     await o.page.keyboard.press('ArrowRight');
-    await expectFocused(o, `F${r}`);
+    await expectFocused(o, `G${r}`);
     await o.page.keyboard.type('=1+2');
     await o.andRefresh(() => o.page.keyboard.press('ArrowLeft'));
-    await expectFocused(o, `E${r}`);
+    await expectFocused(o, `F${r}`);
     await o.page.keyboard.press('ArrowLeft');
     await o.page.keyboard.press('ArrowDown');
     await o.page.keyboard.type("'0042");
@@ -120,21 +120,21 @@ describe('typing into the emulator grid', () => {
     const typed = (await o.cells('Services'))[r - 1];
     // A pound sign makes a sum of money, 27/8/2026 is a UK date, a formula stays as its text
     // (the emulator does not calculate), and a leading quote keeps 0042 as text.
-    expect(typed.slice(3, 6)).toEqual(['£12.00', '27/08/2026', '=1+2']);
-    expect((await o.cells('Services'))[r][3]).toBe('0042');
+    expect(typed.slice(4, 7)).toEqual(['£12.00', '27/08/2026', '=1+2']);
+    expect((await o.cells('Services'))[r][4]).toBe('0042');
 
     // Opening the quoted cell shows the quote, as the formula bar does, so Enter changes nothing.
-    await o.cell('Services', r + 1, 'D').dblclick();
-    const editor = o.page.getByLabel(`Edit cell D${r + 1}`);
+    await o.cell('Services', r + 1, 'E').dblclick();
+    const editor = o.page.getByLabel(`Edit cell E${r + 1}`);
     expect(await editor.inputValue()).toBe("'0042");
     // Escape: what she typed is dropped and nothing is written.
     await editor.fill('999');
     await editor.press('Escape');
     await editor.waitFor({ state: 'detached' });
-    await expectFocused(o, `D${r + 1}`);
-    expect((await o.cells('Services'))[r][3]).toBe('0042');
+    await expectFocused(o, `E${r + 1}`);
+    expect((await o.cells('Services'))[r][4]).toBe('0042');
     // Delete empties the selected cell.
-    await o.cell('Services', r + 1, 'D').click();
+    await o.cell('Services', r + 1, 'E').click();
     await o.andRefresh(() => o.page.keyboard.press('Delete'));
     expect((await o.cells('Services'))[r]?.[3] ?? '').toBe('');
     expect(pageErrors).toEqual([]);
