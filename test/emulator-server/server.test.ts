@@ -357,23 +357,23 @@ describe('emulator server', () => {
     await start();
     const typed = async (row: number, column: number, text: string, user?: string): Promise<Record<string, unknown>> =>
       (await post('/api/edit', { sheet: 'Services', row, column, text, ...(user ? { user } : {}) })).json;
-    // Row 60 is below the seeded services; D is Fee, E Deadline, F Turnaround days, G Notes (plain text).
-    expect(await typed(60, 4, '£45.5')).toEqual({ cell: '£45.50' });
-    expect(await typed(60, 5, '27/8/2026')).toEqual({ cell: '27/08/2026' });
-    expect(await typed(60, 6, '1,000')).toEqual({ cell: '1000' });
-    expect(await typed(61, 4, "'0042")).toEqual({ cell: '0042' });
-    expect(await typed(61, 6, '=1+2')).toEqual({ cell: '#ERROR!' });
-    expect(await typed(61, 7, '=1+2')).toEqual({ cell: '=1+2' });
+    // Row 60 is below the seeded services; D is Level, E Fee, F Deadline, G Turnaround days, H Notes (plain text).
+    expect(await typed(60, 5, '£45.5')).toEqual({ cell: '£45.50' });
+    expect(await typed(60, 6, '27/8/2026')).toEqual({ cell: '27/08/2026' });
+    expect(await typed(60, 7, '1,000')).toEqual({ cell: '1000' });
+    expect(await typed(61, 5, "'0042")).toEqual({ cell: '0042' });
+    expect(await typed(61, 7, '=1+2')).toEqual({ cell: '#ERROR!' });
+    expect(await typed(61, 8, '=1+2')).toEqual({ cell: '=1+2' });
     const services = sheet(await state(), 'Services') as SheetView & {
       formulas?: string[];
       edits?: Record<string, string>;
       spareRows: number;
     };
-    expect(services.rows[59].slice(3, 6)).toEqual(['£45.50', '27/08/2026', '1000']);
+    expect(services.rows[59].slice(4, 7)).toEqual(['£45.50', '27/08/2026', '1000']);
     // The formula is shown as its text; the quoted number opens with its quote, as the formula bar shows it.
-    expect(services.rows[60].slice(3, 7)).toEqual(['0042', '', '=1+2', '=1+2']);
-    expect(services.formulas).toEqual(['60:5']);
-    expect(services.edits).toEqual({ '60:3': "'0042" });
+    expect(services.rows[60].slice(4, 8)).toEqual(['0042', '', '=1+2', '=1+2']);
+    expect(services.formulas).toEqual(['60:6']);
+    expect(services.edits).toEqual({ '60:4': "'0042" });
     expect(services.spareRows).toBe(5);
 
     // A colleague with edit access who is not an editor of the log: Sheets' own refusal, nothing written.
@@ -384,7 +384,7 @@ describe('emulator server', () => {
       },
     };
     expect(await typed(60, 7, 'by a colleague', 'colleague@demo.invalid')).toEqual(protectedCell);
-    expect(await typed(60, 7, 'by the officer')).toEqual({ cell: 'by the officer' });
+    expect(await typed(60, 8, 'by the officer')).toEqual({ cell: 'by the officer' });
     const log = (text: string, user?: string) =>
       post('/api/edit', { sheet: 'Requests', row: 2, column: 10, text, ...(user ? { user } : {}) });
     expect((await log('Chemistry', 'colleague@demo.invalid')).json).toEqual(protectedCell);
@@ -404,7 +404,7 @@ describe('emulator server', () => {
 
     await start();
     const after = sheet(await state(), 'Services');
-    expect(after.rows[59].slice(3, 7)).toEqual(['£45.50', '27/08/2026', '1000', 'by the officer']);
+    expect(after.rows[59].slice(4, 8)).toEqual(['£45.50', '27/08/2026', '1000', 'by the officer']);
     expect(sheet(await state(), 'Requests').rows[1][9]).toBe('Chemistry');
   });
 
