@@ -23,12 +23,12 @@ import {
   appealDeadlineFor,
   changesRecords,
   classifyOutcome,
-  money,
   noGradeChange,
   openFollowUps,
   refundFor,
   stageOf,
 } from './lifecycle';
+import { formatMoney } from './money';
 import { findService } from './services';
 import {
   FLAGS,
@@ -172,7 +172,7 @@ export function checkRequest(req: PostResultsRequest, ctx: CheckContext): Reques
         const open = openFollowUps(req);
         if (open.length === 0) return answer('Closed', 'follow-ups-done');
         if (open.includes('refund')) {
-          flags.push({ requestId: req.requestId, flag: 'refundDue', detail: money(refundFor(req).amount ?? 0) });
+          flags.push({ requestId: req.requestId, flag: 'refundDue', detail: formatMoney(refundFor(req).amount ?? 0) });
         }
         if (open.includes('mis')) flags.push({ requestId: req.requestId, flag: 'updateMis' });
         if (open.includes('sor')) flags.push({ requestId: req.requestId, flag: 'issueSor' });

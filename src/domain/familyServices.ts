@@ -9,9 +9,9 @@
  */
 import { formatLongDate } from './calendar';
 import { CATALOGUE } from './catalogue';
-import { LEVEL_NAMES, levelOf, levelsText } from './levels';
+import { LEVEL_NAMES, levelOf, levelsText, listParts } from './levels';
 import { formatFee } from './money';
-import { matchKey } from './services';
+import { chooseForLevel, matchKey, type ServiceChoice } from './services';
 import {
   SERVICE_CODES,
   type Board,
@@ -45,7 +45,7 @@ export interface FamilyServicesOptions {
 /** The levels in a Candidates Qualification cell ("GCE A level; GCSE"); none when it names none the add-on knows. */
 export function candidateLevels(qualification: string): QualificationLevel[] {
   const levels: QualificationLevel[] = [];
-  for (const part of String(qualification ?? '').split(/\s*(?:[,;\n]|\band\b|&)\s*/i)) {
+  for (const part of listParts(qualification)) {
     const level = levelOf(part);
     if (level !== null && !levels.includes(level)) levels.push(level);
   }
@@ -58,12 +58,11 @@ export function isUnconfirmed(row: ServiceRow): boolean {
   return (row.fee === null && info.charging === 'paid') || (row.deadline === null && !info.deadlineFromOutcome);
 }
 
-function servesLevel(row: ServiceRow, level: QualificationLevel, siblings: readonly ServiceRow[]): boolean {
-  if (row.levels.includes(level)) return true;
-  return row.levels.length === 0 && !siblings.some((s) => s !== row && s.levels.includes(level));
+/** The rows families may read, and the ones left out for want of a confirmed fee or deadline. */
+function servesLevel(row: ServiceRow, choice: ServiceChoice): boolean {
+  return choice.kind === 'found' && choice.row === row;
 }
 
-/** The rows families may read, and the ones left out for want of a confirmed fee or deadline. */
 export function familyServices(
   services: readonly ServiceRow[],
   options: FamilyServicesOptions = {},
@@ -82,7 +81,7 @@ export function familyServices(
           matchKey(s.board) === matchKey(row.board) &&
           matchKey(s.series) === matchKey(row.series),
       );
-      if (!levels.some((l) => servesLevel(row, l, siblings))) continue;
+      if (!levels.some((l) => servesLevel(row, chooseForLevel(siblings, l)))) continue;
     }
     if (options.today !== undefined && row.deadline !== null && row.deadline < options.today) continue;
     (isUnconfirmed(row) ? unconfirmed : rows).push(row);

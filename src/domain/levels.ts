@@ -20,7 +20,7 @@ export const LEVEL_NAMES: Readonly<Record<QualificationLevel, string>> = {
 };
 
 /** Lower case, every run of punctuation or space one space, padded: 'A-Level' and 'a level' read alike. */
-function words(s: string): string {
+export function words(s: string): string {
   return ` ${String(s ?? '')
     .toLowerCase()
     .replace(/[^a-z0-9*]+/g, ' ')
@@ -118,9 +118,7 @@ export function parseLevels(cell: unknown): { levels: QualificationLevel[]; unkn
   if (text === '' || /^all( levels)?$/i.test(text)) return { levels: [], unknown: [] };
   const levels: QualificationLevel[] = [];
   const unknown: string[] = [];
-  for (const part of text.split(/\s*(?:[,;\n]|\band\b|&)\s*/i)) {
-    const p = part.trim();
-    if (p === '') continue;
+  for (const p of listParts(text)) {
     const key = words(p).trim();
     const named = QUALIFICATION_LEVELS.find((l) => key === words(LEVEL_NAMES[l]).trim());
     const level = named ?? LEVEL_WORDS.find(([w]) => w === key)?.[1] ?? levelOf(p);
@@ -128,6 +126,14 @@ export function parseLevels(cell: unknown): { levels: QualificationLevel[]; unkn
     else if (!levels.includes(level)) levels.push(level);
   }
   return { levels: unknown.length > 0 ? [] : levels, unknown };
+}
+
+/** The parts of a list the officer typed: separated by commas, semicolons, new lines, "and" or "&". */
+export function listParts(text: string): string[] {
+  return String(text ?? '')
+    .split(/\s*(?:[,;\n]|\band\b|&)\s*/i)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 /** 'AS/A level, Level 3 vocational'; '' for every level. */

@@ -204,8 +204,6 @@ function resultChanged(
 // Follow-ups after a grade change: refund, MIS, Statement of Results.
 // ---------------------------------------------------------------------------
 
-export const money = formatMoney;
-
 export interface Refund {
   due: boolean;
   /** GBP to give back when due. */
@@ -234,7 +232,7 @@ export function refundFor(
     return {
       due: false,
       amount: req.fee,
-      note: `The board refunds the centre's fee of ${money(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
+      note: `The board refunds the centre's fee of ${formatMoney(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
     };
   }
   if (req.paid === 'waived') {
@@ -243,7 +241,7 @@ export function refundFor(
   if (req.fee === null) return { due: false, amount: null, note: 'No refund: no fee is recorded for this request.' };
   if (req.fee <= 0) return { due: false, amount: 0, note: 'No refund: the service was free.' };
   if (req.paid !== 'yes') return { due: false, amount: null, note: 'No refund: the log says the fee was not paid.' };
-  return { due: true, amount: req.fee, note: `Refund ${money(req.fee)} to the candidate.` };
+  return { due: true, amount: req.fee, note: `Refund ${formatMoney(req.fee)} to the candidate.` };
 }
 
 export type FollowUp = 'refund' | 'mis' | 'sor';

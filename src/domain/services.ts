@@ -190,18 +190,25 @@ export function chooseService<R extends PricedRow>(
   const b = matchKey(board);
   const s = matchKey(series);
   const rows = services.filter((r) => r.service === code && matchKey(r.board) === b && matchKey(r.series) === s);
+  return chooseForLevel(rows, levelOf(qualification));
+}
+
+/** chooseService among one board's rows for one series and service, for a level already worked out. */
+export function chooseForLevel<R extends PricedRow>(
+  rows: readonly R[],
+  level: QualificationLevel | null,
+): ServiceChoice<R> {
   if (rows.length === 0) return { kind: 'none' };
   const everyLevel = rows.find((r) => r.levels.length === 0);
-  const level = levelOf(qualification);
   if (level !== null) {
     const exact = rows.find((r) => r.levels.includes(level));
     if (exact !== undefined) return { kind: 'found', row: exact };
     if (everyLevel !== undefined) return { kind: 'found', row: everyLevel };
-    return { kind: 'notForLevel', level, rows };
+    return { kind: 'notForLevel', level, rows: [...rows] };
   }
   const first = everyLevel ?? rows[0];
   const same = rows.every((r) => r.fee === first.fee && r.deadline === first.deadline);
-  return same ? { kind: 'found', row: first } : { kind: 'ambiguous', rows };
+  return same ? { kind: 'found', row: first } : { kind: 'ambiguous', rows: [...rows] };
 }
 
 /**

@@ -165,8 +165,6 @@ function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-const money = formatMoney;
-
 /** 'a review of marking', 'an appeal': a service's name as it reads mid-sentence. */
 function withArticle(code: ServiceCode): string {
   const name = CATALOGUE[code].name.toLowerCase();
@@ -675,7 +673,7 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     if (answer.fee > 0 && form.paid === 'no') {
       add(
         'paid',
-        `Requests cannot be processed without payment: the fee for ${withArticle(code)} is ${money(answer.fee)}. Mark it paid, or waived if the centre is paying.`,
+        `Requests cannot be processed without payment: the fee for ${withArticle(code)} is ${formatMoney(answer.fee)}. Mark it paid, or waived if the centre is paying.`,
       );
     }
   }
