@@ -23,6 +23,7 @@ import {
   type SentMail,
   type SerializedWorkbook,
 } from './gas';
+import { hookedGlobals } from './gas/hooks';
 import type { BundleContext } from './gas/loadBundle';
 import { evaluateRules, serialOf, type RuleInput } from './conditionalFormat';
 import { injectShim } from './shim';
@@ -53,6 +54,15 @@ export interface ServerOptions {
   reset?: boolean;
   /** No console output (tests). */
   quiet?: boolean;
+  /** MailApp recipients left each day; default the stand-in's 100. */
+  mailQuota?: number;
+  /**
+   * Virtual ms each service call of the bundle moves the clock on (tests):
+   * with Apps Script's costs, a run that watches its time budget (the
+   * mailer) stops where it would on Google, while the call itself still
+   * answers at once. Unset, the clock moves only when told to.
+   */
+  callCostMs?: (service: string, method: string) => number;
 }
 
 export interface RunningServer {
@@ -181,6 +191,8 @@ export class Emulator {
   readonly htmlFiles: Record<string, string>;
   private readonly distDir: string;
   private readonly callable: Set<string>;
+  private readonly mailQuota: number | undefined;
+  private readonly callCostMs: ServerOptions['callCostMs'];
   /** How many of the outbox's messages already have their .eml file. */
   private emlWritten: number;
   private panel:
@@ -188,9 +200,18 @@ export class Emulator {
     | undefined;
   private readonly log: (line: string) => void;
 
-  constructor(opts: { dataDir: string; distDir: string; reset: boolean; log: (line: string) => void }) {
+  constructor(opts: {
+    dataDir: string;
+    distDir: string;
+    reset: boolean;
+    log: (line: string) => void;
+    mailQuota?: number;
+    callCostMs?: ServerOptions['callCostMs'];
+  }) {
     this.log = opts.log;
     this.distDir = opts.distDir;
+    this.mailQuota = opts.mailQuota;
+    this.callCostMs = opts.callCostMs;
     this.store = new Store(opts.dataDir);
     if (opts.reset) this.store.reset();
     this.htmlFiles = readHtmlFiles(opts.distDir);
@@ -218,6 +239,7 @@ export class Emulator {
       userEmail: DEMO_USER,
       htmlFiles: this.htmlFiles,
       spreadsheetName: 'Post-Results Tracker (emulator)',
+      ...(this.mailQuota !== undefined ? { mailQuota: this.mailQuota } : {}),
     };
   }
 
@@ -435,7 +457,11 @@ export class Emulator {
    * as it would on Google.
    */
   private load(): BundleContext {
-    return loadBundle(this.distDir, this.env);
+    const cost = this.callCostMs;
+    if (cost === undefined) return loadBundle(this.distDir, this.env);
+    const env = this.env;
+    const globals = hookedGlobals(env.globals, ({ service, method }) => env.clock.advanceMs(cost(service, method)));
+    return loadBundle(this.distDir, { ...env, globals });
   }
 
   private panelInfo(): UiDelta['panel'] {
@@ -1109,7 +1135,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!existsSync(join(distDir, 'Code.js'))) {
     throw new Error(`${join(distDir, 'Code.js')} is missing: run "npm run build" first`);
   }
-  const emulator = new Emulator({ dataDir, distDir, reset: options.reset ?? false, log });
+  const emulator = new Emulator({
+    dataDir,
+    distDir,
+    reset: options.reset ?? false,
+    log,
+    mailQuota: options.mailQuota,
+    callCostMs: options.callCostMs,
+  });
   const page = buildPage();
   let allowedHosts = new Set<string>();
 

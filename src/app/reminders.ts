@@ -144,10 +144,19 @@ export interface RemindersAnswer {
   dryRun: boolean;
   /** Candidates the filters picked. */
   candidates: number;
+  /** Sent by this call. */
   sent: number;
+  /** Of this batch, still waiting in the queue after this call (what is left to go). */
   queued: number;
   /** Already sent this season (a repeated run): not sent again. */
   skipped: number;
+  /**
+   * Of this batch, on file as sent once this call is over (earlier calls and
+   * runs included): with `queued`, where a page that keeps calling stands.
+   */
+  sentSoFar: number;
+  /** Of this batch, reminders that go or have gone: `sentSoFar + queued`. */
+  total: number;
   preview: { count: number; emails: { to: string; subject: string; body: string }[] };
   /** Candidates with no email address: print them a letter. */
   withoutEmail: number;
@@ -181,6 +190,8 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
       sent: 0,
       queued: 0,
       skipped: preview.alreadySent,
+      sentSoFar: preview.alreadySent,
+      total: preview.alreadySent + preview.count,
       preview: { count: preview.count, emails: preview.emails },
       withoutEmail: batch.withoutEmail.length,
       // A send lists the refused addresses under `failed`; a preview warns of them here.
@@ -199,6 +210,8 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
       sent: report.sent,
       queued: report.queued,
       skipped: report.skipped,
+      sentSoFar: report.skipped + report.sent,
+      total: report.skipped + report.sent + report.queued,
       failed: report.failed.map((f) => ({ to: f.to, reason: f.reason })),
       uncertain: report.uncertain.map((u) => ({ to: u.to })),
       stoppedBecause: report.stoppedBecause ?? '',

@@ -11,7 +11,7 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../emulator/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server';
 
 export const ROOT = resolve(__dirname, '..', '..');
 /** Screenshots land here; git ignores it. */
@@ -54,7 +54,12 @@ export interface Session {
 
 /** The emulator on a free port with a clean data folder, and a headless Chromium with a fresh profile. */
 export async function openSession(
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** The emulator's mail quota and clock speed (see ServerOptions). */
+    server?: Pick<ServerOptions, 'mailQuota' | 'callCostMs'>;
+  } = {},
 ): Promise<Session> {
   // The officer's own browser is en-GB (the sidebars' date inputs show day first); a test may choose another.
   const locale = opts.locale ?? 'en-GB';
@@ -73,7 +78,7 @@ export async function openSession(
   };
   let server: RunningServer | undefined;
   try {
-    server = await startServer({ port: 0, dataDir, distDir, quiet: true });
+    server = await startServer({ port: 0, dataDir, distDir, quiet: true, ...opts.server });
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
