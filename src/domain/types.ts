@@ -124,6 +124,8 @@ export interface Settings {
   eprsWindowDays: number;
   bankHolidays: IsoDate[];
   retentionMonths: number;
+  /** Days after it was received that an unpaid request is listed in the daily digest. */
+  unpaidReminderDays: number;
 }
 
 export interface FieldError {
@@ -200,8 +202,14 @@ export interface PostResultsRequest {
   teacherEmail: string;
   consent: boolean;
   consentDate: IsoDate | '';
+  /** Where the consent was given: "paper form" (the sidebar), "online form" (an approved application). */
+  consentSource: string;
   fee: number | null;
   paid: Paid;
+  /** The day the payment system says the fee was paid, once a payment report is matched. */
+  paidOn: IsoDate | '';
+  /** The payment system's reference for that payment. */
+  paymentReference: string;
   deadline: IsoDate | '';
   resultsIssued: IsoDate | '';
   relatedRequestId: string;

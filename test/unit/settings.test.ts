@@ -19,6 +19,7 @@ const FIELDS: (keyof Settings)[] = [
   'eprsWindowDays',
   'bankHolidays',
   'retentionMonths',
+  'unpaidReminderDays',
 ];
 
 describe('the Settings sheet’s rows', () => {
@@ -40,6 +41,7 @@ describe('the Settings sheet’s rows', () => {
       'EPRS window days',
       'Bank holidays',
       'Retention months',
+      'Unpaid reminder days',
     ]);
     expect(SETTING_DEFINITIONS.map((d) => d.field)).toEqual(FIELDS);
   });
@@ -51,7 +53,7 @@ describe('the Settings sheet’s rows', () => {
     }
   });
 
-  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS and 18 months’ retention', () => {
+  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS, 18 months’ retention and unpaid requests chased after 7 days', () => {
     expect(defaultSettings()).toEqual({
       centreName: '',
       centreNumber: '',
@@ -69,6 +71,7 @@ describe('the Settings sheet’s rows', () => {
       eprsWindowDays: 21,
       bankHolidays: expect.any(Array),
       retentionMonths: 18,
+      unpaidReminderDays: 7,
     });
   });
 
