@@ -43,3 +43,10 @@ export {
   showSubjectAccessDialog,
   showCloseSeasonDialog,
 } from './app/dataInOutMenu';
+export {
+  listApplications,
+  approveApplications,
+  rejectApplication,
+  showApplicationsSidebar,
+  showFormQuestions,
+} from './app/applications';

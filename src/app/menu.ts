@@ -19,6 +19,8 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Print results-day letters', functionName: 'menuPrintLetters' },
   { caption: 'Print application and consent form…', functionName: 'menuPrintConsentForm' },
   { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
+  { caption: 'Applications (online form)', functionName: 'showApplicationsSidebar' },
+  { caption: 'Questions for the application form…', functionName: 'showFormQuestions' },
   { caption: 'Import candidates', functionName: 'showImportSidebar' },
   { caption: 'Lists for the MIS, boards and finance', functionName: 'showListsSidebar' },
   { caption: 'Subject access export…', functionName: 'showSubjectAccessDialog' },

@@ -265,6 +265,7 @@ export const TEMPLATE_NAMES = [
   'Missing or incomplete result raised',
   'Appeal received',
   'Daily digest',
+  'Application not accepted',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -176,6 +176,8 @@ describe('onOpen() and onInstall()', () => {
     'Print results-day letters',
     'Print application and consent form…',
     'Refresh SLT view',
+    'Applications (online form)',
+    'Questions for the application form…',
     'Import candidates',
     'Lists for the MIS, boards and finance',
     'Subject access export…',
