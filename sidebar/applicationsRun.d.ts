@@ -4,3 +4,7 @@ interface GoogleScriptRun {
   approveApplications(picked: Array<{ row: number; key: string }>): void;
   rejectApplication(picked: { row: number; key: string }, reason: string): void;
 }
+interface GoogleScriptRun {
+  previewPayments(csvText: string): void;
+  applyPayments(csvText: string): void;
+}

@@ -50,3 +50,4 @@ export {
   showApplicationsSidebar,
   showFormQuestions,
 } from './app/applications';
+export { previewPayments, applyPayments, showPaymentsSidebar } from './app/payments';

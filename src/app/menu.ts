@@ -21,6 +21,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
   { caption: 'Applications (online form)', functionName: 'showApplicationsSidebar' },
   { caption: 'Questions for the application form…', functionName: 'showFormQuestions' },
+  { caption: 'Match payments', functionName: 'showPaymentsSidebar' },
   { caption: 'Import candidates', functionName: 'showImportSidebar' },
   { caption: 'Lists for the MIS, boards and finance', functionName: 'showListsSidebar' },
   { caption: 'Subject access export…', functionName: 'showSubjectAccessDialog' },

@@ -178,6 +178,7 @@ describe('onOpen() and onInstall()', () => {
     'Refresh SLT view',
     'Applications (online form)',
     'Questions for the application form…',
+    'Match payments',
     'Import candidates',
     'Lists for the MIS, boards and finance',
     'Subject access export…',
