@@ -67,7 +67,7 @@ function show(a: Answer, applied: boolean): void {
 
 function call(fn: 'previewPayments' | 'applyPayments', csv: string): void {
   problems([]);
-  google.script.run
+  const runner = google.script.run
     .withSuccessHandler((r: unknown) => {
       const a = r as Answer | null;
       if (!a?.ok) {
@@ -78,8 +78,9 @@ function call(fn: 'previewPayments' | 'applyPayments', csv: string): void {
       applyButton.disabled = previewed === null || a.matched.length === 0;
       show(a, fn === 'applyPayments');
     })
-    .withFailureHandler((e) => problems([String(e)]))
-    [fn](csv);
+    .withFailureHandler((e) => problems([String(e)]));
+  if (fn === 'previewPayments') runner.previewPayments(csv);
+  else runner.applyPayments(csv);
 }
 
 byId<HTMLInputElement>('file').addEventListener('change', (e) => {
