@@ -13,7 +13,15 @@
  * is the same for ten rows as for twenty thousand.
  */
 import { formatLongDate, formatUkDate } from '../domain/calendar';
-import { appealedRequests, checkRequest, digestEntry, digestText, type DigestEntry } from '../domain/dailyCheck';
+import {
+  appealedRequests,
+  checkRequest,
+  digestEntry,
+  digestText,
+  unpaidDigestBlock,
+  unpaidRequests,
+  type DigestEntry,
+} from '../domain/dailyCheck';
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
 import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
 import { resumeMailQueue, sendMail } from '../mail/mailer';
@@ -153,6 +161,8 @@ interface Checked {
   flagged: { requestId: string; flag: FlagKey }[];
   closed: string[];
   officerEmail: string;
+  /** The digest's unpaid-requests block, when any is overdue. */
+  unpaid: string | null;
 }
 
 /**
@@ -173,7 +183,19 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
     const services = readServices(ss, timeZone).services;
     const logs = [SHEET.requests, SHEET.scripts].map((name) => readLog(ss, name, timeZone));
     const appealed = appealedRequests(logs.flatMap((l) => l.requests));
-    const result: Checked = { entries: [], flagged: [], closed: [], officerEmail: settings.officerEmail };
+    const days = settings.unpaidReminderDays;
+    const unpaid = unpaidRequests(
+      logs.flatMap((l) => l.requests),
+      today,
+      days,
+    );
+    const result: Checked = {
+      entries: [],
+      flagged: [],
+      closed: [],
+      officerEmail: settings.officerEmail,
+      unpaid: unpaidDigestBlock(unpaid, days),
+    };
     const writes: Array<() => void> = [];
 
     for (const log of logs) {
@@ -219,6 +241,7 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
   const text = digestText(
     checked.entries,
     problems.map((p) => `${p.at}: ${p.text}`),
+    checked.unpaid ? [checked.unpaid] : [],
   );
   if (text === null) return 'nothing-flagged';
   const to = officerAddress(checked.officerEmail);

@@ -285,6 +285,20 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       'Each item shows its request ID: find it in the tracker to deal with it.',
     ].join('\n'),
   },
+  'Application not accepted': {
+    subject: 'Your application: {{service}}, {{subject}}',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      'Thank you for your online application ({{service}}, {{board}} {{subject}}). We cannot take it as it stands:',
+      '',
+      '{{rejectionReason}}',
+      '',
+      'Nothing has been sent to the exam board and you have not been charged. If you want to apply again, please do so before the deadline, or contact {{officerName}} ({{officerEmail}}).',
+      '',
+      'Best wishes,',
+    ),
+  },
 };
 
 export const SEED_TEMPLATES: readonly TemplateSeed[] = Object.entries(SEEDS).map(([name, t]) => ({ name, ...t }));

@@ -157,6 +157,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     about:
       'Months to keep consent forms and request records after the outcome of the review or any appeal. JCQ requires at least 6; 18 keeps them until the next season is over.',
   },
+  {
+    key: 'Unpaid reminder days',
+    field: 'unpaidReminderDays',
+    default: '7',
+    about:
+      'Days after a request was received that, still unpaid (Paid = no with a fee), it is listed in the daily digest to chase the payment.',
+  },
 ];
 
 export interface SettingsProblem {
@@ -190,6 +197,7 @@ const NUMBER_RANGES: Partial<Record<keyof Settings, { min: number; max: number; 
   reasonsWindowDays: { min: 1, max: 365, unit: 'days' },
   appealHearingWindowDays: { min: 1, max: 365, unit: 'days' },
   eprsWindowDays: { min: 1, max: 365, unit: 'days' },
+  unpaidReminderDays: { min: 1, max: 365, unit: 'days' },
   retentionMonths: {
     min: 6,
     max: 120,

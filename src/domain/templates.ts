@@ -71,6 +71,7 @@ export const PLACEHOLDERS = [
   { name: 'servicesTable', about: 'each board with its services, fees and deadlines (from Services)' },
   { name: 'today', about: 'the day the message is sent' },
   { name: 'digest', about: "the daily check's list of things to do (officer's digest only)" },
+  { name: 'rejectionReason', about: 'an online application turned down: the reason the officer gave' },
 ] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];

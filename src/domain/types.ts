@@ -139,6 +139,8 @@ export interface Settings {
   /** Results days per series and level; consent is refused when dated before the candidate's. */
   resultsDays: ResultsDay[];
   retentionMonths: number;
+  /** Days after it was received that an unpaid request is listed in the daily digest. */
+  unpaidReminderDays: number;
 }
 
 export interface FieldError {
@@ -215,8 +217,14 @@ export interface PostResultsRequest {
   teacherEmail: string;
   consent: boolean;
   consentDate: IsoDate | '';
+  /** Where the consent was given: "paper form" (the sidebar), "online form" (an approved application). */
+  consentSource: string;
   fee: number | null;
   paid: Paid;
+  /** The day the payment system says the fee was paid, once a payment report is matched. */
+  paidOn: IsoDate | '';
+  /** The payment system's reference for that payment. */
+  paymentReference: string;
   deadline: IsoDate | '';
   resultsIssued: IsoDate | '';
   relatedRequestId: string;
@@ -272,6 +280,7 @@ export const TEMPLATE_NAMES = [
   'Missing or incomplete result raised',
   'Appeal received',
   'Daily digest',
+  'Application not accepted',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -20,6 +20,7 @@ const FIELDS: (keyof Settings)[] = [
   'bankHolidays',
   'resultsDays',
   'retentionMonths',
+  'unpaidReminderDays',
 ];
 
 describe('the Settings sheet’s rows', () => {
@@ -42,6 +43,7 @@ describe('the Settings sheet’s rows', () => {
       'Bank holidays',
       'Results days',
       'Retention months',
+      'Unpaid reminder days',
     ]);
     expect(SETTING_DEFINITIONS.map((d) => d.field)).toEqual(FIELDS);
   });
@@ -53,7 +55,7 @@ describe('the Settings sheet’s rows', () => {
     }
   });
 
-  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS and 18 months’ retention', () => {
+  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS, 18 months’ retention and unpaid requests chased after 7 days', () => {
     expect(defaultSettings()).toEqual({
       centreName: '',
       centreNumber: '',
@@ -72,6 +74,7 @@ describe('the Settings sheet’s rows', () => {
       bankHolidays: expect.any(Array),
       resultsDays: expect.any(Array),
       retentionMonths: 18,
+      unpaidReminderDays: 7,
     });
   });
 

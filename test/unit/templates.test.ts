@@ -20,9 +20,9 @@ function rendered(t: TemplateText, values: Record<string, string>) {
 }
 
 describe('placeholders', () => {
-  it('are the 35 names the officer guide lists, each once', () => {
-    expect(PLACEHOLDER_NAMES).toHaveLength(35);
-    expect(new Set(PLACEHOLDER_NAMES).size).toBe(35);
+  it('are the 36 names the officer guide lists, each once', () => {
+    expect(PLACEHOLDER_NAMES).toHaveLength(36);
+    expect(new Set(PLACEHOLDER_NAMES).size).toBe(36);
     expect(PLACEHOLDER_NAMES).toEqual(
       expect.arrayContaining(['forename', 'appealDeadline', 'servicesTable', 'digest', 'enquiriesContact']),
     );
