@@ -27,6 +27,7 @@ import { parseServiceCode } from '../domain/catalogue';
 import { validateRequest } from '../domain/validation';
 import type { FieldError, IsoDate, PostResultsRequest, Settings } from '../domain/types';
 import { sendMail } from '../mail/mailer';
+import { withParentCopiesFor } from './parentMail';
 import { valuesForRequest } from '../domain/templateValues';
 import { cellToCandidateNumber, cellToIsoDate, cellToText, isDateValue, toCell } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
@@ -371,16 +372,23 @@ export function rejectApplication(
       done.settings,
       { rejectionReason: why },
     );
-    const report = sendMail([
-      {
-        // One rejection per response, ever: the exactly-once key is the response's own row and timestamp.
-        requestId: `APPLICATION-${a.timestamp}-${p.row}`,
-        template: 'Application not accepted',
-        to,
-        values,
-        recipientSource: { field: 'the Email answer', fix: `${RESPONSES_SHEET} row ${p.row}` },
-      },
-    ]);
+    const number = String(form.candidateNumber ?? '').trim();
+    const report = sendMail(
+      withParentCopiesFor(
+        [
+          {
+            // One rejection per response, ever: the exactly-once key is the response's own row and timestamp.
+            requestId: `APPLICATION-${a.timestamp}-${p.row}`,
+            template: 'Application not accepted',
+            to,
+            values,
+            recipientSource: { field: 'the Email answer', fix: `${RESPONSES_SHEET} row ${p.row}` },
+            ...(number !== '' ? { toCandidate: number } : {}),
+          },
+        ],
+        done.settings,
+      ),
+    );
     const warnings = report.failed.map((f) => ({ field: 'email', message: `The email was not sent: ${f.reason}` }));
     return { ok: true, emailed: report.sent > 0 ? [to] : [], warnings };
   });

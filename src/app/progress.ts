@@ -28,6 +28,7 @@ import { LOG_COLUMNS, SHEET } from '../domain/schema';
 import { foldName } from '../domain/sortKey';
 import type { IsoDate, LogName, MailJob, PostResultsRequest, ServiceRow, Settings, Status } from '../domain/types';
 import { sendMail } from '../mail/mailer';
+import { withParentCopiesFor } from './parentMail';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog, requestToRecord, type LoggedRequest } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
@@ -193,7 +194,9 @@ export function recordOutcome(requestId: unknown, input: unknown): Answer<Outcom
     const done = change(requestId, (req, c) => recordOutcomeStep(req, input, c));
     if (!done.ok) return done;
     const { effects } = done.step;
-    const sent = deliver(outcomeMailJobs(done.after, effects, done.context.settings));
+    const sent = deliver(
+      withParentCopiesFor(outcomeMailJobs(done.after, effects, done.context.settings), done.context.settings),
+    );
     // Every recorded outcome changes SLT's figures; a failed refresh is caught up by the daily check.
     refreshDashboardQuietly();
     return {

@@ -18,7 +18,7 @@ import { candidateLevels, familyServices, servicesTable, unconfirmedLines } from
 import type { FieldError, MailJob } from '../domain/types';
 import { previewMail, resumeMailQueue, sendMail, type MailPreview } from '../mail/mailer';
 import { readCandidates } from '../sheets/candidateRows';
-import { readServices } from '../sheets/settingsSheet';
+import { readServices, readSettings } from '../sheets/settingsSheet';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 
@@ -107,7 +107,8 @@ export function reminderBatch(ss: Spreadsheet, filter: ReminderFilter): { batch:
     return table;
   };
   const unconfirmed = unconfirmedLines(familyServices(services, { today }).unconfirmed);
-  const { jobs, sources, withoutEmail } = reminderJobs(candidates, servicesTableFor, seasonYear(today));
+  const copyToParents = readSettings(ss, tz).settings.copyToParents;
+  const { jobs, sources, withoutEmail } = reminderJobs(candidates, servicesTableFor, seasonYear(today), copyToParents);
   return { batch: { candidates, jobs, sources, withoutEmail, servicesTableFor, unconfirmed } };
 }
 

@@ -6,6 +6,7 @@
 import { confirmationTemplate, recipientFor, valuesForRequest } from '../domain/templateValues';
 import type { FieldError, PostResultsRequest, Settings } from '../domain/types';
 import { sendMail } from '../mail/mailer';
+import { withParentCopiesFor } from './parentMail';
 
 export function confirmRequest(
   req: PostResultsRequest,
@@ -15,14 +16,19 @@ export function confirmRequest(
   if (to === '') return { emailed: [], warnings: [] };
   const field = to === req.email.trim() ? 'email' : 'teacherEmail';
   try {
-    const report = sendMail([
-      {
-        requestId: req.requestId,
-        template: confirmationTemplate(req.service),
-        to,
-        values: valuesForRequest(req, settings),
-      },
-    ]);
+    const jobs = withParentCopiesFor(
+      [
+        {
+          requestId: req.requestId,
+          template: confirmationTemplate(req.service),
+          to,
+          values: valuesForRequest(req, settings),
+          ...(field === 'email' ? { toCandidate: req.candidateNumber } : {}),
+        },
+      ],
+      settings,
+    );
+    const report = sendMail(jobs);
     const warnings: FieldError[] = [
       ...report.failed.map((f) => ({ field, message: `The confirmation email was not sent: ${f.reason}` })),
       ...report.uncertain.map(() => ({
@@ -33,7 +39,13 @@ export function confirmRequest(
     if (report.queued > 0) {
       warnings.push({ field, message: `The confirmation email is queued. ${report.stoppedBecause ?? ''}`.trim() });
     }
-    return { emailed: report.sent > 0 ? [to] : [], warnings };
+    const notSent = new Set([...report.failed.map((f) => f.to), ...report.uncertain.map((u) => u.to)]);
+    // The mailer sends in order: what it did not queue or refuse has gone (or went before).
+    const emailed = jobs
+      .filter((j) => !notSent.has(j.to))
+      .slice(0, report.sent)
+      .map((j) => j.to);
+    return { emailed, warnings };
   } catch (err) {
     const why = err !== null && typeof err === 'object' && 'message' in err ? String(err.message) : String(err);
     // Only the request ID and the error go to the log.

@@ -953,5 +953,7 @@ export function outcomeMailJobs(req: PostResultsRequest, effects: OutcomeEffects
     template: m.template,
     to: m.to,
     values: valuesForRequest(req, settings, m.extra),
+    // Only what goes to the candidate's own address may be copied to their parent.
+    ...(m.to.trim() === req.email.trim() ? { toCandidate: req.candidateNumber } : {}),
   }));
 }

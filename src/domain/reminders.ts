@@ -7,6 +7,7 @@
 import { compareDates } from './calendar';
 import { matchKey } from './services';
 import { valuesForCandidate, type CandidateNames } from './templateValues';
+import { parentCopyOf } from './parentCopies';
 import type { IsoDate, MailJob, ServiceRow } from './types';
 
 export const REMINDER_TEMPLATE = 'Results-day reminder' as const;
@@ -15,6 +16,8 @@ export interface ReminderCandidate extends CandidateNames {
   /** The row in `Candidates`, to point the officer at it without a name. */
   row: number;
   email: string;
+  /** Copied on the reminder when Settings says so (parentCopies.ts). */
+  parentEmail?: string;
   tutorGroup: string;
   qualification: string;
 }
@@ -82,6 +85,7 @@ export function reminderJobs(
   candidates: readonly ReminderCandidate[],
   servicesTableFor: (c: ReminderCandidate) => string,
   year: number,
+  copyToParents = false,
 ): { jobs: MailJob[]; sources: ReminderCandidate[]; withoutEmail: ReminderCandidate[] } {
   const jobs: MailJob[] = [];
   const sources: ReminderCandidate[] = [];
@@ -91,14 +95,25 @@ export function reminderJobs(
       withoutEmail.push(c);
       continue;
     }
-    sources.push(c);
-    jobs.push({
+    const job: MailJob = {
       requestId: reminderKey(year, c.candidateNumber),
       template: REMINDER_TEMPLATE,
       to: c.email.trim(),
       values: { ...valuesForCandidate(c), servicesTable: servicesTableFor(c) },
       recipientSource: { field: `the email cell for ${candidateLabel(c)}`, fix: `Candidates row ${c.row}` },
-    });
+      toCandidate: c.candidateNumber,
+    };
+    sources.push(c);
+    jobs.push(job);
+    // The copy follows its candidate's own reminder; `sources` stays one entry per job.
+    const copy = copyToParents ? parentCopyOf(job, c.parentEmail ?? '') : null;
+    if (copy !== null) {
+      sources.push(c);
+      jobs.push({
+        ...copy,
+        recipientSource: { field: `the parent email cell for ${candidateLabel(c)}`, fix: `Candidates row ${c.row}` },
+      });
+    }
   }
   return { jobs, sources, withoutEmail };
 }

@@ -164,6 +164,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     about:
       'Days after a request was received that, still unpaid (Paid = no with a fee), it is listed in the daily digest to chase the payment.',
   },
+  {
+    key: 'Copy emails to parents',
+    field: 'copyToParents',
+    default: 'No',
+    about:
+      'Yes: every email to a candidate (reminder, confirmation, outcome) also goes to the Parent email in Candidates, as its own message marked as a copy. Leave a Parent email blank for a candidate who asks that their results go only to them.',
+  },
 ];
 
 export interface SettingsProblem {
@@ -290,6 +297,13 @@ function readValue(def: SettingDefinition, text: string, blank: boolean, report:
         else dates.add(iso);
       }
       return [...dates].sort();
+    }
+    case 'copyToParents': {
+      const word = text.toLowerCase();
+      if (['yes', 'y', 'true', 'on'].includes(word)) return true;
+      if (['no', 'n', 'false', 'off'].includes(word)) return false;
+      report(`${def.key} should be Yes or No; "${text}" is neither, so No is used.`);
+      return false;
     }
     case 'resultsDays': {
       const { days, problems } = parseResultsDays(text);

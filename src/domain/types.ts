@@ -141,6 +141,12 @@ export interface Settings {
   retentionMonths: number;
   /** Days after it was received that an unpaid request is listed in the daily digest. */
   unpaidReminderDays: number;
+  /**
+   * Whether each email to a candidate also goes, as its own message, to the
+   * Parent email in `Candidates`. Off unless the officer turns it on: the
+   * results are the candidate's.
+   */
+  copyToParents: boolean;
 }
 
 export interface FieldError {
@@ -301,6 +307,12 @@ export interface MailJob {
    * `fix` "Candidates row 7". Absent: "the recipient field".
    */
   recipientSource?: { field?: string; fix?: string };
+  /**
+   * The candidate number, when this message goes to the candidate themselves
+   * (not a teacher, not the officer): only such a message can be copied to
+   * the candidate's parent (see parentCopies.ts).
+   */
+  toCandidate?: string;
 }
 
 /** What a batch of MailJobs came to. Recipients only, never grades; a refusal may name the cell to fix. */

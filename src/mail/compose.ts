@@ -5,6 +5,7 @@
  * letters all compose through here, so a preview is exactly what is sent.
  */
 import { formatLongDate } from '../domain/calendar';
+import { isParentCopy, parentCopyTemplate } from '../domain/parentCopies';
 import { commonValues } from '../domain/templateValues';
 import { renderTemplate, type RenderedEmail } from '../domain/templates';
 import type { IsoDate, Settings } from '../domain/types';
@@ -38,14 +39,15 @@ export function composer(ss: Spreadsheet): Composer {
     settings,
     exists: (name) => templates.find(name) !== null,
     compose(name, values) {
-      const template = templates.find(name);
-      if (template === null) {
+      const found = templates.find(name);
+      if (found === null) {
         return {
           ok: false,
           reason: `The Templates sheet has no "${name}" template. Run Set up sheets to put the shipped one back.`,
           missing: [],
         };
       }
+      const template = isParentCopy(values) ? parentCopyTemplate(found) : found;
       const result = renderTemplate(template, { ...base, ...values });
       return result.ok ? result : { ok: false, reason: result.errors.join(' '), missing: result.missing };
     },

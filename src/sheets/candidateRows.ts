@@ -46,3 +46,13 @@ export function readCandidates(
   });
   return { candidates, hasQualification: columnOf(table, 'Qualification') >= 0 };
 }
+
+/** Each candidate's Parent email by candidate number ('' when none), from one read of `Candidates`. */
+export function parentEmailsByCandidate(ss: Spreadsheet, timeZone: string): (candidateNumber: string) => string {
+  const byNumber = new Map<string, string>();
+  for (const c of readCandidates(ss, timeZone).candidates) {
+    // Two rows for one number: the first wins, as the Candidates lookup elsewhere does.
+    if (c.candidateNumber !== '' && !byNumber.has(c.candidateNumber)) byNumber.set(c.candidateNumber, c.parentEmail);
+  }
+  return (n) => byNumber.get(n) ?? '';
+}

@@ -46,6 +46,7 @@ export interface CandidateInput {
   surname: string;
   forename: string;
   email: string;
+  parentEmail?: string;
   tutorGroup?: string;
   qualification?: string;
 }
@@ -63,7 +64,7 @@ export function addCandidates(env: GasEnvironment, candidates: readonly Candidat
     sheet.insertRowsAfter(sheet.getMaxRows(), candidates.length + 1 - sheet.getMaxRows());
   }
   const rows = candidates.map((c) => {
-    const row = [c.number, c.surname, c.forename, c.email, '', c.tutorGroup ?? '', ''];
+    const row = [c.number, c.surname, c.forename, c.email, c.parentEmail ?? '', c.tutorGroup ?? '', ''];
     return withQualification ? [...row, c.qualification ?? ''] : row;
   });
   const range = sheet.getRange(2, 1, rows.length, width);

@@ -57,11 +57,27 @@ describe('who gets a reminder', () => {
         },
         // Named so a refused address points the officer at the cell to fix.
         recipientSource: { field: 'the email cell for Brown, Amy', fix: 'Candidates row 2' },
+        // The candidate's own message: the only kind a parent may be copied on.
+        toCandidate: '0042',
       },
       expect.objectContaining({ requestId: 'REMINDER-2026-2058', to: 'amy@example.org' }),
     ]);
     expect(withoutEmail.map((c) => c.row)).toEqual([3]);
     expect(reminderKey(2027, '')).toBe('REMINDER-2027-NO-NUMBER');
+  });
+
+  it('with copies to parents on, a parent’s copy follows the candidate’s reminder, pointing at the cell to fix', () => {
+    const withParent = CANDIDATES.map((c, i) => (i === 0 ? { ...c, parentEmail: 'j.brown@example.net' } : c));
+    const { jobs, sources } = reminderJobs(withParent, () => 'AQA\n- x', 2026, true);
+    expect(jobs.map((j) => j.to)).toEqual(['amy@example.org', 'j.brown@example.net', 'amy@example.org']);
+    expect(jobs[1]).toMatchObject({
+      requestId: 'REMINDER-2026-0042',
+      values: { parentCopy: 'yes', forename: 'Amy' },
+      recipientSource: { field: 'the parent email cell for Brown, Amy', fix: 'Candidates row 2' },
+    });
+    // One source per job, so a problem with the copy names the candidate's row.
+    expect(sources.map((c) => c.row)).toEqual([2, 2, 4]);
+    expect(reminderJobs(withParent, () => '', 2026, false).jobs).toHaveLength(2);
   });
 });
 

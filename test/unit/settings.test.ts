@@ -21,6 +21,7 @@ const FIELDS: (keyof Settings)[] = [
   'resultsDays',
   'retentionMonths',
   'unpaidReminderDays',
+  'copyToParents',
 ];
 
 describe('the Settings sheet’s rows', () => {
@@ -44,6 +45,7 @@ describe('the Settings sheet’s rows', () => {
       'Results days',
       'Retention months',
       'Unpaid reminder days',
+      'Copy emails to parents',
     ]);
     expect(SETTING_DEFINITIONS.map((d) => d.field)).toEqual(FIELDS);
   });
@@ -55,7 +57,7 @@ describe('the Settings sheet’s rows', () => {
     }
   });
 
-  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS, 18 months’ retention and unpaid requests chased after 7 days', () => {
+  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS, 18 months’ retention, unpaid requests chased after 7 days and no copies to parents', () => {
     expect(defaultSettings()).toEqual({
       centreName: '',
       centreNumber: '',
@@ -75,6 +77,7 @@ describe('the Settings sheet’s rows', () => {
       resultsDays: expect.any(Array),
       retentionMonths: 18,
       unpaidReminderDays: 7,
+      copyToParents: false,
     });
   });
 
@@ -284,5 +287,25 @@ describe('reading the Settings sheet', () => {
   it('copes with rows that are not pairs', () => {
     expect(parseSettings([null, 'x', [42, 'y']] as never).settings).toEqual(defaultSettings());
     expect(parseSettings(undefined as never).settings).toEqual(defaultSettings());
+  });
+});
+
+describe('Copy emails to parents', () => {
+  const read = (value: string) => parseSettings([['Copy emails to parents', value]]);
+
+  it('is on only when the officer says Yes (or yes, Y, true, on)', () => {
+    for (const yes of ['Yes', 'yes', 'Y', 'TRUE', 'on']) expect(read(yes).settings.copyToParents).toBe(true);
+    for (const no of ['No', 'n', 'false', 'Off', '']) expect(read(no).settings.copyToParents).toBe(false);
+  });
+
+  it('anything else is reported by name and taken as No: nobody is copied on a guess', () => {
+    const { settings, problems } = read('sometimes');
+    expect(settings.copyToParents).toBe(false);
+    expect(problems).toEqual([
+      {
+        key: 'Copy emails to parents',
+        message: 'Copy emails to parents should be Yes or No; "sometimes" is neither, so No is used.',
+      },
+    ]);
   });
 });
