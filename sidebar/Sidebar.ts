@@ -5,7 +5,7 @@
  * Every value from the server is written with textContent.
  */
 import { CATALOGUE } from '../src/domain/catalogue';
-import { FIELD_LABELS, checkForm } from '../src/domain/validation';
+import { checkForm } from '../src/domain/validation';
 import type { FieldError } from '../src/domain/types';
 import { byId, el, fill, setOptions, setSuggestions, setText } from './dom';
 import {
@@ -16,6 +16,7 @@ import {
   consentText,
   emptyValues,
   errorsToShow,
+  fieldsToFix,
   fillCandidate,
   findOption,
   lookupMessage,
@@ -29,6 +30,7 @@ import {
   submission,
   successText,
   summarise,
+  summaryLabel,
   visibleFields,
   type CandidateDetails,
   type FieldName,
@@ -319,6 +321,12 @@ function clearBanner(): void {
   fill(banner, []);
 }
 
+/** The field's label as the form shows it, for the summary. */
+function labelOf(f: FieldName): string {
+  const label = document.querySelector(`label[for="${f}"]`);
+  return summaryLabel(label?.textContent ?? f);
+}
+
 /** The banner: whole-form messages, then (after a submit) the fields to fix, as buttons that go to them. */
 function showBanner(messages: readonly string[], invalid: readonly FieldName[] = []): void {
   const children: Node[] = messages.map((m) => el('p', m));
@@ -330,7 +338,7 @@ function showBanner(messages: readonly string[], invalid: readonly FieldName[] =
     const list = el('ul');
     for (const f of invalid) {
       const item = el('li');
-      const go = el('button', FIELD_LABELS[f], 'link');
+      const go = el('button', labelOf(f), 'link');
       go.type = 'button';
       go.addEventListener('click', () => controls[f].focus());
       item.appendChild(go);
@@ -441,14 +449,14 @@ function onSubmit(event: Event): void {
   serverErrors = [];
   showNotice([], true);
   const local = validate();
+  // The page's own checks are shown at once; the server is still asked, because only it knows the
+  // rules (deadline, payment, duplicates), and it saves nothing while any problem remains.
   if (local.errors.length > 0) {
     const placed = placeErrors(local.errors, FIELD_SET);
-    const invalid = FORM_FIELDS.filter((f) => placed.byField.has(f));
-    showBanner(placed.banner, invalid);
-    focusFirst(invalid);
-    return;
+    showBanner(placed.banner, fieldsToFix(local.errors, FORM_FIELDS) as FieldName[]);
+  } else {
+    clearBanner();
   }
-  clearBanner();
   setBusy(true);
   run(
     (answer) => {
@@ -461,8 +469,9 @@ function onSubmit(event: Event): void {
         return;
       }
       serverErrors = read.errors;
-      const placed = placeErrors(serverErrors, FIELD_SET);
-      const invalid = render(errorsToShow(local.errors, serverErrors, touched, true), local.warnings);
+      const all = errorsToShow(local.errors, serverErrors, touched, true);
+      const placed = placeErrors(all, FIELD_SET);
+      const invalid = render(all, local.warnings);
       showBanner(placed.banner, invalid);
       focusFirst(invalid);
     },

@@ -384,6 +384,26 @@ export function errorsToShow(
   return out;
 }
 
+/**
+ * A field's name in the error summary: its label as the officer reads it on
+ * the form, less the "(optional)" asides, so the summary and the form agree.
+ */
+export function summaryLabel(labelText: string): string {
+  return labelText
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The fields the summary lists after a Save, in the form's order: what the
+ * page found at once and what the server then added, each field once.
+ */
+export function fieldsToFix(errors: readonly FieldError[], fields: readonly string[]): string[] {
+  const named = new Set(errors.map((e) => text(e?.field)));
+  return fields.filter((f) => named.has(f));
+}
+
 export interface CandidateDetails {
   surname: string;
   forename: string;

@@ -616,6 +616,8 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
         `${form.board} charges ${withArticle(code)} by qualification level (${levelFees(choice.rows)}): enter the qualification, like GCSE or GCE A level, so the right fee and deadline are used.`,
       );
     }
+    // Whatever the level turns out to be, some answers are already known: say them now, not on the next Save.
+    checkWhateverTheLevel(form, code, choice.rows, today, add);
     return answer;
   }
   if (choice.kind === 'notForLevel') {
@@ -721,6 +723,43 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     answer.notes = answer.notes === '' ? line : `${line}\n${answer.notes}`;
   }
   return answer;
+}
+
+/**
+ * The level is not known yet, so the fee and deadline are not either; but when
+ * every level's row agrees (every fee is owed, every deadline has passed), the
+ * officer is told now, with the other problems, rather than after fixing the qualification.
+ */
+function checkWhateverTheLevel(
+  form: RequestFormDraft,
+  code: ServiceCode,
+  rows: readonly ServiceRow[],
+  today: IsoDate,
+  add: (field: keyof RequestForm, message: string) => void,
+): void {
+  const info = CATALOGUE[code];
+  if (rows.length === 0) return;
+  if (!info.centre && form.paid === 'no' && rows.every((r) => r.fee !== null && r.fee > 0)) {
+    add(
+      'paid',
+      `Requests cannot be processed without payment: ${form.board} charges ${withArticle(code)} ${levelFees(rows)}. Mark it paid, or waived if the centre is paying.`,
+    );
+  }
+  if (info.deadlineFromOutcome) return;
+  const deadlines = rows.map((r) => r.deadline);
+  if (deadlines.some((d) => d === null || d >= today)) return;
+  const latest = (deadlines as IsoDate[]).reduce((a, b) => (b > a ? b : a));
+  if (!info.lateAccepted) {
+    add(
+      'service',
+      `${form.board} does not accept ${info.name.toLowerCase()} applications after its deadline of ${formatLongDate(latest)} (today is ${formatLongDate(today)}), so it cannot be taken late, even with a reason.`,
+    );
+  } else if (form.lateReason === '') {
+    add(
+      'lateReason',
+      `The board's deadline for ${withArticle(code)} (${form.board}, ${form.series}) was ${formatUkDate(latest)} at every level; today is ${formatUkDate(today)}. It can only be taken late with a reason, which is kept in the notes.`,
+    );
+  }
 }
 
 /** Returns the review's outcome date when the appeal may follow it. */

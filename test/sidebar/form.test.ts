@@ -20,6 +20,8 @@ import {
   servicesOf,
   submission,
   successText,
+  summaryLabel,
+  fieldsToFix,
   findOption,
   summarise,
   visibleFields,
@@ -262,6 +264,30 @@ describe('submission', () => {
 });
 
 describe('where errors go', () => {
+  it('the summary names each field as the form labels it, less its "(optional)" aside', () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'Sidebar.html'), 'utf8');
+    const labels = new Map([...html.matchAll(/<label for="(\w+)">([^<]*)<\/label>/g)].map((m) => [m[1], m[2]]));
+    for (const f of FORM_FIELDS) expect(labels.has(f)).toBe(true);
+    expect(summaryLabel(labels.get('email') ?? '')).toBe('Candidate email');
+    expect(summaryLabel(labels.get('uci') ?? '')).toBe('UCI');
+    expect(summaryLabel(labels.get('reason') ?? '')).toBe('Why is priority needed?');
+    expect(summaryLabel(labels.get('relatedRequestId') ?? '')).toBe('Review being appealed');
+    expect(summaryLabel(labels.get('reasonsReceived') ?? '')).toBe('Reasons for the outcome received');
+    expect(summaryLabel(labels.get('lateReason') ?? '')).toBe(
+      "Only if the officer accepts this after the board's deadline: why?",
+    );
+  });
+
+  it('after a Save, the summary lists every field the page or the server found wrong, once, in the form’s order', () => {
+    const local = [{ field: 'reason', message: 'Give the reason a priority review of marking is needed.' }];
+    const server = [
+      { field: 'lateReason', message: "The board's deadline was 20/08/2026." },
+      ...local,
+      { field: 'form', message: 'Something about the whole form.' },
+    ];
+    expect(fieldsToFix(errorsToShow(local, server, new Set(), true), FORM_FIELDS)).toEqual(['reason', 'lateReason']);
+  });
+
   it('has a field on the page for every field checkForm can name', () => {
     expect([...FORM_FIELDS].sort()).toEqual(Object.keys(FIELD_LABELS).sort());
     for (const f of CONDITIONAL_FIELDS) expect(FORM_FIELDS).toContain(f);

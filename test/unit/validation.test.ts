@@ -1381,6 +1381,43 @@ describe('validateRequest: both layers, every error at once', () => {
     expect(r.errors.map((e) => e.field)).toEqual(['candidateNumber', 'paid']);
   });
 
+  it('a late priority review with no reason names the missing reason and the passed deadline on the first Save', () => {
+    const r = validateRequest(
+      form({ service: 'priority-review-of-marking', reason: '' }),
+      ctx({ today: '2026-09-20' }),
+    );
+    expect(r.errors).toEqual([
+      {
+        field: 'reason',
+        message:
+          'Give the reason a priority review of marking is needed (for example, a university place depends on it).',
+      },
+      {
+        field: 'lateReason',
+        message:
+          "The board's deadline for a priority review of marking (AQA, June 2026) was 20/08/2026; today is 20/09/2026. It can only be taken late with a reason, which is kept in the notes.",
+      },
+    ]);
+  });
+
+  it('with the qualification still blank, an unpaid late review is told about payment and the deadline too', () => {
+    // AQA prices a review of marking by level, so the fee is not known yet; but every level's fee is owed
+    // and every level's deadline has passed, so those are said now rather than after the qualification.
+    const r = validateRequest(form({ qualification: '', paid: 'no' }), ctx({ today: '2026-09-25' }));
+    expect(r.errors.map((e) => e.field)).toEqual(['qualification', 'paid', 'lateReason']);
+    expect(r.errors[1].message).toContain(
+      'Requests cannot be processed without payment: AQA charges a review of marking',
+    );
+    expect(r.errors[2].message).toBe(
+      "The board's deadline for a review of marking (AQA, June 2026) was 24/09/2026 at every level; today is 25/09/2026. It can only be taken late with a reason, which is kept in the notes.",
+    );
+  });
+
+  it('with the qualification blank but the deadline not yet passed at every level, only the qualification is asked for', () => {
+    const r = validateRequest(form({ qualification: '' }), ctx());
+    expect(r.errors.map((e) => e.field)).toEqual(['qualification']);
+  });
+
   it('checkRules alone answers the officer’s rules for a well-formed form', () => {
     const { form: f } = checkForm(form({ paid: 'no' }));
     const r = checkRules(f, ctx());
