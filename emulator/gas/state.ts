@@ -71,6 +71,10 @@ export interface TriggerData {
   source: 'SPREADSHEETS' | 'CLOCK';
   sourceId: string | null;
   schedule: Record<string, unknown>;
+  /** Who created it: it runs as them, and only they see it (getProjectTriggers, getUserTriggers). */
+  owner?: string;
+  /** The spreadsheet whose add-on created it: an add-on trigger belongs to one user and one document. */
+  documentId?: string;
 }
 
 export type LockKind = 'document' | 'script' | 'user';
