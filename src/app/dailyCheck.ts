@@ -97,14 +97,13 @@ function mailProblems(report: MailReport): string[] {
   ];
 }
 
-/** Who gets the digest: the officer in Settings, or else the account the daily trigger runs as. */
+/**
+ * Who gets the digest: the officer in Settings, and no one else. The account
+ * the trigger runs as is not a fallback: Session.getEffectiveUser().getEmail()
+ * needs the userinfo.email scope, which the add-on does not ask for.
+ */
 function officerAddress(settingsEmail: string): string {
-  if (settingsEmail.trim() !== '') return settingsEmail.trim();
-  try {
-    return Session.getEffectiveUser().getEmail();
-  } catch {
-    return '';
-  }
+  return settingsEmail.trim();
 }
 
 function zoneAndToday(): { timeZone: string; today: IsoDate } {
@@ -129,10 +128,13 @@ function askForApproval(url: string | null): void {
   try {
     officerEmail = readSettings(activeSpreadsheet(), timeZone).settings.officerEmail;
   } catch {
-    // The Settings sheet may be out of reach too; the trigger's own account is the officer's.
+    // The Settings sheet may be out of reach too; then there is no one to ask.
   }
   const to = officerAddress(officerEmail);
-  if (to === '') return;
+  if (to === '') {
+    console.error('Post-Results Tracker daily check: needs approval again, and Exams officer email is blank.');
+    return;
+  }
   const digest = [
     'Post-Results Tracker needs your approval again before the daily check can run',
     '- Open the tracker spreadsheet and choose Extensions › Post-Results Tracker › Run daily check now, then allow what it asks.',
@@ -218,12 +220,10 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
     checked.entries,
     problems.map((p) => `${p.at}: ${p.text}`),
   );
-  if (text === null) return 'nothing-flagged';
   const to = officerAddress(checked.officerEmail);
-  if (to === '') {
-    recordProblem(timeZone, 'No digest could be sent: Exams officer email is blank in Settings.');
-    return 'no-address';
-  }
+  // Said even on a quiet day: the officer must know before the day a request is late.
+  if (to === '') return 'no-address';
+  if (text === null) return 'nothing-flagged';
   const job: MailJob = {
     requestId: `DIGEST-${today}`,
     template: 'Daily digest',
@@ -338,12 +338,15 @@ function resumeQueue(timeZone: string): void {
   }
 }
 
+export const OFFICER_EMAIL_MISSING =
+  'No digest can be sent until Exams officer email is filled in on the Settings sheet.';
+
 const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
   sent: 'The digest has been emailed to you.',
   'already-sent': "Today's digest had already been sent, so it was not sent again.",
   queued: "The digest is queued (today's email quota is used up); it goes with the next run.",
   'not-sent': 'The digest could not be sent; the reason will be in the next digest.',
-  'no-address': 'No digest was sent: fill in Exams officer email in the Settings sheet.',
+  'no-address': OFFICER_EMAIL_MISSING,
   'nothing-flagged': 'Nothing needs doing, so no digest was sent.',
 };
 

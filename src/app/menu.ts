@@ -62,6 +62,7 @@ export function menuSetUp(): void {
   const parts = [
     result.created.length ? `Created: ${result.created.join(', ')}.` : 'All sheets were already there.',
     result.repaired.length ? `Repaired headers: ${result.repaired.join('; ')}.` : '',
+    ...(result.notices ?? []),
     'Check every row of the Services sheet against the boards’ current fees and deadlines before the season.',
   ];
   ui.alert(parts.filter(Boolean).join('\n'));

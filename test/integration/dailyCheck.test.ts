@@ -108,13 +108,29 @@ describe('the digest', () => {
     expect(kept.some((r) => r.includes('DIGEST-2026-09-25') && r.includes('Daily digest'))).toBe(true);
   });
 
-  it('goes to the account the trigger runs as when Settings has no officer email', () => {
+  it('goes to no one when Settings has no officer email, and the check says so plainly', () => {
     const addOn = centre();
     setSettings(addOn, { 'Exams officer email': '' });
     submittedOn(addOn, '2026-08-24');
     morning(addOn, '2026-08-27');
-    expect(dailyRun(addOn).digestSent).toBe(true);
-    expect(digests(addOn).map((m) => m.to)).toEqual(['officer@example.org']);
+    expect(dailyRun(addOn).digestSent).toBe(false);
+    expect(digests(addOn)).toEqual([]);
+    addOn.bundle.menuRunDailyCheck();
+    expect(addOn.env.ui.alerts.at(-1)).toContain(
+      'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+    );
+  });
+
+  it('says the digest cannot be sent even on a day with nothing flagged', () => {
+    const addOn = centre();
+    setSettings(addOn, { 'Exams officer email': '' });
+    addOn.bundle.menuRunDailyCheck();
+    expect(addOn.env.ui.alerts.at(-1)).toBe(
+      [
+        'No request is flagged.',
+        'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+      ].join('\n'),
+    );
   });
 });
 

@@ -103,7 +103,12 @@ describe('setUp()', () => {
     const { env, run } = setUpAddOn();
     const before = JSON.stringify(env.serialize());
     const again = run('setUp');
-    expect(again).toEqual({ ok: true, created: [], repaired: [] });
+    expect(again).toEqual({
+      ok: true,
+      created: [],
+      repaired: [],
+      notices: ['No digest can be sent until Exams officer email is filled in on the Settings sheet.'],
+    });
     expect(JSON.stringify(env.serialize())).toBe(before);
   });
 
@@ -161,7 +166,12 @@ describe('setUp()', () => {
     const sheet = env.spreadsheet.getSheetByName(SHEET.requests)!;
     sheet.insertColumnBefore(1);
     sheet.getRange(1, 1, 2, 1).setValues([['My notes'], ['call home']]);
-    expect(run('setUp')).toEqual({ ok: true, created: [], repaired: [] });
+    expect(run('setUp')).toEqual({
+      ok: true,
+      created: [],
+      repaired: [],
+      notices: ['No digest can be sent until Exams officer email is filled in on the Settings sheet.'],
+    });
     expect(sheet.getRange(1, 1, 2, 1).getValues()).toEqual([['My notes'], ['call home']]);
   });
 });
@@ -211,5 +221,15 @@ describe('onOpen() and onInstall()', () => {
     bundle.showSidebar();
     expect(env.ui.sidebars).toHaveLength(1);
     expect(env.ui.sidebars[0].getContent()).toContain('Post-Results Tracker');
+  });
+});
+
+describe('Set up and the officer email', () => {
+  it('says plainly that no digest can be sent until Exams officer email is filled in', () => {
+    const addOn = loadAddOn();
+    addOn.bundle.menuSetUp();
+    expect(addOn.env.ui.alerts.at(-1)).toContain(
+      'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+    );
   });
 });
