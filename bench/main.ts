@@ -109,7 +109,8 @@ function awaitingOutcome(size: number, run: number): string {
   let waiting = awaitingBySize.get(size);
   if (!waiting) {
     waiting = seasonRecords(size, { today: TODAY })
-      .filter((r) => r.Status === 'Acknowledged')
+      // A review of moderation's outcome is the board's decision on the sample, not a grade: another form.
+      .filter((r) => r.Status === 'Acknowledged' && r.Service !== 'review-of-moderation')
       .map((r) => String(r['Request ID']));
     awaitingBySize.set(size, waiting);
   }

@@ -23,9 +23,11 @@ import {
   type SentMail,
   type SerializedWorkbook,
 } from './gas';
+import { hookedGlobals } from './gas/hooks';
 import type { BundleContext } from './gas/loadBundle';
 import { evaluateRules, serialOf, type RuleInput } from './conditionalFormat';
 import { injectShim } from './shim';
+import { parseTyped, type ParseContext } from './gas/values';
 import { emlName, Store, toCsv, type EmlMessage } from './store';
 
 /** Both ts-jest (emulator/server.ts) and the start bundle (.build/emulator.cjs) sit one folder below the root. */
@@ -35,6 +37,13 @@ const HOST = '127.0.0.1';
 const MAX_BODY = 1024 * 1024;
 const MAX_ROWS = 500;
 const DEMO_USER = 'exams.officer@demo.invalid';
+/**
+ * Someone with edit access to the file who is not an editor of the sheets the
+ * add-on protects: the page can type as them to see Sheets refuse a protected cell.
+ */
+export const DEMO_COLLEAGUE = 'colleague@demo.invalid';
+/** Blank rows drawn below the last used one, so the officer can type a new row in. */
+const SPARE_ROWS = 5;
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -45,6 +54,15 @@ export interface ServerOptions {
   reset?: boolean;
   /** No console output (tests). */
   quiet?: boolean;
+  /** MailApp recipients left each day; default the stand-in's 100. */
+  mailQuota?: number;
+  /**
+   * Virtual ms each service call of the bundle moves the clock on (tests):
+   * with Apps Script's costs, a run that watches its time budget (the
+   * mailer) stops where it would on Google, while the call itself still
+   * answers at once. Unset, the clock moves only when told to.
+   */
+  callCostMs?: (service: string, method: string) => number;
 }
 
 export interface RunningServer {
@@ -98,7 +116,11 @@ function readAnswers(value: unknown): PromptAnswer[] | undefined {
 /** The smallest surface of the stand-in's spreadsheet the server reads and writes. */
 interface RangeLike {
   getA1Notation(): string;
-  getDataValidations(): ({ getCriteriaType(): unknown } | null)[][];
+  getDataValidations(): ({ getCriteriaType(): unknown; getCriteriaValues(): unknown[] } | null)[][];
+  getFormulas(): string[][];
+  getNumberFormats(): string[][];
+  getDisplayValue(): string;
+  setValue(value: unknown): unknown;
   getDisplayValues(): string[][];
   getBackgrounds(): string[][];
   getValues(): unknown[][];
@@ -124,6 +146,8 @@ interface SheetLike {
   getConditionalFormatRules(): ConditionalRuleLike[];
   getLastRow(): number;
   getLastColumn(): number;
+  getMaxRows(): number;
+  getMaxColumns(): number;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
 }
 interface SpreadsheetLike {
@@ -167,6 +191,8 @@ export class Emulator {
   readonly htmlFiles: Record<string, string>;
   private readonly distDir: string;
   private readonly callable: Set<string>;
+  private readonly mailQuota: number | undefined;
+  private readonly callCostMs: ServerOptions['callCostMs'];
   /** How many of the outbox's messages already have their .eml file. */
   private emlWritten: number;
   private panel:
@@ -174,9 +200,18 @@ export class Emulator {
     | undefined;
   private readonly log: (line: string) => void;
 
-  constructor(opts: { dataDir: string; distDir: string; reset: boolean; log: (line: string) => void }) {
+  constructor(opts: {
+    dataDir: string;
+    distDir: string;
+    reset: boolean;
+    log: (line: string) => void;
+    mailQuota?: number;
+    callCostMs?: ServerOptions['callCostMs'];
+  }) {
     this.log = opts.log;
     this.distDir = opts.distDir;
+    this.mailQuota = opts.mailQuota;
+    this.callCostMs = opts.callCostMs;
     this.store = new Store(opts.dataDir);
     if (opts.reset) this.store.reset();
     this.htmlFiles = readHtmlFiles(opts.distDir);
@@ -204,6 +239,7 @@ export class Emulator {
       userEmail: DEMO_USER,
       htmlFiles: this.htmlFiles,
       spreadsheetName: 'Post-Results Tracker (emulator)',
+      ...(this.mailQuota !== undefined ? { mailQuota: this.mailQuota } : {}),
     };
   }
 
@@ -309,6 +345,46 @@ export class Emulator {
     this.persist();
   }
 
+  /**
+   * The officer types `text` into one cell, as in the Sheets grid: the
+   * stand-in reads it as typed input (numbers, UK dates, '0042, formulas),
+   * refuses a protected cell or a value a rejecting rule forbids with Sheets'
+   * own words, and the workbook is saved. A refusal is Sheets' answer, not a
+   * bad request: it comes back as { error } and nothing changes.
+   */
+  edit(body: Record<string, unknown>): { cell?: string; error?: { message: string } } {
+    const { sheet: name, row, column, text } = body;
+    if (typeof name !== 'string') throw new HttpError(400, 'sheet must be the name of a sheet');
+    const user = body.user === undefined ? DEMO_USER : body.user;
+    if (typeof user !== 'string' || user.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(user)) {
+      throw new HttpError(400, 'user must be an email address');
+    }
+    if (typeof text !== 'string') throw new HttpError(400, 'text must be the text typed into the cell');
+    const ss: SpreadsheetLike = this.env.spreadsheet;
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) throw new HttpError(404, `No sheet called "${name}"`);
+    const inside = (n: unknown, max: number): n is number =>
+      Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+    if (!inside(row, sheet.getMaxRows()) || !inside(column, sheet.getMaxColumns())) {
+      throw new HttpError(
+        400,
+        `row and column must be a cell of ${name} (rows 1 to ${sheet.getMaxRows()}, columns 1 to ${sheet.getMaxColumns()})`,
+      );
+    }
+    const cell = sheet.getRange(row, column, 1, 1);
+    // Protections are checked against whoever is typing; the bundle's next call runs as the officer again.
+    if (user !== DEMO_USER) this.env.setActiveUser(user);
+    try {
+      cell.setValue(text);
+    } catch (err) {
+      return { error: { message: errorMessage(err) } };
+    } finally {
+      if (user !== DEMO_USER) this.env.setActiveUser(DEMO_USER);
+    }
+    this.persist();
+    return { cell: cell.getDisplayValue() };
+  }
+
   today(): string {
     return formatDate(this.env.clock.now(), this.timeZone);
   }
@@ -326,14 +402,20 @@ export class Emulator {
 
   state(): unknown {
     const ss: SpreadsheetLike = this.env.spreadsheet;
+    const parse = { timeZone: this.timeZone, nowMs: this.env.clock.now().getTime() };
     return {
-      sheets: ss.getSheets().map((sheet) => sheetView(sheet, this.timeZone, this.today(), this.log)),
+      sheets: ss.getSheets().map((sheet) => sheetView(sheet, this.timeZone, this.today(), parse, this.log)),
       menu: this.menu(),
       outbox: this.outbox(),
       today: this.today(),
       triggers: this.triggers(),
       functions: this.functionNames(),
       panel: this.panelInfo(),
+      // Who the page can type into the grid as: the officer owns the file; the colleague meets its protections.
+      users: [
+        { email: DEMO_USER, label: 'the exams officer (owner)' },
+        { email: DEMO_COLLEAGUE, label: 'a colleague who can edit the file' },
+      ],
     };
   }
 
@@ -375,7 +457,11 @@ export class Emulator {
    * as it would on Google.
    */
   private load(): BundleContext {
-    return loadBundle(this.distDir, this.env);
+    const cost = this.callCostMs;
+    if (cost === undefined) return loadBundle(this.distDir, this.env);
+    const env = this.env;
+    const globals = hookedGlobals(env.globals, ({ service, method }) => env.clock.advanceMs(cost(service, method)));
+    return loadBundle(this.distDir, { ...env, globals });
   }
 
   private panelInfo(): UiDelta['panel'] {
@@ -592,8 +678,16 @@ export interface SheetView {
   checkboxes?: boolean[][];
   /** Embedded charts with the cells they draw, for the page to show as simple bars. */
   charts?: ChartView[];
+  /** Cells ("row:column", from 0) that hold a formula, shown as its text. */
+  formulas?: string[];
+  /** Where the edit box must start with other text than the cell shows ("row:column" to text). */
+  edits?: Record<string, string>;
+  /** Dropdown cells ("row:column", spare rows included) and the list each offers. */
+  dropdowns?: { lists: string[][]; cells: Record<string, number> };
   totalRows: number;
   totalColumns: number;
+  /** Blank rows the page draws below the last used one, for typing a new row. */
+  spareRows: number;
 }
 
 export interface ChartView {
@@ -611,22 +705,30 @@ export interface ChartView {
 /** Rules already reported, so a rule the emulator cannot evaluate is logged once, not at every refresh. */
 const reportedRules = new Set<string>();
 
-function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line: string) => void): SheetView {
+function sheetView(
+  sheet: SheetLike,
+  timeZone: string,
+  today: string,
+  parse: ParseContext,
+  log: (line: string) => void,
+): SheetView {
   const totalRows = sheet.getLastRow();
   const totalColumns = sheet.getLastColumn();
   const n = Math.min(totalRows, MAX_ROWS);
-  if (n < 1 || totalColumns < 1) return { name: sheet.getName(), rows: [], totalRows, totalColumns };
+  if (n < 1 || totalColumns < 1) return { name: sheet.getName(), rows: [], totalRows, totalColumns, spareRows: 0 };
+  const spareRows = totalRows <= MAX_ROWS ? Math.max(0, Math.min(SPARE_ROWS, sheet.getMaxRows() - totalRows)) : 0;
   const range = sheet.getRange(1, 1, n, totalColumns);
   const rows = range.getDisplayValues().map((r) => r.map(String));
+  const values = range.getValues();
   const backgrounds = range.getBackgrounds().map((r) => r.map((c) => String(c ?? '')));
   let fontColors: string[][] | undefined;
   const rules = readRules(sheet);
   let unshownRules: string[] | undefined;
   if (rules.length > 0) {
-    const values = range.getValues().map((r) => r.map((v) => formulaValue(v, timeZone)));
+    const formulaValues = values.map((r) => r.map((v) => formulaValue(v, timeZone)));
     let formats: ReturnType<typeof evaluateRules>;
     try {
-      formats = evaluateRules(rules, values, serialOf(today));
+      formats = evaluateRules(rules, formulaValues, serialOf(today));
     } catch (err) {
       // A rule the evaluator trips on must not cost the officer the whole page.
       formats = {
@@ -652,9 +754,14 @@ function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line
       }
     }
   }
-  const validations = range.getDataValidations();
-  const checkboxes = validations.map((r) => r.map((v) => v !== null && String(v.getCriteriaType()) === 'CHECKBOX'));
+  const { formulas, edits } = editTexts(range, rows, values, parse);
+  // Spare rows too: a new row typed into a log gets the column's dropdown, as in Sheets.
+  const validations = sheet.getRange(1, 1, n + spareRows, totalColumns).getDataValidations();
+  const checkboxes = validations
+    .slice(0, n)
+    .map((r) => r.map((v) => v !== null && String(v.getCriteriaType()) === 'CHECKBOX'));
   const hasCheckboxes = checkboxes.some((r) => r.some(Boolean));
+  const dropdowns = dropdownsOf(validations);
   const charts = sheet.getCharts().map(chartView);
   // Most cells are white: leave the array out rather than ship thousands of '#ffffff'.
   const coloured = backgrounds.some((r) => r.some((c) => c !== '' && c.toLowerCase() !== '#ffffff' && c !== 'white'));
@@ -665,10 +772,78 @@ function sheetView(sheet: SheetLike, timeZone: string, today: string, log: (line
     ...(fontColors ? { fontColors } : {}),
     ...(unshownRules ? { unshownRules } : {}),
     ...(hasCheckboxes ? { checkboxes } : {}),
+    ...(formulas.length ? { formulas } : {}),
+    ...(Object.keys(edits).length ? { edits } : {}),
+    ...(dropdowns ? { dropdowns } : {}),
     ...(charts.length ? { charts } : {}),
     totalRows,
     totalColumns,
+    spareRows,
   };
+}
+
+/**
+ * What the page needs to edit a cell as Sheets does. The emulator does not
+ * calculate formulas, so a formula cell shows its text (the add-on reads
+ * #ERROR! from it). The edit box starts with what Sheets' formula bar holds:
+ * the formula, or a quote before text that would otherwise be read as a
+ * number, date or formula again, so opening a cell and pressing Enter never
+ * changes it.
+ */
+function editTexts(
+  range: RangeLike,
+  rows: string[][],
+  values: unknown[][],
+  parse: ParseContext,
+): { formulas: string[]; edits: Record<string, string> } {
+  const formulas: string[] = [];
+  const edits: Record<string, string> = {};
+  const numberFormats = range.getNumberFormats();
+  range.getFormulas().forEach((r, i) =>
+    r.forEach((f, j) => {
+      if (f) {
+        formulas.push(`${i}:${j}`);
+        rows[i][j] = f;
+        return;
+      }
+      const v = values[i][j];
+      if (typeof v !== 'string' || v === '' || numberFormats[i][j] === '@') return;
+      const again = parseTyped(v, parse);
+      if (again.formula !== undefined || again.value !== v) edits[`${i}:${j}`] = `'${v}`;
+    }),
+  );
+  return { formulas, edits };
+}
+
+/** Cells whose rule shows a dropdown (a list, or the values of a range), each list sent once. */
+function dropdownsOf(
+  validations: ({ getCriteriaType(): unknown; getCriteriaValues(): unknown[] } | null)[][],
+): SheetView['dropdowns'] {
+  const lists: string[][] = [];
+  const known = new Map<string, number>();
+  const cells: Record<string, number> = {};
+  validations.forEach((r, i) =>
+    r.forEach((rule, j) => {
+      if (!rule) return;
+      const type = String(rule.getCriteriaType());
+      if (type !== 'VALUE_IN_LIST' && type !== 'VALUE_IN_RANGE') return;
+      const [source, showDropdown] = rule.getCriteriaValues();
+      if (showDropdown === false) return;
+      const items =
+        type === 'VALUE_IN_LIST'
+          ? (source as unknown[]).map(String)
+          : ((source as RangeLike | null)?.getValues().flat() ?? []).filter((v) => v !== '').map(String);
+      const list = [...new Set(items)];
+      const key = JSON.stringify(list);
+      let index = known.get(key);
+      if (index === undefined) {
+        index = lists.push(list) - 1;
+        known.set(key, index);
+      }
+      cells[`${i}:${j}`] = index;
+    }),
+  );
+  return lists.length ? { lists, cells } : undefined;
 }
 
 function chartView(chart: ChartLike): ChartView {
@@ -960,7 +1135,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (!existsSync(join(distDir, 'Code.js'))) {
     throw new Error(`${join(distDir, 'Code.js')} is missing: run "npm run build" first`);
   }
-  const emulator = new Emulator({ dataDir, distDir, reset: options.reset ?? false, log });
+  const emulator = new Emulator({
+    dataDir,
+    distDir,
+    reset: options.reset ?? false,
+    log,
+    mailQuota: options.mailQuota,
+    callCostMs: options.callCostMs,
+  });
   const page = buildPage();
   let allowedHosts = new Set<string>();
 
@@ -1060,9 +1242,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         }
         case '/api/trigger':
           return sendJson(res, 200, emulator.fireTrigger(body.handler));
+        case '/api/edit':
+          return sendJson(res, 200, emulator.edit(body));
       }
     }
-    const known = ['/', '/api/state', '/api/export', '/api/run', '/api/menu', '/api/clock', '/api/trigger'];
+    const known = [
+      '/',
+      '/api/state',
+      '/api/export',
+      '/api/run',
+      '/api/menu',
+      '/api/clock',
+      '/api/trigger',
+      '/api/edit',
+    ];
     if (known.includes(path)) throw new HttpError(405, `${method} is not allowed on ${path}`);
     throw new HttpError(404, `Nothing at ${path}`);
   }

@@ -3,12 +3,12 @@
  * with CLOSE SEASON typed, does the server delete it. The server checks the
  * phrase again: this page is only a help.
  */
+import { formatMoney } from '../src/domain/money';
 import { byId, el, fill, setText } from './dom';
 import {
   closeHeadline,
   failureText,
   keptLine,
-  money,
   plural,
   readCloseSeason,
   removalLines,
@@ -51,7 +51,7 @@ function show(r: CloseSeasonResult): void {
   setText(byId('kept'), keptLine(r));
   setText(
     byId('archive'),
-    `Archived as totals: ${plural(r.archived.requests, 'request')}, fees paid ${money(r.archived.feesPaid)}, refunds issued ${money(r.archived.refundsIssued)}.`,
+    `Archived as totals: ${plural(r.archived.requests, 'request')}, fees paid ${formatMoney(r.archived.feesPaid)}, refunds issued ${formatMoney(r.archived.refundsIssued)}.`,
   );
   lines('warnings', r.warnings);
   const something = Object.values(r.removed).some((n) => n > 0) || r.listTabs.length > 0;

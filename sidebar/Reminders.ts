@@ -1,12 +1,18 @@
 /**
  * The "Results-day reminders" sidebar: filters, a preview of the first three
- * emails and the count (a dry run on the server), then Send; letters for the
+ * emails and the count (a dry run on the server), then Send, which keeps
+ * calling until the batch is out (with Pause and Resume); letters for the
  * candidates told on paper; and the queue. Everything from the server is
  * written with textContent.
  */
 import { byId, el, fill } from './dom';
 import {
+  afterCall,
   choicesText,
+  keepGoing,
+  newSitting,
+  progressText,
+  progressValueText,
   lettersText,
   previewText,
   problemLines,
@@ -15,6 +21,7 @@ import {
   readQueueResult,
   readReminderResult,
   sendText,
+  unconfirmedText,
   type Choices,
   type EmailPreview,
 } from './remindersView';
@@ -36,6 +43,11 @@ const lettersButton = byId<HTMLButtonElement>('letters');
 const lettersResult = byId('letters-result');
 const queueButton = byId<HTMLButtonElement>('queue');
 const queueResult = byId('queue-result');
+const sending = byId('sending');
+const sendProgress = byId<HTMLProgressElement>('send-progress');
+const sendStatus = byId('send-status');
+const pauseButton = byId<HTMLButtonElement>('pause');
+const resumeButton = byId<HTMLButtonElement>('resume');
 
 /** The filters the shown preview was made with: Send sends exactly those. */
 let previewed: { qualification: string; tutorGroup: string } | null = null;
@@ -138,7 +150,9 @@ form.addEventListener('submit', (event) => {
       previewed = asked;
       fill(
         previewLines,
-        [...previewText(read.value), ...read.value.leftOut].map((t) => el('p', t)),
+        [...previewText(read.value), ...read.value.leftOut, ...unconfirmedText(read.value.unconfirmed)].map((t) =>
+          el('p', t),
+        ),
       );
       fill(previews, read.value.emails.map(emailCard));
       sendButton.hidden = read.value.count === 0;
@@ -152,30 +166,119 @@ form.addEventListener('submit', (event) => {
   ).sendResultsDayReminders({ dryRun: true, ...asked });
 });
 
+/**
+ * One sitting of Send: the page calls the server again each time an answer
+ * comes back with reminders still queued, so a year group goes out without
+ * the officer pressing again. Each call stops inside the server's time
+ * budget (well inside Apps Script's 6 minutes) and queues the rest; nothing
+ * here decides who is sent what, so closing the page loses nothing.
+ */
+let sitting = newSitting();
+let sittingFilters: { qualification: string; tutorGroup: string } | null = null;
+let pauseAsked = false;
+let calling = false;
+let callsAnswered = 0;
+
+function showProgress(state: 'sending' | 'paused' | 'stopped' | 'done', extra: string[] = []): void {
+  const total = Math.max(1, sitting.sentSoFar + sitting.queued);
+  const value = Math.min(sitting.sentSoFar, total);
+  sendProgress.max = total;
+  sendProgress.value = value;
+  sendProgress.setAttribute('aria-valuemax', String(total));
+  sendProgress.setAttribute('aria-valuenow', String(value));
+  sendProgress.setAttribute('aria-valuetext', progressValueText(sitting));
+  const words =
+    state === 'paused'
+      ? `Paused: ${progressText(sitting)}.`
+      : state === 'sending' && callsAnswered === 0
+        ? 'Sending the first reminders…'
+        : progressText(sitting);
+  fill(
+    sendStatus,
+    [words, ...extra].map((t) => el('p', t)),
+  );
+  sending.dataset.state = state;
+  sending.dataset.calls = String(callsAnswered);
+  sending.hidden = false;
+  pauseButton.hidden = state !== 'sending';
+  pauseButton.disabled = pauseAsked;
+  pauseButton.textContent = pauseAsked ? 'Pausing after this batch…' : 'Pause sending';
+  resumeButton.hidden = state !== 'paused' && state !== 'stopped';
+}
+
+function sendBatch(): void {
+  if (sittingFilters === null || calling) return;
+  calling = true;
+  const began = Date.now();
+  run(
+    (answer) => {
+      calling = false;
+      callsAnswered++;
+      const read = readReminderResult(answer);
+      if (!read.ok) {
+        busy(previewButton, false);
+        showProgress('stopped', read.messages);
+        return;
+      }
+      sitting = afterCall(sitting, read.value, Date.now() - began);
+      const problems = [...read.value.leftOut, ...problemLines(read.value)];
+      if (problems.length > 0) lines(result, [], problems, 'info');
+      if (sitting.queued === 0) {
+        busy(previewButton, false);
+        showProgress('done');
+        lines(result, sendText({ sent: sitting.sentHere, queued: 0, stoppedBecause: '' }), problems, 'ok');
+        result.focus();
+      } else if (!keepGoing(read.value)) {
+        busy(previewButton, false);
+        showProgress('stopped', [read.value.stoppedBecause || 'The daily check sends the queued ones each morning.']);
+      } else if (pauseAsked) {
+        pauseAsked = false;
+        busy(previewButton, false);
+        showProgress('paused');
+        resumeButton.focus();
+      } else {
+        showProgress('sending');
+        sendBatch();
+      }
+    },
+    (error) => {
+      calling = false;
+      callsAnswered++;
+      pauseAsked = false;
+      busy(previewButton, false);
+      showProgress('stopped', [
+        `Sending stopped: ${message(error)}. Check the Correspondence sheet, then press Resume to send what is still queued.`,
+      ]);
+    },
+  ).sendResultsDayReminders({ dryRun: false, ...sittingFilters });
+}
+
 sendButton.addEventListener('click', () => {
   if (previewed === null) return;
   showBanner([]);
-  busy(sendButton, true, 'Sending…');
+  fill(result, []);
+  sittingFilters = previewed;
+  sitting = newSitting();
+  callsAnswered = 0;
+  pauseAsked = false;
+  resetPreview();
   busy(previewButton, true);
-  run(
-    (answer) => {
-      busy(previewButton, false);
-      const read = readReminderResult(answer);
-      resetPreview();
-      busy(sendButton, false);
-      if (!read.ok) {
-        showBanner(read.messages);
-        return;
-      }
-      lines(result, sendText(read.value), [...read.value.leftOut, ...problemLines(read.value)], 'ok');
-      result.focus();
-    },
-    (error) => {
-      busy(previewButton, false);
-      busy(sendButton, false, 'Send');
-      showBanner([`Sending stopped: ${message(error)}. Check the Correspondence sheet before trying again.`]);
-    },
-  ).sendResultsDayReminders({ dryRun: false, ...previewed });
+  showProgress('sending');
+  sendBatch();
+});
+
+pauseButton.addEventListener('click', () => {
+  // The call under way finishes its batch (stopping it half way would gain nothing); no further call is made.
+  pauseAsked = true;
+  showProgress('sending');
+});
+
+resumeButton.addEventListener('click', () => {
+  pauseAsked = false;
+  busy(previewButton, true);
+  showProgress('sending');
+  pauseButton.focus();
+  sendBatch();
 });
 
 lettersButton.addEventListener('click', () => {

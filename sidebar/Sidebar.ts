@@ -124,7 +124,13 @@ function setValue(f: FieldName, value: string | boolean): void {
 
 function chosenOption(): ServiceOption | null {
   if (options === null) return null;
-  return findOption(options.services, controls.board.value, controls.series.value, controls.service.value);
+  return findOption(
+    options.services,
+    controls.board.value,
+    controls.series.value,
+    controls.service.value,
+    controls.qualification.value,
+  );
 }
 
 function shownFields(): Set<string> {
@@ -496,7 +502,8 @@ form.addEventListener('input', (event) => {
   const hadError = errorBoxes[f].childElementCount > 0 || serverErrors.some((e) => e.field === f);
   changed(f);
   if (f === 'candidateNumber') onCandidateNumberInput();
-  if (f === 'notes') update();
+  // The fee and deadline can depend on the level: show the right one as the qualification is typed.
+  if (f === 'notes' || f === 'qualification') update();
   if (hadError) validate();
 });
 

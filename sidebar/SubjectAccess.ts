@@ -2,6 +2,7 @@
  * "Subject access export": one candidate's data, shown record by record and
  * downloadable as one JSON file. Values are written with textContent only.
  */
+import { readableValue } from '../src/domain/prose';
 import { byId, el, fill, setText } from './dom';
 import {
   downloadHref,
@@ -33,7 +34,7 @@ function record(row: Record<string, string | number | boolean>): HTMLElement {
   const list = el('dl');
   for (const [k, v] of Object.entries(row)) {
     if (v === '' || v === null) continue;
-    list.append(el('dt', k), el('dd', String(v)));
+    list.append(el('dt', k), el('dd', readableValue(k, v)));
   }
   box.append(list);
   return box;

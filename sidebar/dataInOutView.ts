@@ -5,6 +5,7 @@
  * message rather than a broken page. Every text here is shown with
  * textContent, never as HTML.
  */
+import { formatMoney } from '../src/domain/money';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; messages: string[] };
 
@@ -135,16 +136,13 @@ export function readList(answer: unknown): Read<ListResult> {
   };
 }
 
-export function money(n: number): string {
-  return `£${n.toFixed(2)}`;
-}
-
 /** One line per row of a list, for a 300-pixel sidebar. */
 export function listRowText(row: Record<string, string | number>): string {
   const name = `${str(row.Surname)}, ${str(row.Forename)} (${str(row['Candidate number'])})`;
   const paper = [row.Subject, row.Component].map(str).filter(Boolean).join(' ');
   if ('New grade' in row) return `${name}: ${paper} ${str(row['Original grade'])} → ${str(row['New grade'])}`;
-  if ('Amount' in row) return `${name}: ${money(num(row.Amount))} to ${str(row['Paid by']).toLowerCase()}, ${paper}`;
+  if ('Amount' in row)
+    return `${name}: ${formatMoney(num(row.Amount))} to ${str(row['Paid by']).toLowerCase()}, ${paper}`;
   const deadline = str(row.Deadline) ? `, deadline ${str(row.Deadline)}` : '';
   return `${name}: ${str(row.Service)}, ${paper}${deadline}`;
 }
@@ -154,7 +152,7 @@ export function listHeadline(kind: 'mis' | 'board' | 'refunds', r: ListResult, b
   if (kind === 'mis')
     return n ? `${plural(n, 'grade change')} to enter in the MIS.` : 'No grade change is waiting for the MIS.';
   if (kind === 'refunds') {
-    return n ? `${plural(n, 'refund')} due, ${money(r.total ?? 0)} in all.` : 'No refund is due.';
+    return n ? `${plural(n, 'refund')} due, ${formatMoney(r.total ?? 0)} in all.` : 'No refund is due.';
   }
   return n ? `${plural(n, 'request')} to enter on the ${board} site.` : `Nothing is waiting to go to ${board}.`;
 }

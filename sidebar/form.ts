@@ -5,7 +5,15 @@
  */
 import { formatLongDate, isIsoDate } from '../src/domain/calendar';
 import { CATALOGUE, isServiceCode } from '../src/domain/catalogue';
-import type { ConsentRule, FieldError, RequestForm, ServiceCode } from '../src/domain/types';
+import { chooseService, levelFees } from '../src/domain/services';
+import {
+  QUALIFICATION_LEVELS,
+  type ConsentRule,
+  type FieldError,
+  type QualificationLevel,
+  type RequestForm,
+  type ServiceCode,
+} from '../src/domain/types';
 
 export type FieldName = keyof RequestForm;
 
@@ -65,8 +73,12 @@ export interface ServiceOption {
   series: string;
   service: ServiceCode;
   name: string;
+  /** The levels the row prices; empty for every level. */
+  levels: QualificationLevel[];
   fee: number | null;
   deadline: string | null;
+  /** Set when the board prices levels apart and the qualification does not say which: "GCSE £42.00, other levels £48.65". */
+  feesByLevel?: string;
   consent: ConsentRule;
   charging: 'paid' | 'free-unless-priced';
   level: 'component' | 'qualification';
@@ -135,6 +147,9 @@ export function readIntakeOptions(answer: unknown): { options: IntakeOptions } |
       series,
       service: row.service,
       name: text(row.name) || info.name,
+      levels: Array.isArray(row.levels)
+        ? row.levels.filter((l): l is QualificationLevel => QUALIFICATION_LEVELS.includes(l as QualificationLevel))
+        : [],
       fee,
       deadline,
       consent:
@@ -176,13 +191,25 @@ export function servicesOf(services: readonly ServiceOption[], board: string, se
   return rows.filter((s, i) => rows.findIndex((t) => t.service === s.service) === i);
 }
 
+/**
+ * The row for the chosen board, series and service at the qualification's
+ * level, chosen as the server chooses it. Where the board prices levels apart
+ * and the qualification does not say which, the fee is not known yet and the
+ * page says what each level costs.
+ */
 export function findOption(
   services: readonly ServiceOption[],
   board: string,
   series: string,
   service: string,
+  qualification = '',
 ): ServiceOption | null {
-  return services.find((s) => s.board === board && s.series === series && s.service === service) ?? null;
+  if (!isServiceCode(service)) return null;
+  const choice = chooseService(services, board, series, service, qualification);
+  if (choice.kind === 'found') return choice.row;
+  if (choice.kind === 'none') return null;
+  const base = choice.rows.find((r) => r.levels.length === 0) ?? choice.rows[0];
+  return { ...base, fee: null, feesByLevel: levelFees(choice.rows) };
 }
 
 function thousands(n: string): string {
@@ -248,10 +275,12 @@ export function summarise(option: ServiceOption, today: string, requestedBy: str
     const passed = info.lateAccepted ? ' (passed)' : ' (passed: the board accepts no late applications)';
     deadline = formatLongDate(option.deadline) + (late ? passed : '');
   }
+  const fee =
+    option.feesByLevel !== undefined
+      ? `${option.feesByLevel}: enter the qualification to see which`
+      : formatFee(option.fee, option.charging);
   return {
-    fee: info.centre
-      ? `${formatFee(option.fee, option.charging)}, paid by the centre`
-      : formatFee(option.fee, option.charging),
+    fee: info.centre ? `${fee}, paid by the centre` : fee,
     deadline,
     late,
     log: info.log,

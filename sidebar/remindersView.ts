@@ -23,10 +23,16 @@ export interface ReminderResult {
   sent: number;
   queued: number;
   skipped: number;
+  /** Of this batch, on file as sent after the call (0 from an older server that does not say). */
+  sentSoFar: number;
+  /** Of this batch, reminders that go or have gone. */
+  total: number;
   count: number;
   emails: EmailPreview[];
   withoutEmail: number;
   leftOut: string[];
+  /** Services no family will read about until their fee or deadline is confirmed. */
+  unconfirmed: string[];
   failed: { to: string; reason: string }[];
   uncertain: string[];
   stoppedBecause: string;
@@ -89,6 +95,8 @@ export function readReminderResult(answer: unknown): Read<ReminderResult> {
       sent: num(answer.sent),
       queued: num(answer.queued),
       skipped: num(answer.skipped),
+      sentSoFar: num(answer.sentSoFar),
+      total: num(answer.total),
       count: num(answer.preview.count),
       emails: records(answer.preview.emails).map((e) => ({
         to: str(e.to),
@@ -97,11 +105,21 @@ export function readReminderResult(answer: unknown): Read<ReminderResult> {
       })),
       withoutEmail: num(answer.withoutEmail),
       leftOut: strings(answer.leftOut),
+      unconfirmed: strings(answer.unconfirmed),
       failed: failedList(answer.failed),
       uncertain: uncertainList(answer.uncertain),
       stoppedBecause: str(answer.stoppedBecause),
     },
   };
+}
+
+/** The officer's warning before sending: what families will not read about, and why. */
+export function unconfirmedText(unconfirmed: readonly string[]): string[] {
+  if (unconfirmed.length === 0) return [];
+  return [
+    `${plural(unconfirmed.length, 'service is', 'services are')} left out of every reminder until the Services sheet has its fee or deadline (families are asked to contact the exams office instead):`,
+    ...unconfirmed.map((u) => `- ${u}`),
+  ];
 }
 
 export function readQueueResult(answer: unknown): Read<QueueResult> {
@@ -177,4 +195,64 @@ export function lettersText(r: { letters: number; leftOut: number }, everyone: b
   const left =
     r.leftOut > 0 ? ` ${plural(r.leftOut, 'candidate was', 'candidates were')} left out (see the dialog).` : '';
   return `${plural(r.letters, 'letter')} opened in a dialog: print from there.${left}`;
+}
+
+/** What one sitting of Send has seen: every call's answer and how long it took, as the page measured it. */
+export interface Sitting {
+  /** Of the batch, on file as sent after the last answer. */
+  sentSoFar: number;
+  /** Of the batch, still queued after the last answer. */
+  queued: number;
+  /** Sent by the calls of this sitting, and the time they took (ms, round trip included). */
+  sentHere: number;
+  msHere: number;
+}
+
+export function newSitting(): Sitting {
+  return { sentSoFar: 0, queued: 0, sentHere: 0, msHere: 0 };
+}
+
+/** The sitting after one more answer that took `ms`. */
+export function afterCall(s: Sitting, r: Pick<ReminderResult, 'sent' | 'queued' | 'sentSoFar'>, ms: number): Sitting {
+  return {
+    // An older server gives no sentSoFar: count what this sitting sent.
+    sentSoFar: Math.max(r.sentSoFar, s.sentSoFar + r.sent),
+    queued: r.queued,
+    sentHere: s.sentHere + r.sent,
+    msHere: s.msHere + Math.max(0, ms),
+  };
+}
+
+/**
+ * Whether the page calls again by itself: something is still queued and the
+ * last call got some out. A call that sent nothing (the quota is spent, the
+ * spreadsheet was busy) would only do the same again, so the page stops and
+ * says why; Resume tries again when the officer chooses.
+ */
+export function keepGoing(r: Pick<ReminderResult, 'sent' | 'queued'>): boolean {
+  return r.queued > 0 && r.sent > 0;
+}
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/** "about 4 minutes" at the rate this sitting's calls have measured, or '' before there is one. */
+export function timeLeftText(s: Sitting): string {
+  if (s.queued === 0 || s.sentHere === 0 || s.msHere === 0) return '';
+  const minutes = (s.queued * (s.msHere / s.sentHere)) / 60_000;
+  if (minutes < 1) return 'less than a minute';
+  const whole = Math.round(minutes);
+  return `about ${whole} ${whole === 1 ? 'minute' : 'minutes'}`;
+}
+
+/** "612 of 1,000 sent, 388 to go, about 4 minutes" */
+export function progressText(s: Sitting): string {
+  const total = s.sentSoFar + s.queued;
+  if (s.queued === 0) return `${count(s.sentSoFar)} of ${count(total)} sent. All done.`;
+  const left = timeLeftText(s);
+  return `${count(s.sentSoFar)} of ${count(total)} sent, ${count(s.queued)} to go${left ? `, ${left}` : ''}`;
+}
+
+/** What a screen reader hears for the bar: the same words, never a bare percentage. */
+export function progressValueText(s: Sitting): string {
+  return `${count(s.sentSoFar)} of ${count(s.sentSoFar + s.queued)} sent`;
 }

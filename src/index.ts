@@ -43,3 +43,11 @@ export {
   showSubjectAccessDialog,
   showCloseSeasonDialog,
 } from './app/dataInOutMenu';
+export {
+  listApplications,
+  approveApplications,
+  rejectApplication,
+  showApplicationsSidebar,
+  showFormQuestions,
+} from './app/applications';
+export { previewPayments, applyPayments, showPaymentsSidebar } from './app/payments';

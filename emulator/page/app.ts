@@ -13,8 +13,12 @@ interface SheetView {
   unshownRules?: string[];
   checkboxes?: boolean[][];
   charts?: ChartView[];
+  formulas?: string[];
+  edits?: Record<string, string>;
+  dropdowns?: { lists: string[][]; cells: Record<string, number> };
   totalRows: number;
   totalColumns: number;
+  spareRows: number;
 }
 interface ChartView {
   title: string;
@@ -56,6 +60,7 @@ interface State {
   outbox: Mail[];
   today: string;
   triggers: { handler: string; eventType: string }[];
+  users: { email: string; label: string }[];
 }
 
 const OUTBOX = '\u0000outbox';
@@ -82,6 +87,7 @@ const ui = {
   panelFrame: $<HTMLIFrameElement>('panel-frame'),
   panelClose: $<HTMLButtonElement>('panel-close'),
   backdrop: $('backdrop'),
+  typingAs: $<HTMLSelectElement>('typing-as'),
 };
 
 let state: State | undefined;
@@ -113,14 +119,13 @@ async function api<T>(path: string, body?: unknown): Promise<T> {
   return data;
 }
 
-function banner(text: string, kind: 'alert' | 'error' | 'info' = 'alert'): void {
+function banner(text: string, kind: 'alert' | 'error' | 'info' = 'alert', details?: string): void {
   const close = h('button', { type: 'button', class: 'icon', 'aria-label': 'Dismiss', text: '×' });
-  const box = h(
-    'div',
-    { class: `banner ${kind}`, role: kind === 'info' ? 'status' : 'alert' },
-    h('span', { class: 'text', text }),
-    close,
-  );
+  const body = h('span', { class: 'text', text });
+  // The raw answer, for whoever wants it, behind a toggle: the officer reads the sentence above it.
+  if (details !== undefined)
+    body.append(h('details', {}, h('summary', { text: 'details' }), h('pre', { text: details })));
+  const box = h('div', { class: `banner ${kind}`, role: kind === 'info' ? 'status' : 'alert' }, body, close);
   close.addEventListener('click', () => box.remove());
   ui.banners.append(box);
 }
@@ -162,20 +167,22 @@ function closePanel(): void {
 }
 
 // Each refresh is numbered so a slow, older answer never overwrites a newer
-// one, and the page says which answer it last drew (data-rendered on <body>):
-// the browser tests wait for that signal, never for a fixed time.
+// one, and the page says which answer it last drew (data-rendered on <body>)
+// and how many it has asked for (data-asked): the browser tests wait for
+// those signals, never for a fixed time or a network reply.
 let refreshesStarted = 0;
 let refreshRendered = 0;
 
 async function refresh(): Promise<void> {
   const seq = ++refreshesStarted;
+  // How many refreshes have been asked for: a test notes it before acting, then waits for a later one to be drawn.
+  document.body.dataset.asked = String(seq);
   try {
     const fetched = await api<State>('/api/state');
     if (seq < refreshRendered) return;
     refreshRendered = seq;
     state = fetched;
     render();
-    document.body.dataset.rendered = String(seq);
   } catch (err) {
     banner(`Could not read the emulator's state: ${(err as Error).message}`, 'error');
   }
@@ -192,8 +199,14 @@ async function act(work: () => Promise<UiDelta | void>): Promise<void> {
 
 function render(): void {
   if (!state) return;
+  // Redrawing would throw away what the officer is typing: draw once she has finished.
+  if (editing) {
+    editing.redraw = true;
+    return;
+  }
   const s = state;
-  ui.today.value = s.today;
+  // Not while she is typing a new day: a refresh must not overwrite it.
+  if (!todayTyped) ui.today.value = ukDate(s.today);
 
   ui.menu.replaceChildren(
     ...s.menu.map((item) => {
@@ -227,7 +240,7 @@ function render(): void {
             handler,
           });
           if (out.error) banner(`${handler} failed: ${out.error.message}`, 'error');
-          else banner(`${handler} returned ${JSON.stringify(out.result)}`, 'info');
+          else banner(triggerSummary(handler, out.result), 'info', JSON.stringify(out.result, null, 2));
           return out.ui;
         }),
       );
@@ -248,6 +261,7 @@ function render(): void {
         text: label,
       });
       tab.addEventListener('click', () => {
+        if (editing) finishEdit(editing, 'commit');
         selected = name;
         sessionStorage.setItem('emulator:tab', name);
         render();
@@ -256,8 +270,23 @@ function render(): void {
     }),
   );
 
+  if (ui.typingAs.options.length !== s.users.length) {
+    ui.typingAs.replaceChildren(
+      ...s.users.map((u) => h('option', { value: u.email, text: `${u.label} (${u.email})` })),
+    );
+  }
+
   if (selected === OUTBOX) renderOutbox(s.outbox);
   else renderSheet(s.sheets.find((sh) => sh.name === selected));
+  document.body.dataset.rendered = String(refreshRendered);
+}
+
+/** What the menu item shows for the same run: the answer's summary, or its errors in words. */
+function triggerSummary(handler: string, result: unknown): string {
+  const r = (result ?? {}) as { ok?: unknown; summary?: unknown; errors?: { message?: unknown }[] };
+  if (typeof r.summary === 'string' && r.summary !== '') return r.summary;
+  if (r.ok === false && Array.isArray(r.errors)) return r.errors.map((e) => String(e?.message ?? '')).join(' ');
+  return `${handler} ran.`;
 }
 
 function columnLetter(i: number): string {
@@ -273,6 +302,7 @@ function columnLetter(i: number): string {
 
 function renderSheet(sheet: SheetView | undefined): void {
   ui.exportLink.hidden = !sheet;
+  ui.typingAs.parentElement!.hidden = !sheet;
   if (!sheet) {
     ui.grid.replaceChildren(h('p', { class: 'empty', text: 'No such sheet.' }));
     return;
@@ -291,9 +321,17 @@ function renderSheet(sheet: SheetView | undefined): void {
     ui.grid.replaceChildren(h('p', { class: 'empty', text: 'This sheet is empty.' }));
     return;
   }
+  // The grid keeps the keyboard if it had it: a redraw after an edit leaves the officer on her next cell.
+  const hadFocus = ui.grid.contains(document.activeElement) && document.activeElement !== ui.grid;
   const width = Math.max(...sheet.rows.map((r) => r.length));
+  const height = sheet.rows.length + sheet.spareRows;
+  const at = cursors.get(sheet.name);
+  const cursor = at && at.r < height && at.c < width ? at : { r: 1 < height ? 1 : 0, c: 0 };
+  cursors.set(sheet.name, cursor);
+  const formulas = new Set(sheet.formulas ?? []);
   const cell = (r: number, c: number): HTMLTableCellElement => {
-    const text = sheet.rows[r][c] ?? '';
+    const text = sheet.rows[r]?.[c] ?? '';
+    const key = `${r}:${c}`;
     const box = sheet.checkboxes?.[r]?.[c] && (text === 'TRUE' || text === 'FALSE');
     // Sheets draws a checkbox cell as a tick box; its value stays readable to a screen reader.
     const td = box
@@ -307,7 +345,15 @@ function renderSheet(sheet: SheetView | undefined): void {
           }),
         )
       : h('td', { text });
-    if (text.length > 30) td.title = text;
+    td.dataset.r = String(r);
+    td.dataset.c = String(c);
+    td.tabIndex = r === cursor.r && c === cursor.c ? 0 : -1;
+    if (td.tabIndex === 0) td.classList.add('cursor');
+    if (formulas.has(key)) {
+      td.classList.add('formula');
+      td.title = 'A formula: the emulator shows its text and does not calculate it (the add-on reads #ERROR!)';
+    } else if (text.length > 30) td.title = text;
+    if (sheet.dropdowns?.cells[key] !== undefined) td.classList.add('dropdown');
     const bg = sheet.backgrounds?.[r]?.[c];
     // A CSSOM assignment, not markup: an invalid value is simply ignored.
     if (bg && bg !== '#ffffff') td.style.backgroundColor = bg;
@@ -330,13 +376,245 @@ function renderSheet(sheet: SheetView | undefined): void {
     );
   // Row 1 holds the headers and is frozen by setUp, so it stays in view with the letters.
   const thead = h('thead', {}, letters, row(0, 'header-row'));
-  const tbody = h('tbody', {}, ...sheet.rows.slice(1).map((_, i) => row(i + 1)));
+  const tbody = h(
+    'tbody',
+    {},
+    ...sheet.rows.slice(1).map((_, i) => row(i + 1)),
+    // Blank rows below the last used one, as Sheets has, for a new row.
+    ...Array.from({ length: sheet.spareRows }, (_, i) => row(sheet.rows.length + i, 'spare')),
+  );
   const charts = (sheet.charts ?? []).map(renderChart);
   ui.grid.replaceChildren(
-    h('table', {}, thead, tbody),
+    h('table', { role: 'grid', 'aria-label': `Cells of ${sheet.name}` }, thead, tbody),
     ...(charts.length ? [h('div', { class: 'charts' }, ...charts)] : []),
   );
+  if (hadFocus) cellAt(cursor.r, cursor.c)?.focus();
 }
+
+// ---- typing into the grid ---------------------------------------------------
+
+/** The selected cell of each sheet (from 0, row 0 being the headers). */
+const cursors = new Map<string, { r: number; c: number }>();
+
+interface Editing {
+  sheet: string;
+  r: number;
+  c: number;
+  control: HTMLInputElement | HTMLSelectElement;
+  /** Opened by typing a character: the arrows then finish the edit and move, as in Sheets. */
+  quick: boolean;
+  /** A refresh arrived while she typed; draw it once she has finished. */
+  redraw: boolean;
+}
+let editing: Editing | undefined;
+
+function currentSheet(): SheetView | undefined {
+  return selected === OUTBOX ? undefined : state?.sheets.find((sh) => sh.name === selected);
+}
+
+function cellAt(r: number, c: number): HTMLTableCellElement | null {
+  return ui.grid.querySelector<HTMLTableCellElement>(`td[data-r="${r}"][data-c="${c}"]`);
+}
+
+function cellName(r: number, c: number): string {
+  return `${columnLetter(c)}${r + 1}`;
+}
+
+function moveCursor(dr: number, dc: number): void {
+  const sheet = currentSheet();
+  const at = sheet && cursors.get(sheet.name);
+  if (!sheet || !at) return;
+  const width = Math.max(...sheet.rows.map((r) => r.length));
+  const height = sheet.rows.length + sheet.spareRows;
+  const r = Math.min(Math.max(at.r + dr, 0), height - 1);
+  const c = Math.min(Math.max(at.c + dc, 0), width - 1);
+  selectCell(r, c);
+}
+
+function selectCell(r: number, c: number): void {
+  const sheet = currentSheet();
+  if (!sheet) return;
+  const before = cursors.get(sheet.name);
+  if (before) {
+    const old = cellAt(before.r, before.c);
+    old?.classList.remove('cursor');
+    if (old) old.tabIndex = -1;
+  }
+  cursors.set(sheet.name, { r, c });
+  const td = cellAt(r, c);
+  if (!td) return;
+  td.tabIndex = 0;
+  td.classList.add('cursor');
+  td.focus();
+}
+
+function isCheckbox(sheet: SheetView, r: number, c: number): boolean {
+  return Boolean(sheet.checkboxes?.[r]?.[c]);
+}
+
+function startEdit(r: number, c: number, typed?: string): void {
+  const sheet = currentSheet();
+  const td = cellAt(r, c);
+  if (!sheet || !td || editing) return;
+  const key = `${r}:${c}`;
+  const current = sheet.edits?.[key] ?? sheet.rows[r]?.[c] ?? '';
+  const list = sheet.dropdowns?.cells[key];
+  let control: HTMLInputElement | HTMLSelectElement;
+  if (list !== undefined && typed === undefined) {
+    // A dropdown rule: choose from its list, as Sheets' chip offers; typing over it still works.
+    const items = sheet.dropdowns!.lists[list];
+    const shown = sheet.rows[r]?.[c] ?? '';
+    const options = ['', ...items, ...(shown !== '' && !items.includes(shown) ? [shown] : [])];
+    const select = h(
+      'select',
+      { 'aria-label': `Choose a value for cell ${cellName(r, c)}` },
+      ...options.map((o) => h('option', { value: o, text: o === '' ? '(blank)' : o })),
+    );
+    select.value = shown;
+    control = select;
+  } else {
+    const input = h('input', { type: 'text', 'aria-label': `Edit cell ${cellName(r, c)}`, spellcheck: 'false' });
+    input.value = typed ?? current;
+    control = input;
+  }
+  const ed: Editing = { sheet: sheet.name, r, c, control, quick: typed !== undefined, redraw: false };
+  editing = ed;
+  td.classList.add('editing');
+  td.replaceChildren(control);
+  control.focus();
+  if (control instanceof HTMLInputElement) control.setSelectionRange(control.value.length, control.value.length);
+  let keyed = false;
+  control.addEventListener('keydown', (e: Event) => {
+    if (!(e instanceof KeyboardEvent)) return;
+    const move = editKeyMove(e, ed);
+    if (move === 'cancel') {
+      e.preventDefault();
+      finishEdit(ed, 'cancel');
+    } else if (move) {
+      e.preventDefault();
+      finishEdit(ed, 'commit', move);
+    } else if (control instanceof HTMLSelectElement) {
+      keyed = true;
+    }
+  });
+  if (control instanceof HTMLSelectElement) {
+    // Picking with the mouse is the choice; stepping through with the arrow keys waits for Enter.
+    control.addEventListener('change', () => {
+      if (!keyed) finishEdit(ed, 'commit', [1, 0]);
+      keyed = false;
+    });
+  }
+  // Clicking elsewhere keeps what was typed, as in Sheets.
+  control.addEventListener('blur', () => finishEdit(ed, 'commit', undefined, false));
+}
+
+/** What a key does while a cell is being edited: a move once the text is kept, cancel, or nothing (a caret key). */
+function editKeyMove(e: KeyboardEvent, ed: Editing): [number, number] | 'cancel' | undefined {
+  if (e.key === 'Escape') return 'cancel';
+  if (e.key === 'Enter') return e.shiftKey ? [-1, 0] : [1, 0];
+  if (e.key === 'Tab') return e.shiftKey ? [0, -1] : [0, 1];
+  if (!ed.quick || !(ed.control instanceof HTMLInputElement)) return undefined;
+  const arrows: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  return arrows[e.key];
+}
+
+function finishEdit(ed: Editing, how: 'commit' | 'cancel', move?: [number, number], refocus = true): void {
+  if (editing !== ed) return;
+  editing = undefined;
+  const text = ed.control.value;
+  const sheet = state?.sheets.find((sh) => sh.name === ed.sheet);
+  const before = ed.control instanceof HTMLSelectElement ? (sheet?.rows[ed.r]?.[ed.c] ?? '') : undefined;
+  const unchanged = before !== undefined ? text === before : false;
+  const td = ed.control.parentElement;
+  td?.classList.remove('editing');
+  // Until the workbook answers, the cell shows what she typed (or what it held, if she cancelled).
+  if (td) td.replaceChildren(how === 'commit' ? text : (sheet?.rows[ed.r]?.[ed.c] ?? ''));
+  if (refocus && selected === ed.sheet) {
+    const t = cellAt(ed.r, ed.c);
+    t?.focus();
+    if (move) moveCursor(move[0], move[1]);
+  }
+  if (how === 'cancel' || unchanged) {
+    if (ed.redraw) render();
+    return;
+  }
+  void writeCell(ed.sheet, ed.r, ed.c, text);
+}
+
+async function writeCell(sheet: string, r: number, c: number, text: string): Promise<void> {
+  await act(async () => {
+    const out = await api<{ cell?: string; error?: { message: string } }>('/api/edit', {
+      sheet,
+      row: r + 1,
+      column: c + 1,
+      text,
+      user: ui.typingAs.value || undefined,
+    });
+    // Sheets puts its refusal in a box over the grid; here it is a banner, in the same words.
+    if (out.error) banner(out.error.message, 'alert');
+  });
+}
+
+ui.grid.addEventListener('click', (e) => {
+  const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-r]');
+  if (!td || td.classList.contains('editing')) return;
+  const r = Number(td.dataset.r);
+  const c = Number(td.dataset.c);
+  selectCell(r, c);
+  const sheet = currentSheet();
+  // A tick box changes with one click, as in Sheets.
+  if (sheet && (e.target as HTMLElement).closest('td.checkbox [role="img"]')) toggleCheckbox(sheet, r, c);
+});
+
+ui.grid.addEventListener('dblclick', (e) => {
+  const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-r]');
+  if (!td || td.classList.contains('editing') || td.classList.contains('checkbox')) return;
+  startEdit(Number(td.dataset.r), Number(td.dataset.c));
+});
+
+function toggleCheckbox(sheet: SheetView, r: number, c: number): void {
+  void writeCell(sheet.name, r, c, sheet.rows[r]?.[c] === 'TRUE' ? 'FALSE' : 'TRUE');
+}
+
+ui.grid.addEventListener('keydown', (e) => {
+  const td = (e.target as HTMLElement).closest<HTMLTableCellElement>('td[data-r]');
+  const sheet = currentSheet();
+  if (!td || !sheet || editing || e.target !== td) return;
+  const r = Number(td.dataset.r);
+  const c = Number(td.dataset.c);
+  const moves: Record<string, [number, number]> = {
+    ArrowUp: [-1, 0],
+    ArrowDown: [1, 0],
+    ArrowLeft: [0, -1],
+    ArrowRight: [0, 1],
+  };
+  if (moves[e.key]) {
+    e.preventDefault();
+    moveCursor(...moves[e.key]);
+  } else if (e.key === 'Tab') {
+    e.preventDefault();
+    moveCursor(0, e.shiftKey ? -1 : 1);
+  } else if (e.key === 'Enter' || e.key === 'F2') {
+    e.preventDefault();
+    if (isCheckbox(sheet, r, c)) toggleCheckbox(sheet, r, c);
+    else startEdit(r, c);
+  } else if (e.key === ' ' && isCheckbox(sheet, r, c)) {
+    e.preventDefault();
+    toggleCheckbox(sheet, r, c);
+  } else if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    if ((sheet.rows[r]?.[c] ?? '') !== '') void writeCell(sheet.name, r, c, '');
+  } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    // Typing on a selected cell replaces what it holds.
+    e.preventDefault();
+    startEdit(r, c, e.key);
+  }
+});
 
 function figure(text: string): number | null {
   const n = Number(text.replace(/[£,%\s]/g, ''));
@@ -524,8 +802,61 @@ function renderOutbox(outbox: Mail[]): void {
   ui.grid.replaceChildren(h('div', { class: 'outbox' }, ...items));
 }
 
-ui.today.addEventListener('change', () => {
-  if (ui.today.value) void act(async () => void (await api('/api/clock', { today: ui.today.value })));
+/**
+ * The clock shows and takes UK dates (27/08/2026) whatever the browser's
+ * locale: a native date input would follow the browser (08/27/2026 in en-US)
+ * while every date in the sheets is day first.
+ */
+function ukDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** A typed day as YYYY-MM-DD: day first (27/8/2026, 27-08-2026, 27.08.26), or already ISO; undefined if it is not a day. */
+function isoFromTyped(text: string): string | undefined {
+  const t = text.trim();
+  let y: number, mo: number, d: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const uk = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(t);
+  if (iso) [y, mo, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (uk) [d, mo, y] = [Number(uk[1]), Number(uk[2]), uk[3].length === 2 ? 2000 + Number(uk[3]) : Number(uk[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+/** She has typed in the clock since it was last set: a refresh leaves her text alone. */
+let todayTyped = false;
+ui.today.addEventListener('input', () => {
+  todayTyped = true;
+});
+
+function setTodayFromInput(): void {
+  todayTyped = false;
+  const iso = isoFromTyped(ui.today.value);
+  if (iso === undefined) {
+    banner(`"${ui.today.value}" is not a day: type it as dd/mm/yyyy, like 27/08/2026.`, 'error');
+    if (state) ui.today.value = ukDate(state.today);
+    return;
+  }
+  // Enter and the change that follows it ask for the same day: ask once.
+  if (iso === state?.today || iso === askedToday) {
+    ui.today.value = ukDate(iso);
+    return;
+  }
+  askedToday = iso;
+  void act(async () => void (await api('/api/clock', { today: iso }))).finally(() => {
+    askedToday = undefined;
+  });
+}
+let askedToday: string | undefined;
+
+ui.today.addEventListener('change', setTodayFromInput);
+ui.today.addEventListener('keydown', (e) => {
+  if (e.key !== 'Enter') return;
+  e.preventDefault();
+  setTodayFromInput();
 });
 ui.plus1.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 1 }))));
 ui.plus7.addEventListener('click', () => void act(async () => void (await api('/api/clock', { advanceDays: 7 }))));

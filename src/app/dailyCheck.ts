@@ -13,7 +13,15 @@
  * is the same for ten rows as for twenty thousand.
  */
 import { formatLongDate, formatUkDate } from '../domain/calendar';
-import { appealedRequests, checkRequest, digestEntry, digestText, type DigestEntry } from '../domain/dailyCheck';
+import {
+  appealedRequests,
+  checkRequest,
+  digestEntry,
+  digestText,
+  unpaidDigestBlock,
+  unpaidRequests,
+  type DigestEntry,
+} from '../domain/dailyCheck';
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
 import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
 import { resumeMailQueue, sendMail } from '../mail/mailer';
@@ -45,6 +53,8 @@ export interface DailyCheckDone {
   digest: DigestState;
   /** Requests this run closed (appeal window passed, appeal logged, follow-ups done). */
   closed: string[];
+  /** What "Run daily check now" tells the officer, in her words; the emulator shows it when the trigger fires. */
+  summary: string;
 }
 
 interface Problem {
@@ -98,9 +108,10 @@ function mailProblems(report: MailReport): string[] {
 }
 
 /**
- * Who gets the digest: the officer in Settings, and no one else. The account
- * the trigger runs as is not a fallback: Session.getEffectiveUser().getEmail()
- * needs the userinfo.email scope, which the add-on does not ask for.
+ * Who gets the digest: the officer in Settings, and nobody else. The trigger's
+ * own account (Session.getEffectiveUser) would need the userinfo.email scope,
+ * which the add-on does not ask for; without it Google answers '' and the
+ * digest would silently go nowhere. A blank setting is said plainly instead.
  */
 function officerAddress(settingsEmail: string): string {
   return settingsEmail.trim();
@@ -153,6 +164,8 @@ interface Checked {
   flagged: { requestId: string; flag: FlagKey }[];
   closed: string[];
   officerEmail: string;
+  /** The digest's unpaid-requests block, when any is overdue. */
+  unpaid: string | null;
 }
 
 /**
@@ -173,7 +186,19 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
     const services = readServices(ss, timeZone).services;
     const logs = [SHEET.requests, SHEET.scripts].map((name) => readLog(ss, name, timeZone));
     const appealed = appealedRequests(logs.flatMap((l) => l.requests));
-    const result: Checked = { entries: [], flagged: [], closed: [], officerEmail: settings.officerEmail };
+    const days = settings.unpaidReminderDays;
+    const unpaid = unpaidRequests(
+      logs.flatMap((l) => l.requests),
+      today,
+      days,
+    );
+    const result: Checked = {
+      entries: [],
+      flagged: [],
+      closed: [],
+      officerEmail: settings.officerEmail,
+      unpaid: unpaidDigestBlock(unpaid, days),
+    };
     const writes: Array<() => void> = [];
 
     for (const log of logs) {
@@ -219,10 +244,14 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
   const text = digestText(
     checked.entries,
     problems.map((p) => `${p.at}: ${p.text}`),
+    checked.unpaid ? [checked.unpaid] : [],
   );
   const to = officerAddress(checked.officerEmail);
-  // Said even on a quiet day: the officer must know before the day a request is late.
-  if (to === '') return 'no-address';
+  if (to === '') {
+    // Said even on a quiet day: the officer must know before the day a request is late.
+    if (text !== null) recordProblem(timeZone, 'No digest could be sent: Exams officer email is blank in Settings.');
+    return 'no-address';
+  }
   if (text === null) return 'nothing-flagged';
   const job: MailJob = {
     requestId: `DIGEST-${today}`,
@@ -303,13 +332,8 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     } catch {
       // Only a record of the run; the run itself is done.
     }
-    return {
-      ok: true,
-      flagged: checked.flagged,
-      digestSent: digest === 'sent',
-      digest,
-      closed: checked.closed,
-    };
+    const done = { flagged: checked.flagged, digestSent: digest === 'sent', digest, closed: checked.closed };
+    return { ok: true, ...done, summary: dailyCheckSummary(done) };
   });
 }
 
@@ -351,7 +375,7 @@ const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
 };
 
 /** What "Run daily check now" tells the officer. Request IDs only. */
-export function dailyCheckSummary(done: DailyCheckDone): string {
+export function dailyCheckSummary(done: Omit<DailyCheckDone, 'summary'>): string {
   const requests = new Set(done.flagged.map((f) => f.requestId)).size;
   const lines = [
     requests === 0

@@ -7,10 +7,18 @@ import { CATALOGUE } from '../domain/catalogue';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
 import { SHEET, CANDIDATES_COLUMNS } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
-import type { FieldError, IsoDate, LogName, PostResultsRequest, ServiceCode, Settings } from '../domain/types';
+import type {
+  FieldError,
+  IsoDate,
+  LogName,
+  PostResultsRequest,
+  ServiceCode,
+  ServiceRow,
+  Settings,
+} from '../domain/types';
 import { cellToCandidateNumber, cellToText } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
-import { insertRequest, readLog } from '../sheets/requestLog';
+import { insertRequest, readLog, type Log } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { cellAt, isBlankRow, readTable, requireHeaders } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
@@ -34,80 +42,129 @@ export interface Submitted {
   emailed: string[];
 }
 
+/** What differs between the sidebar and an approved online application; the rules and the filing do not. */
+export interface IntakeSource {
+  /** "paper form" for the sidebar (the officer holds the signed form), "online form" for an application. */
+  consentSource: string;
+  /** The day the centre received the request (an application: its form timestamp); today when absent. */
+  received?: IsoDate;
+  /** How the fee stands once taken; the sidebar's form says it itself. */
+  paid?: PostResultsRequest['paid'];
+}
+
+/** The sheets as read once under the lock, for one or many requests taken in one hold. */
+export interface IntakeState {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  tz: string;
+  today: IsoDate;
+  services: ServiceRow[];
+  settings: Settings;
+  logs: Log[];
+}
+
+/** Call under the document lock: the logs read here are what the duplicate check and the insert rely on. */
+export function readIntakeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, today: IsoDate): IntakeState {
+  return {
+    ss,
+    tz,
+    today,
+    services: readServices(ss, tz).services,
+    settings: readSettings(ss, tz).settings,
+    logs: LOGS.map((name) => readLog(ss, name, tz)),
+  };
+}
+
+export type Taken = Answer<Submitted & { request: PostResultsRequest }>;
+
+/**
+ * The one way a request enters a log, whoever took it: the sidebar's checks,
+ * a new ID, the alphabetical insert. Call under the document lock; the
+ * confirmation email is sent by the caller once the lock is released.
+ */
+export function takeRequest(state: IntakeState, form: unknown, source: IntakeSource): Taken {
+  const { ss, tz, today, services, settings, logs } = state;
+  const checked = validateRequest(form, { today, services, settings, existing: logs.flatMap((l) => l.requests) });
+  const request = checked.request;
+  if (!checked.ok || !request || !checked.log) {
+    const errors = checked.errors.length
+      ? checked.errors
+      : [{ field: 'form', message: 'The request is incomplete; nothing was saved.' }];
+    return { ok: false, errors };
+  }
+  const log = logs.find((l) => l.name === checked.log) ?? logs[0];
+  const prefix = CATALOGUE[request.service].idPrefix;
+  const year = seasonYear(today);
+  const props = PropertiesService.getDocumentProperties();
+  const key = counterKey(prefix, year);
+  const requestId = nextRequestId(
+    prefix,
+    year,
+    log.requests.map((r) => r.requestId),
+    Number(props.getProperty(key) || 0),
+  );
+  const row: PostResultsRequest = {
+    ...request,
+    requestId,
+    sheet: log.name,
+    received: source.received ?? today,
+    consentSource: request.consent ? source.consentSource : '',
+    fee: checked.fee,
+    paid: source.paid ?? request.paid,
+    paidOn: '',
+    paymentReference: '',
+    deadline: checked.deadline ?? '',
+    submittedToBoard: '',
+    boardReference: '',
+    acknowledged: '',
+    outcomeReceived: '',
+    newGrade: '',
+    newMark: '',
+    moderationOutcome: '',
+    scriptLink: '',
+    refundIssued: '',
+    misUpdated: '',
+    sorIssued: '',
+    status: 'Received',
+    flags: '',
+    notes: checked.notes,
+  };
+  insertRequest(log, row, tz);
+  props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
+  // The next request taken in this hold must see this one (duplicates, IDs, row order).
+  const i = logs.indexOf(log);
+  logs[i] = readLog(ss, log.name, tz);
+  return {
+    ok: true,
+    requestId,
+    sheet: log.name,
+    fee: checked.fee,
+    deadline: checked.deadline,
+    warnings: checked.warnings,
+    emailed: [],
+    request: row,
+  };
+}
+
+/** After the lock is released: the mailer takes it for its own short writes. */
+export function confirmTaken(taken: Taken, settings: Settings): Answer<Submitted> {
+  if (!taken.ok) return taken;
+  const { request, ...result } = taken;
+  const mail = confirmRequest(request, settings);
+  return { ...result, emailed: mail.emailed, warnings: [...result.warnings, ...mail.warnings] };
+}
+
 export function submitRequest(form: unknown): Answer<Submitted> {
   return answer(() => {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
-    const saved: { request?: PostResultsRequest; settings?: Settings } = {};
-    const result = withDocumentLock((): Answer<Submitted> => {
-      const services = readServices(ss, tz).services;
-      const settings = readSettings(ss, tz).settings;
-      const logs = LOGS.map((name) => readLog(ss, name, tz));
-      const checked = validateRequest(form, {
-        today,
-        services,
-        settings,
-        existing: logs.flatMap((l) => l.requests),
-      });
-      const request = checked.request;
-      if (!checked.ok || !request || !checked.log) {
-        const errors = checked.errors.length
-          ? checked.errors
-          : [{ field: 'form', message: 'The request is incomplete; nothing was saved.' }];
-        return { ok: false, errors };
-      }
-      const log = logs.find((l) => l.name === checked.log) ?? logs[0];
-      const prefix = CATALOGUE[request.service].idPrefix;
-      const year = seasonYear(today);
-      const props = PropertiesService.getDocumentProperties();
-      const key = counterKey(prefix, year);
-      const requestId = nextRequestId(
-        prefix,
-        year,
-        log.requests.map((r) => r.requestId),
-        Number(props.getProperty(key) || 0),
-      );
-      const row: PostResultsRequest = {
-        ...request,
-        requestId,
-        sheet: log.name,
-        received: today,
-        fee: checked.fee,
-        deadline: checked.deadline ?? '',
-        submittedToBoard: '',
-        boardReference: '',
-        acknowledged: '',
-        outcomeReceived: '',
-        newGrade: '',
-        newMark: '',
-        moderationOutcome: '',
-        scriptLink: '',
-        refundIssued: '',
-        misUpdated: '',
-        sorIssued: '',
-        status: 'Received',
-        flags: '',
-        notes: checked.notes,
-      };
-      insertRequest(log, row, tz);
-      props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
-      saved.request = row;
-      saved.settings = settings;
-      return {
-        ok: true,
-        requestId,
-        sheet: log.name,
-        fee: checked.fee,
-        deadline: checked.deadline,
-        warnings: checked.warnings,
-        emailed: [],
-      };
+    let settings: Settings | null = null;
+    const taken = withDocumentLock((): Taken => {
+      const state = readIntakeState(ss, tz, today);
+      settings = state.settings;
+      return takeRequest(state, form, { consentSource: 'paper form' });
     });
-    if (!result.ok || !saved.request || !saved.settings) return result;
-    // After the lock is released: the mailer takes it for its own short writes.
-    const mail = confirmRequest(saved.request, saved.settings);
-    return { ...result, emailed: mail.emailed, warnings: [...result.warnings, ...mail.warnings] };
+    return settings ? confirmTaken(taken, settings) : taken;
   });
 }
 
@@ -118,6 +175,8 @@ export interface IntakeOptions {
     series: string;
     service: ServiceCode;
     name: string;
+    /** The levels this row prices (empty: every level); the sidebar picks the row for the qualification typed. */
+    levels: string[];
     fee: number | null;
     deadline: IsoDate | null;
     consent: string;
@@ -143,6 +202,7 @@ export function getIntakeOptions(): Answer<IntakeOptions> {
         series: s.series,
         service: s.service,
         name: info.name,
+        levels: s.levels,
         fee: s.fee,
         deadline: s.deadline,
         consent: info.consent,

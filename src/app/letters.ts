@@ -44,7 +44,7 @@ export function showResultsDayLetters(raw: unknown): Answer<{ letters: number; l
     for (const c of who) {
       const composed = mail.compose(REMINDER_TEMPLATE, {
         ...valuesForCandidate(c),
-        servicesTable: batch.servicesTable,
+        servicesTable: batch.servicesTableFor(c),
       });
       if (composed.ok) {
         letters.push({ candidate: c, email: composed.email });
@@ -55,9 +55,14 @@ export function showResultsDayLetters(raw: unknown): Answer<{ letters: number; l
         return { ok: false, errors: [{ field: 'template', message: composed.reason }] };
       }
     }
+    // The officer reads these before printing: what no family's letter lists yet.
+    const unlisted = batch.unconfirmed.map((u) => `Not in the letters until confirmed in Services: ${u}.`);
     if (letters.length > 0) {
       showDialog(
-        lettersPage(letters, mail.settings, mail.today, { title: 'Results-day letters', notes }),
+        lettersPage(letters, mail.settings, mail.today, {
+          title: 'Results-day letters',
+          notes: [...notes, ...unlisted],
+        }),
         'Results-day letters',
       );
     }

@@ -3,7 +3,7 @@
  * (before the officer has authorised the add-on): then it may build the menu
  * and must touch nothing else, not even the spreadsheet.
  */
-import { dailyCheckSummary, runDailyCheck } from './dailyCheck';
+import { runDailyCheck } from './dailyCheck';
 import { refreshSltDashboard } from './dashboard';
 import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
@@ -19,6 +19,9 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Print results-day letters', functionName: 'menuPrintLetters' },
   { caption: 'Print application and consent form…', functionName: 'menuPrintConsentForm' },
   { caption: 'Refresh SLT view', functionName: 'menuRefreshSltView' },
+  { caption: 'Applications (online form)', functionName: 'showApplicationsSidebar' },
+  { caption: 'Questions for the application form…', functionName: 'showFormQuestions' },
+  { caption: 'Match payments', functionName: 'showPaymentsSidebar' },
   { caption: 'Import candidates', functionName: 'showImportSidebar' },
   { caption: 'Lists for the MIS, boards and finance', functionName: 'showListsSidebar' },
   { caption: 'Subject access export…', functionName: 'showSubjectAccessDialog' },
@@ -75,7 +78,7 @@ export function menuRunDailyCheck(): void {
     ui.alert(result.errors.map((e) => e.message).join(' '));
     return;
   }
-  ui.alert(dailyCheckSummary(result));
+  ui.alert(result.summary);
 }
 
 export function menuSendReminders(): void {

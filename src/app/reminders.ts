@@ -14,7 +14,7 @@ import {
   type ReminderCandidate,
   type ReminderFilter,
 } from '../domain/reminders';
-import { servicesTable } from '../domain/templates';
+import { candidateLevels, familyServices, servicesTable, unconfirmedLines } from '../domain/familyServices';
 import type { FieldError, MailJob } from '../domain/types';
 import { previewMail, resumeMailQueue, sendMail, type MailPreview } from '../mail/mailer';
 import { readCandidates } from '../sheets/candidateRows';
@@ -57,7 +57,10 @@ interface Batch {
   jobs: MailJob[];
   sources: ReminderCandidate[];
   withoutEmail: ReminderCandidate[];
-  servicesTable: string;
+  /** Each candidate's own list: the services still open today, for their levels where known. */
+  servicesTableFor: (c: ReminderCandidate) => string;
+  /** Services left out of every list because their fee or deadline is not confirmed, for the officer. */
+  unconfirmed: string[];
 }
 
 /** The candidates the filters pick, and their reminder jobs; errors when there is nobody to remind. */
@@ -90,9 +93,22 @@ export function reminderBatch(ss: Spreadsheet, filter: ReminderFilter): { batch:
   if (candidates.length === 0) {
     return { errors: [{ field: 'form', message: 'No candidate in the Candidates sheet matches these filters.' }] };
   }
-  const table = servicesTable(currentServices(readServices(ss, tz).services, today));
-  const { jobs, sources, withoutEmail } = reminderJobs(candidates, table, seasonYear(today));
-  return { batch: { candidates, jobs, sources, withoutEmail, servicesTable: table } };
+  const services = currentServices(readServices(ss, tz).services, today);
+  // Candidates share a handful of level mixes: each list is worked out once.
+  const tables = new Map<string, string>();
+  const servicesTableFor = (c: ReminderCandidate): string => {
+    const levels = candidateLevels(c.qualification);
+    const key = levels.join(',');
+    let table = tables.get(key);
+    if (table === undefined) {
+      table = servicesTable(services, undefined, { today, levels });
+      tables.set(key, table);
+    }
+    return table;
+  };
+  const unconfirmed = unconfirmedLines(familyServices(services, { today }).unconfirmed);
+  const { jobs, sources, withoutEmail } = reminderJobs(candidates, servicesTableFor, seasonYear(today));
+  return { batch: { candidates, jobs, sources, withoutEmail, servicesTableFor, unconfirmed } };
 }
 
 /**
@@ -128,15 +144,26 @@ export interface RemindersAnswer {
   dryRun: boolean;
   /** Candidates the filters picked. */
   candidates: number;
+  /** Sent by this call. */
   sent: number;
+  /** Of this batch, still waiting in the queue after this call (what is left to go). */
   queued: number;
   /** Already sent this season (a repeated run): not sent again. */
   skipped: number;
+  /**
+   * Of this batch, on file as sent once this call is over (earlier calls and
+   * runs included): with `queued`, where a page that keeps calling stands.
+   */
+  sentSoFar: number;
+  /** Of this batch, reminders that go or have gone: `sentSoFar + queued`. */
+  total: number;
   preview: { count: number; emails: { to: string; subject: string; body: string }[] };
   /** Candidates with no email address: print them a letter. */
   withoutEmail: number;
   /** Candidates left out, by Candidates row and address, and why. */
   leftOut: string[];
+  /** Services no family reads about because their fee or deadline is not confirmed ("OCR, June 2026, Review of marking: fee not confirmed"). */
+  unconfirmed: string[];
   failed: { to: string; reason: string }[];
   uncertain: { to: string }[];
   stoppedBecause: string;
@@ -163,10 +190,13 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
       sent: 0,
       queued: 0,
       skipped: preview.alreadySent,
+      sentSoFar: preview.alreadySent,
+      total: preview.alreadySent + preview.count,
       preview: { count: preview.count, emails: preview.emails },
       withoutEmail: batch.withoutEmail.length,
       // A send lists the refused addresses under `failed`; a preview warns of them here.
       leftOut: options.dryRun ? [...leftOut, ...refused] : leftOut,
+      unconfirmed: batch.unconfirmed,
       failed: [],
       uncertain: [],
       stoppedBecause: '',
@@ -180,6 +210,8 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
       sent: report.sent,
       queued: report.queued,
       skipped: report.skipped,
+      sentSoFar: report.skipped + report.sent,
+      total: report.skipped + report.sent + report.queued,
       failed: report.failed.map((f) => ({ to: f.to, reason: f.reason })),
       uncertain: report.uncertain.map((u) => ({ to: u.to })),
       stoppedBecause: report.stoppedBecause ?? '',

@@ -1,15 +1,17 @@
 /**
  * The one daily trigger. Add-ons may hold only one time-driven trigger per
- * user per document, and a second setUp() must not add another. One script
- * serves every spreadsheet it is used in, so the trigger is looked for in
- * this spreadsheet only: getProjectTriggers() would find (and could delete)
- * last season's spreadsheet's trigger.
+ * user per document, and a second setUp() must not add another. The search is
+ * this spreadsheet's triggers only (getUserTriggers): getProjectTriggers()
+ * would find last season's spreadsheet's trigger, install none here, and
+ * could delete the other's.
  */
+import { activeSpreadsheet } from '../sheets/workbook';
+
 export const DAILY_HANDLER = 'runDailyCheck';
 const DAILY_HOUR = 7;
 
 export function ensureDailyTrigger(): 'created' | 'kept' {
-  const daily = ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter(
+  const daily = ScriptApp.getUserTriggers(activeSpreadsheet()).filter(
     (t) => t.getHandlerFunction() === DAILY_HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
   );
   // Duplicates from an older version or a copied sheet: keep one.

@@ -7,6 +7,7 @@
  * Sources: JCQ post-results booklet and the boards' pages, summarised in
  * shared/domain.md §1 and the validation rules at the end of §8.
  */
+import { words } from './levels';
 import { SERVICE_CODES, type Board, type ServiceCode, type ServiceInfo } from './types';
 
 function service(info: Omit<ServiceInfo, 'log' | 'idPrefix'>): ServiceInfo {
@@ -177,14 +178,6 @@ export function parseServiceCode(text: unknown): ServiceCode | null {
     if (code === wanted || CATALOGUE[code].name.toLowerCase() === wanted) return code;
   }
   return Object.prototype.hasOwnProperty.call(SERVICE_ALIASES, wanted) ? SERVICE_ALIASES[wanted] : null;
-}
-
-/** Lower case, every run of punctuation or space one space: 'A-Level' and 'a level' read alike. */
-function words(qualification: string): string {
-  return ` ${qualification
-    .toLowerCase()
-    .replace(/[^a-z0-9*]+/g, ' ')
-    .trim()} `;
 }
 
 /*

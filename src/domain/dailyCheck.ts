@@ -23,12 +23,12 @@ import {
   appealDeadlineFor,
   changesRecords,
   classifyOutcome,
-  money,
   noGradeChange,
   openFollowUps,
   refundFor,
   stageOf,
 } from './lifecycle';
+import { formatMoney } from './money';
 import { findService } from './services';
 import {
   FLAGS,
@@ -96,12 +96,12 @@ export function appealedRequests(
 function deadlineOf(req: PostResultsRequest, services: readonly ServiceRow[]): IsoDate | null {
   if (isIsoDate(req.deadline)) return req.deadline;
   if (!isServiceCode(req.service)) return null;
-  return findService(services, req.board, req.series, req.service)?.deadline ?? null;
+  return findService(services, req.board, req.series, req.service, req.qualification)?.deadline ?? null;
 }
 
 function turnaroundOf(req: PostResultsRequest, services: readonly ServiceRow[]): number | null {
   if (!isServiceCode(req.service)) return null;
-  return findService(services, req.board, req.series, req.service)?.turnaroundDays ?? null;
+  return findService(services, req.board, req.series, req.service, req.qualification)?.turnaroundDays ?? null;
 }
 
 function after(today: IsoDate, day: IsoDate): boolean {
@@ -172,7 +172,7 @@ export function checkRequest(req: PostResultsRequest, ctx: CheckContext): Reques
         const open = openFollowUps(req);
         if (open.length === 0) return answer('Closed', 'follow-ups-done');
         if (open.includes('refund')) {
-          flags.push({ requestId: req.requestId, flag: 'refundDue', detail: money(refundFor(req).amount ?? 0) });
+          flags.push({ requestId: req.requestId, flag: 'refundDue', detail: formatMoney(refundFor(req).amount ?? 0) });
         }
         if (open.includes('mis')) flags.push({ requestId: req.requestId, flag: 'updateMis' });
         if (open.includes('sor')) flags.push({ requestId: req.requestId, flag: 'issueSor' });
@@ -278,7 +278,12 @@ function line(e: DigestEntry): string {
  * request; then any problems the add-on itself had since the last digest.
  * Null when there is nothing to say: no digest is sent on a quiet day.
  */
-export function digestText(entries: readonly DigestEntry[], problems: readonly string[] = []): string | null {
+export function digestText(
+  entries: readonly DigestEntry[],
+  problems: readonly string[] = [],
+  /** Whole blocks of other things to do (unpaid requests), after the flags. */
+  more: readonly string[] = [],
+): string | null {
   const blocks: string[] = [];
   let budget = DIGEST_MAX_LIST_CHARS;
   for (const group of DIGEST_GROUPS) {
@@ -301,6 +306,7 @@ export function digestText(entries: readonly DigestEntry[], problems: readonly s
     }
     blocks.push([`${group.heading} (${mine.length})`, ...shown].join('\n'));
   }
+  blocks.push(...more);
   if (problems.length > 0) {
     blocks.push(
       ['The add-on had problems (nothing was changed by a run that failed):', ...problems.map((p) => `- ${p}`)].join(
@@ -309,4 +315,48 @@ export function digestText(entries: readonly DigestEntry[], problems: readonly s
     );
   }
   return blocks.length === 0 ? null : blocks.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------
+// Unpaid requests: chased in the digest, never flagged on the row (payment is not the board's business).
+// ---------------------------------------------------------------------------
+
+/**
+ * Requests with a fee still marked unpaid more than `days` after they were
+ * received, oldest first. A withdrawn or closed request is not chased.
+ */
+export function unpaidRequests(
+  requests: readonly PostResultsRequest[],
+  today: IsoDate,
+  days: number,
+): PostResultsRequest[] {
+  return requests
+    .filter(
+      (r) =>
+        r.paid === 'no' &&
+        r.fee !== null &&
+        r.fee > 0 &&
+        r.status !== 'Withdrawn' &&
+        r.status !== 'Closed' &&
+        isIsoDate(r.received) &&
+        daysBetween(r.received, today) > days,
+    )
+    .sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : 0));
+}
+
+/** The digest's block for unpaid requests, or null when none is overdue. */
+export function unpaidDigestBlock(unpaid: readonly PostResultsRequest[], days: number): string | null {
+  if (unpaid.length === 0) return null;
+  const lines = unpaid
+    .slice(0, DIGEST_LINES_PER_GROUP)
+    .map(
+      (r) =>
+        `- ${r.requestId} ${`${r.forename} ${r.surname}`.trim()} (${r.board}): ${formatMoney(r.fee ?? 0)} unpaid since ${formatUkDate(r.received)}`,
+    );
+  if (unpaid.length > lines.length)
+    lines.push(`- …and ${unpaid.length - lines.length} more: filter Paid = no in the logs.`);
+  return [
+    `Unpaid more than ${days} days: ask for payment or import the payment report (${unpaid.length})`,
+    ...lines,
+  ].join('\n');
 }

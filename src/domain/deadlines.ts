@@ -62,10 +62,10 @@ export interface FeeAndDeadline {
 
 export function feeAndDeadline(
   services: readonly ServiceRow[],
-  request: { board: Board; series: string; service: ServiceCode },
+  request: { board: Board; series: string; service: ServiceCode; qualification?: string },
   context: { settings: AppealWindows; reviewOutcome?: IsoDate | '' | null; reasonsReceived?: IsoDate | '' | null },
 ): FeeAndDeadline {
-  const row = findService(services, request.board, request.series, request.service);
+  const row = findService(services, request.board, request.series, request.service, request.qualification ?? '');
   const answer: FeeAndDeadline = {
     row,
     fee: row?.fee ?? null,

@@ -27,6 +27,7 @@ import {
   type AppealWindows,
 } from './deadlines';
 import { compareGrades, normaliseGrade } from './grades';
+import { formatMoney } from './money';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
 import {
@@ -203,10 +204,6 @@ function resultChanged(
 // Follow-ups after a grade change: refund, MIS, Statement of Results.
 // ---------------------------------------------------------------------------
 
-export function money(n: number): string {
-  return `£${n.toFixed(2)}`;
-}
-
 export interface Refund {
   due: boolean;
   /** GBP to give back when due. */
@@ -235,7 +232,7 @@ export function refundFor(
     return {
       due: false,
       amount: req.fee,
-      note: `The board refunds the centre's fee of ${money(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
+      note: `The board refunds the centre's fee of ${formatMoney(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
     };
   }
   if (req.paid === 'waived') {
@@ -244,7 +241,7 @@ export function refundFor(
   if (req.fee === null) return { due: false, amount: null, note: 'No refund: no fee is recorded for this request.' };
   if (req.fee <= 0) return { due: false, amount: 0, note: 'No refund: the service was free.' };
   if (req.paid !== 'yes') return { due: false, amount: null, note: 'No refund: the log says the fee was not paid.' };
-  return { due: true, amount: req.fee, note: `Refund ${money(req.fee)} to the candidate.` };
+  return { due: true, amount: req.fee, note: `Refund ${formatMoney(req.fee)} to the candidate.` };
 }
 
 export type FollowUp = 'refund' | 'mis' | 'sor';
@@ -295,7 +292,7 @@ export function openFollowUps(req: FollowUpFields): FollowUp[] {
  * last stage: the days are then Ofqual's EPRS window (`EPRS window days`).
  */
 export function appealWindowDays(
-  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service'>>,
+  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service' | 'qualification'>>,
   services: readonly ServiceRow[],
   settings: AppealWindows,
 ): number {
@@ -305,7 +302,7 @@ export function appealWindowDays(
     next === 'appeal-hearing'
       ? (settings.appealHearingWindowDays ?? DEFAULT_HEARING_WINDOW_DAYS)
       : settings.appealWindowDays;
-  const row = findService(services, req.board, req.series, next);
+  const row = findService(services, req.board, req.series, next, req.qualification ?? '');
   return (row === null ? null : appealWindowFromNotes(row.notes)) ?? usual;
 }
 
@@ -791,7 +788,8 @@ export function outcomeEffects(
   }
   // After a clerical re-check the next step is a review of marking, not an appeal (JCQ).
   if (req.service === 'clerical-recheck') {
-    const review = findService(ctx.services, req.board, req.series, 'review-of-marking')?.deadline ?? null;
+    const review =
+      findService(ctx.services, req.board, req.series, 'review-of-marking', req.qualification)?.deadline ?? null;
     if (review !== null && compareDates(ctx.today, review) <= 0) {
       effects.followUps.push(
         `${noRefund} An appeal can only follow a review of marking: the candidate may still ask for a review of marking of this paper until ${formatLongDate(review)}. The request is closed.`,

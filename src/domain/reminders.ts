@@ -80,7 +80,7 @@ function candidateLabel(c: ReminderCandidate): string {
 /** The emails to send, and the candidates with no email address (they get a letter). */
 export function reminderJobs(
   candidates: readonly ReminderCandidate[],
-  servicesTable: string,
+  servicesTableFor: (c: ReminderCandidate) => string,
   year: number,
 ): { jobs: MailJob[]; sources: ReminderCandidate[]; withoutEmail: ReminderCandidate[] } {
   const jobs: MailJob[] = [];
@@ -96,7 +96,7 @@ export function reminderJobs(
       requestId: reminderKey(year, c.candidateNumber),
       template: REMINDER_TEMPLATE,
       to: c.email.trim(),
-      values: { ...valuesForCandidate(c), servicesTable },
+      values: { ...valuesForCandidate(c), servicesTable: servicesTableFor(c) },
       recipientSource: { field: `the email cell for ${candidateLabel(c)}`, fix: `Candidates row ${c.row}` },
     });
   }

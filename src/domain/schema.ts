@@ -49,8 +49,11 @@ export const LOG_COLUMNS: ReadonlyArray<ColumnSpec & { field: keyof PostResultsR
   { ...text('Teacher email', 200), field: 'teacherEmail' },
   { header: 'Consent', kind: 'boolean', width: 80, field: 'consent' },
   { ...date('Consent date'), field: 'consentDate' },
+  { ...text('Consent source', 110), field: 'consentSource' },
   { header: 'Fee', kind: 'money', width: 80, field: 'fee' },
   { ...text('Paid', 80), field: 'paid' },
+  { ...date('Paid on'), field: 'paidOn' },
+  { ...text('Payment reference', 150), field: 'paymentReference' },
   { ...date('Deadline'), field: 'deadline' },
   { ...date('Results issued'), field: 'resultsIssued' },
   { ...text('Related request', 110), field: 'relatedRequestId' },
@@ -76,10 +79,22 @@ export const LOG_COLUMNS: ReadonlyArray<ColumnSpec & { field: keyof PostResultsR
   { ...text('Notes', 300), field: 'notes' },
 ];
 
+/**
+ * Log columns added after the first season's layout. A log made before them
+ * is still read (they read as blank) until Set up adds them at its end; only
+ * what writes them (marking payments) needs them there.
+ */
+export const LATER_LOG_HEADERS: ReadonlySet<string> = new Set(['Consent source', 'Paid on', 'Payment reference']);
+
+/** The log columns every log must have for the add-on to read it. */
+export const REQUIRED_LOG_COLUMNS = LOG_COLUMNS.filter((c) => !LATER_LOG_HEADERS.has(c.header));
+
 export const SERVICES_COLUMNS: readonly ColumnSpec[] = [
   text('Board', 130),
   text('Series', 110),
   text('Service', 190),
+  // Blank for every level; GCSE, AS/A level, Level 1/2 vocational, Level 3 vocational or Other where the board prices them apart.
+  text('Level', 150),
   { header: 'Fee', kind: 'money', width: 80 },
   date('Deadline'),
   { header: 'Turnaround days', kind: 'number', width: 110 },

@@ -53,8 +53,6 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       '- Ask {{officerName}} ({{officerEmail}}) for an application and consent form.',
       '- Return it signed and paid, well before the deadline.',
       '',
-      'If a university or college place depends on an A level (or other Level 3) grade, tell us today: a priority review may be possible.',
-      '',
       'Who to talk to:',
       '- On results day: {{sltContact}}',
       '- After results day: {{enquiriesContact}}',
@@ -286,6 +284,20 @@ const SEEDS: Readonly<Record<TemplateName, Omit<TemplateSeed, 'name'>>> = {
       '',
       'Each item shows its request ID: find it in the tracker to deal with it.',
     ].join('\n'),
+  },
+  'Application not accepted': {
+    subject: 'Your application: {{service}}, {{subject}}',
+    body: lines(
+      'Dear {{forename}},',
+      '',
+      'Thank you for your online application ({{service}}, {{board}} {{subject}}). We cannot take it as it stands:',
+      '',
+      '{{rejectionReason}}',
+      '',
+      'Nothing has been sent to the exam board and you have not been charged. If you want to apply again, please do so before the deadline, or contact {{officerName}} ({{officerEmail}}).',
+      '',
+      'Best wishes,',
+    ),
   },
 };
 

@@ -8,7 +8,16 @@
  */
 import { parseUkOrIsoDate } from './calendar';
 import { CATALOGUE, parseServiceCode } from './catalogue';
-import { SERVICE_CODES, type Board, type IsoDate, type ServiceCode, type ServiceRow } from './types';
+import { formatFee } from './money';
+import { LEVEL_NAMES, levelOf, levelsText, parseLevels } from './levels';
+import {
+  SERVICE_CODES,
+  type Board,
+  type IsoDate,
+  type QualificationLevel,
+  type ServiceCode,
+  type ServiceRow,
+} from './types';
 
 export interface ServicesProblem {
   /** The sheet row (header is row 1). */
@@ -64,14 +73,16 @@ function describe(v: unknown): string {
 
 /**
  * Rows as the sheet adapter reads them (keys `board`, `series`, `service`,
- * `fee`, `deadline`, `turnaroundDays`, `notes`; dates already ISO strings).
+ * `level`, `fee`, `deadline`, `turnaroundDays`, `notes`; dates already ISO strings).
  * A record may carry its sheet row number as `row`; otherwise rows are taken
  * to start at row 2 with none skipped.
  *
  * A row without board, series or a known service is left out; a bad fee,
  * deadline or turnaround is reported and read as blank, so a paid service
- * with an unreadable fee is refused until the officer corrects it. When a
- * board, series and service appear twice, the first row is used.
+ * with an unreadable fee is refused until the officer corrects it. A blank
+ * Level serves every level; a row for named levels wins over it for those
+ * levels. When a board, series and service appear twice for the same level,
+ * the first row is used.
  */
 export function parseServices(rows: ReadonlyArray<Record<string, unknown>>): {
   services: ServiceRow[];
@@ -80,6 +91,7 @@ export function parseServices(rows: ReadonlyArray<Record<string, unknown>>): {
   const services: ServiceRow[] = [];
   const problems: ServicesProblem[] = [];
   const firstRow = new Map<string, number>();
+  const forLevel = (l: QualificationLevel | '') => (l === '' ? '' : ` for ${LEVEL_NAMES[l]}`);
 
   (Array.isArray(rows) ? rows : []).forEach((raw, i) => {
     const record: Record<string, unknown> = raw !== null && typeof raw === 'object' ? raw : {};
@@ -100,13 +112,28 @@ export function parseServices(rows: ReadonlyArray<Record<string, unknown>>): {
     }
     if (board === '' || series === '' || service === null) return;
 
-    const key = [matchKey(board), matchKey(series), service].join('\u0000');
-    const earlier = firstRow.get(key);
-    if (earlier !== undefined) {
-      say(`${board}, ${series}, ${CATALOGUE[service].name} is already on row ${earlier}; only row ${earlier} is used.`);
+    const parsedLevels = parseLevels(text(record.level));
+    if (parsedLevels.unknown.length > 0) {
+      say(
+        `the Level ${describe(record.level)} is not one the add-on knows (${parsedLevels.unknown.map((u) => JSON.stringify(u)).join(', ')}), so the row is not used. Use ${Object.values(LEVEL_NAMES).join(', ')}, several separated by commas, or leave it blank for every level.`,
+      );
       return;
     }
-    firstRow.set(key, row);
+    const levels = parsedLevels.levels;
+    const slots: Array<QualificationLevel | ''> = levels.length === 0 ? [''] : levels;
+    const keys = slots.map((l) => ({
+      level: l,
+      key: [matchKey(board), matchKey(series), service, l].join('\u0000'),
+    }));
+    const clash = keys.find((k) => firstRow.has(k.key));
+    if (clash !== undefined) {
+      const earlier = firstRow.get(clash.key);
+      say(
+        `${board}, ${series}, ${CATALOGUE[service].name}${forLevel(clash.level)} is already on row ${earlier}; only row ${earlier} is used.`,
+      );
+      return;
+    }
+    keys.forEach((k) => firstRow.set(k.key, row));
 
     const fee = readFee(record.fee);
     if (fee === undefined) {
@@ -126,6 +153,7 @@ export function parseServices(rows: ReadonlyArray<Record<string, unknown>>): {
       board,
       series,
       service,
+      levels,
       fee: fee ?? null,
       deadline: deadline ?? null,
       turnaroundDays: turnaroundDays ?? null,
@@ -135,15 +163,80 @@ export function parseServices(rows: ReadonlyArray<Record<string, unknown>>): {
   return { services, problems };
 }
 
+/**
+ * Which Services row prices and dates a request. The row for the
+ * qualification's level wins; a row with a blank Level serves any level it
+ * does not name. When the qualification gives no level and the board prices
+ * levels differently, there is no one answer (`ambiguous`); when the board's
+ * rows name only other levels, the service is not listed for this level
+ * (`notForLevel`).
+ */
+export type ServiceChoice<R extends PricedRow = ServiceRow> =
+  | { kind: 'found'; row: R }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; rows: R[] }
+  | { kind: 'notForLevel'; level: QualificationLevel; rows: R[] };
+
+/** What choosing needs of a row: the sidebar's copies of the Services rows have it too. */
+export type PricedRow = Pick<ServiceRow, 'board' | 'series' | 'service' | 'levels' | 'fee' | 'deadline'>;
+
+export function chooseService<R extends PricedRow>(
+  services: readonly R[],
+  board: Board,
+  series: string,
+  code: ServiceCode,
+  qualification = '',
+): ServiceChoice<R> {
+  const b = matchKey(board);
+  const s = matchKey(series);
+  const rows = services.filter((r) => r.service === code && matchKey(r.board) === b && matchKey(r.series) === s);
+  return chooseForLevel(rows, levelOf(qualification));
+}
+
+/** chooseService among one board's rows for one series and service, for a level already worked out. */
+export function chooseForLevel<R extends PricedRow>(
+  rows: readonly R[],
+  level: QualificationLevel | null,
+): ServiceChoice<R> {
+  if (rows.length === 0) return { kind: 'none' };
+  const everyLevel = rows.find((r) => r.levels.length === 0);
+  if (level !== null) {
+    const exact = rows.find((r) => r.levels.includes(level));
+    if (exact !== undefined) return { kind: 'found', row: exact };
+    if (everyLevel !== undefined) return { kind: 'found', row: everyLevel };
+    return { kind: 'notForLevel', level, rows: [...rows] };
+  }
+  const first = everyLevel ?? rows[0];
+  const same = rows.every((r) => r.fee === first.fee && r.deadline === first.deadline);
+  return same ? { kind: 'found', row: first } : { kind: 'ambiguous', rows: [...rows] };
+}
+
+/**
+ * The row for a request, or null. Where the level is unknown and the rows
+ * differ, the first row in the sheet is taken: callers that charge a fee use
+ * chooseService and ask for the qualification instead.
+ */
 export function findService(
   services: readonly ServiceRow[],
   board: Board,
   series: string,
   code: ServiceCode,
+  qualification = '',
 ): ServiceRow | null {
-  const b = matchKey(board);
-  const s = matchKey(series);
-  return services.find((r) => r.service === code && matchKey(r.board) === b && matchKey(r.series) === s) ?? null;
+  const choice = chooseService(services, board, series, code, qualification);
+  if (choice.kind === 'found') return choice.row;
+  if (choice.kind === 'ambiguous') return choice.rows.find((r) => r.levels.length === 0) ?? choice.rows[0];
+  return null;
+}
+
+/** "GCSE £42.00, AS/A level £48.65": the differences the officer must choose between. */
+export function levelFees(rows: readonly PricedRow[]): string {
+  return rows
+    .map(
+      (r) =>
+        `${r.levels.length === 0 ? 'other levels' : levelsText(r.levels)} ${r.fee === null ? 'fee not known' : formatFee(r.fee)}`,
+    )
+    .join(', ');
 }
 
 function distinct(values: string[]): string[] {

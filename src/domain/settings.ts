@@ -7,6 +7,7 @@
  */
 import { parseUkOrIsoDate } from './calendar';
 import { DEFAULT_EPRS_WINDOW_DAYS, DEFAULT_HEARING_WINDOW_DAYS, DEFAULT_REASONS_WINDOW_DAYS } from './deadlines';
+import { DEFAULT_RESULTS_DAYS, parseResultsDays } from './resultsDays';
 import { isEmailAddress } from './validation';
 import type { IsoDate, Settings } from './types';
 
@@ -143,11 +144,25 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
       'Days that are not working days, separated by commas or new lines (England and Wales 2026-2027 filled in: add later years before they are needed).',
   },
   {
+    key: 'Results days',
+    field: 'resultsDays',
+    default: DEFAULT_RESULTS_DAYS,
+    about:
+      'Results day for each series and level, separated by semicolons, like "June 2026 GCSE: 20/08/2026" (a series with one day for every level: "November 2026: 14/01/2027"). Consent dated before the candidate\'s results day is refused.',
+  },
+  {
     key: 'Retention months',
     field: 'retentionMonths',
     default: '18',
     about:
       'Months to keep consent forms and request records after the outcome of the review or any appeal. JCQ requires at least 6; 18 keeps them until the next season is over.',
+  },
+  {
+    key: 'Unpaid reminder days',
+    field: 'unpaidReminderDays',
+    default: '7',
+    about:
+      'Days after a request was received that, still unpaid (Paid = no with a fee), it is listed in the daily digest to chase the payment.',
   },
 ];
 
@@ -182,6 +197,7 @@ const NUMBER_RANGES: Partial<Record<keyof Settings, { min: number; max: number; 
   reasonsWindowDays: { min: 1, max: 365, unit: 'days' },
   appealHearingWindowDays: { min: 1, max: 365, unit: 'days' },
   eprsWindowDays: { min: 1, max: 365, unit: 'days' },
+  unpaidReminderDays: { min: 1, max: 365, unit: 'days' },
   retentionMonths: {
     min: 6,
     max: 120,
@@ -274,6 +290,11 @@ function readValue(def: SettingDefinition, text: string, blank: boolean, report:
         else dates.add(iso);
       }
       return [...dates].sort();
+    }
+    case 'resultsDays': {
+      const { days, problems } = parseResultsDays(text);
+      problems.forEach((p) => report(`${def.key}: ${p}`));
+      return days;
     }
     default:
       return text;

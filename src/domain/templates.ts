@@ -22,10 +22,7 @@
  * its "- " lines become bullets and a line just above them a bold heading;
  * a web address there becomes a link.
  */
-import { formatLongDate } from './calendar';
-import { CATALOGUE } from './catalogue';
-import { matchKey } from './services';
-import { SERVICE_CODES, type Board, type ServiceCode, type ServiceRow } from './types';
+import { formatFee } from './money';
 
 /** Every placeholder a template may use, with what it holds (README lists the same). */
 export const PLACEHOLDERS = [
@@ -74,6 +71,7 @@ export const PLACEHOLDERS = [
   { name: 'servicesTable', about: 'each board with its services, fees and deadlines (from Services)' },
   { name: 'today', about: 'the day the message is sent' },
   { name: 'digest', about: "the daily check's list of things to do (officer's digest only)" },
+  { name: 'rejectionReason', about: 'an online application turned down: the reason the officer gave' },
 ] as const;
 
 export type PlaceholderName = (typeof PLACEHOLDERS)[number]['name'];
@@ -299,21 +297,38 @@ export function templateProblems(template: TemplateText): string[] {
 
 // ---- Rendering ----
 
+/*
+ * A service's name reads as prose where it falls: "Review of marking" at the
+ * start of a sentence or after a colon, "your Physics review of marking" in
+ * the middle of one. Only the first letter changes (the names hold no proper
+ * nouns).
+ */
+const SENTENCE_CASED: ReadonlySet<PlaceholderName> = new Set<PlaceholderName>(['service']);
+
+function valueAt(name: PlaceholderName, raw: string, before: string): string {
+  if (!SENTENCE_CASED.has(name) || raw === '') return raw;
+  const starts = /(^|[.!?:]|\n)\s*$/.test(before);
+  return (starts ? raw[0].toUpperCase() : raw[0].toLowerCase()) + raw.slice(1);
+}
+
+function partValues(parts: Inline[], values: Record<string, string>): string[] {
+  let before = '';
+  return parts.map((p) => {
+    const v = p.kind === 'text' ? p.text : valueAt(p.name, inertValue(values[p.name]).trim(), before);
+    before += v;
+    return v;
+  });
+}
+
 function partsText(parts: Inline[], values: Record<string, string>, oneLine: boolean): string {
-  return parts
-    .map((p) => {
-      if (p.kind === 'text') return p.text;
-      const v = inertValue(values[p.name]).trim();
-      return oneLine ? v.replace(/\s*\n\s*/g, ' ') : v;
-    })
-    .join('');
+  const texts = partValues(parts, values);
+  return parts.map((p, i) => (p.kind === 'text' || !oneLine ? texts[i] : texts[i].replace(/\s*\n\s*/g, ' '))).join('');
 }
 
 function partsHtml(parts: Inline[], values: Record<string, string>): string {
+  const texts = partValues(parts, values);
   return parts
-    .map((p) =>
-      p.kind === 'text' ? escapeHtml(p.text) : escapeHtml(inertValue(values[p.name]).trim()).replace(/\n/g, '<br>'),
-    )
+    .map((p, i) => (p.kind === 'text' ? escapeHtml(texts[i]) : escapeHtml(texts[i]).replace(/\n/g, '<br>')))
     .join('');
 }
 
@@ -443,61 +458,7 @@ export function renderTemplate(template: TemplateText, values: Readonly<Record<s
   return { ok: true, email };
 }
 
-// ---- Money and the services table ----
+// ---- Money and the services table, kept where templates have always found them ----
 
-/** '£48.65', '£1,048.00'; 0 or no fee is 'Free'. */
-export function formatFee(fee: number | null | undefined): string {
-  if (fee === null || fee === undefined || !Number.isFinite(fee) || fee <= 0) return 'Free';
-  const [whole, pence] = fee.toFixed(2).split('.');
-  return `£${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${pence}`;
-}
-
-/**
- * Services a candidate can ask for. Moderation is the centre's (not one
- * candidate's), and missing results and late certification are the office's
- * own corrections, so they are not offered in a reminder.
- */
-export const CANDIDATE_SERVICES: readonly ServiceCode[] = SERVICE_CODES.filter(
-  (c) => c !== 'review-of-moderation' && c !== 'mir' && c !== 'late-certification' && c !== 'appeal-hearing',
-);
-
-function feeText(row: ServiceRow): string {
-  if (row.fee === null) return CATALOGUE[row.service].charging === 'paid' ? 'fee to be confirmed' : 'free';
-  return row.fee === 0 ? 'free' : formatFee(row.fee);
-}
-
-function deadlineText(row: ServiceRow): string {
-  if (row.deadline !== null) return `apply by ${formatLongDate(row.deadline)}`;
-  if (CATALOGUE[row.service].deadlineFromOutcome)
-    return "only after a review: ask as soon as you have the review's outcome";
-  return 'deadline to be confirmed';
-}
-
-/**
- * The `{{servicesTable}}` value: for each board (and series) in the order of
- * the `Services` sheet, a heading line and one "- " line per service a
- * candidate can ask for, with its fee and deadline. `boards` limits it to
- * those boards.
- */
-export function servicesTable(services: readonly ServiceRow[], boards?: readonly Board[]): string {
-  const wanted = boards === undefined ? null : new Set(boards.map(matchKey));
-  const groups: { heading: string; rows: ServiceRow[] }[] = [];
-  for (const row of services) {
-    if (!CANDIDATE_SERVICES.includes(row.service)) continue;
-    if (wanted !== null && !wanted.has(matchKey(row.board))) continue;
-    const heading = `${row.board}, ${row.series}`;
-    let group = groups.find((g) => matchKey(g.heading) === matchKey(heading));
-    if (group === undefined) {
-      group = { heading, rows: [] };
-      groups.push(group);
-    }
-    group.rows.push(row);
-  }
-  return groups
-    .map((g) => {
-      const sorted = [...g.rows].sort((a, b) => SERVICE_CODES.indexOf(a.service) - SERVICE_CODES.indexOf(b.service));
-      const lines = sorted.map((r) => `- ${CATALOGUE[r.service].name}: ${feeText(r)}; ${deadlineText(r)}`);
-      return [g.heading, ...lines].join('\n');
-    })
-    .join('\n\n');
-}
+export { formatFee };
+export { CANDIDATE_SERVICES, servicesTable } from './familyServices';

@@ -89,11 +89,24 @@ export interface ServiceInfo {
   centre: boolean;
 }
 
+/** The levels at which boards set different fees, deadlines and results days. */
+export const QUALIFICATION_LEVELS = ['gcse', 'a-level', 'l12-vocational', 'l3-vocational', 'other'] as const;
+export type QualificationLevel = (typeof QUALIFICATION_LEVELS)[number];
+
+/** A results day from Settings: for one series, and one level or (null) every level. */
+export interface ResultsDay {
+  series: string;
+  level: QualificationLevel | null;
+  date: IsoDate;
+}
+
 /** One row of the `Services` sheet, typed. */
 export interface ServiceRow {
   board: Board;
   series: string;
   service: ServiceCode;
+  /** The levels this row's fee and deadline are for; empty for every level. */
+  levels: QualificationLevel[];
   /** GBP; `null` when the cell is blank (not researched: blank is not free). */
   fee: number | null;
   deadline: IsoDate | null;
@@ -123,7 +136,11 @@ export interface Settings {
   /** Calendar days after the appeal hearing's outcome to apply to Ofqual's EPRS (Ofqual: 21). */
   eprsWindowDays: number;
   bankHolidays: IsoDate[];
+  /** Results days per series and level; consent is refused when dated before the candidate's. */
+  resultsDays: ResultsDay[];
   retentionMonths: number;
+  /** Days after it was received that an unpaid request is listed in the daily digest. */
+  unpaidReminderDays: number;
 }
 
 export interface FieldError {
@@ -200,8 +217,14 @@ export interface PostResultsRequest {
   teacherEmail: string;
   consent: boolean;
   consentDate: IsoDate | '';
+  /** Where the consent was given: "paper form" (the sidebar), "online form" (an approved application). */
+  consentSource: string;
   fee: number | null;
   paid: Paid;
+  /** The day the payment system says the fee was paid, once a payment report is matched. */
+  paidOn: IsoDate | '';
+  /** The payment system's reference for that payment. */
+  paymentReference: string;
   deadline: IsoDate | '';
   resultsIssued: IsoDate | '';
   relatedRequestId: string;
@@ -257,6 +280,7 @@ export const TEMPLATE_NAMES = [
   'Missing or incomplete result raised',
   'Appeal received',
   'Daily digest',
+  'Application not accepted',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -34,7 +34,10 @@ import { formatLongDate, formatUkDate, isIsoDate, parseUkOrIsoDate } from './cal
 import { CATALOGUE, parseServiceCode, priorityAllowed } from './catalogue';
 import { DEFAULT_REASONS_WINDOW_DAYS, feeAndDeadline } from './deadlines';
 import { formatRequestId, parseRequestId } from './requestId';
-import { findService, matchKey, seriesOffered, boardsOffered } from './services';
+import { formatMoney } from './money';
+import { LEVEL_NAMES, levelsText } from './levels';
+import { resultsDayFor } from './resultsDays';
+import { chooseService, levelFees, matchKey, seriesOffered, boardsOffered } from './services';
 import { checkUci, normalizeUci, uciCandidateNumber, uciCentreNumber } from './uci';
 import {
   MIR_INDICATORS,
@@ -160,10 +163,6 @@ function quote(s: string): string {
 
 function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function money(n: number): string {
-  return `£${n.toFixed(2)}`;
 }
 
 /** 'a review of marking', 'an appeal': a service's name as it reads mid-sentence. */
@@ -551,8 +550,11 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     if (!form.consent) add('consent', why);
     else if (form.consentDate === '') add('consentDate', 'Enter the date the candidate gave written consent.');
     // A results date in the future is already an error; judging consent by it would only add a second one.
-    const resultsDay =
-      isIsoDate(form.resultsIssued) && form.resultsIssued <= today ? form.resultsIssued : ctx.resultsDay;
+    // Results are never out before the level's results day (Settings); a later date the officer gives (a result
+    // issued late) counts from that day instead.
+    const levelDay = ctx.resultsDay ?? resultsDayFor(ctx.settings.resultsDays ?? [], form.series, form.qualification);
+    const given = isIsoDate(form.resultsIssued) && form.resultsIssued <= today ? form.resultsIssued : null;
+    const resultsDay = given !== null && (levelDay === null || given > levelDay) ? given : levelDay;
     if (isIsoDate(form.consentDate) && isIsoDate(resultsDay) && form.consentDate < resultsDay) {
       add(
         'consentDate',
@@ -606,7 +608,26 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
 
   // Board, series and service must be in the officer's research.
   if (form.board === '' || form.series === '') return answer;
-  const row = findService(ctx.services, form.board, form.series, code);
+  const choice = chooseService(ctx.services, form.board, form.series, code, form.qualification);
+  if (choice.kind === 'ambiguous') {
+    if (!errors.some((e) => e.field === 'qualification')) {
+      add(
+        'qualification',
+        `${form.board} charges ${withArticle(code)} by qualification level (${levelFees(choice.rows)}): enter the qualification, like GCSE or GCE A level, so the right fee and deadline are used.`,
+      );
+    }
+    return answer;
+  }
+  if (choice.kind === 'notForLevel') {
+    if (!errors.some((e) => e.field === 'qualification')) {
+      add(
+        'qualification',
+        `The Services sheet lists ${form.board}, ${form.series}, ${info.name} only for ${choice.rows.map((r) => levelsText(r.levels)).join(', ')}, not for ${LEVEL_NAMES[choice.level]} (${quote(form.qualification)}). If the board offers it at this level, add that row to the Services sheet first.`,
+      );
+    }
+    return answer;
+  }
+  const row = choice.kind === 'found' ? choice.row : null;
   if (row === null) {
     const boardKnown = boardsOffered(ctx.services).some((b) => matchKey(b) === matchKey(form.board));
     const seriesKnown = seriesOffered(ctx.services, form.board).some((s) => matchKey(s) === matchKey(form.series));
@@ -629,7 +650,7 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     return answer;
   }
 
-  const request = { board: form.board, series: form.series, service: code };
+  const request = { board: form.board, series: form.series, service: code, qualification: form.qualification };
   const priced = feeAndDeadline(ctx.services, request, { settings: ctx.settings, reviewOutcome, reasonsReceived });
   answer.deadline = priced.deadline;
 
@@ -652,7 +673,7 @@ function applyRules(form: RequestFormDraft, ctx: RuleContext): RulesAnswer {
     if (answer.fee > 0 && form.paid === 'no') {
       add(
         'paid',
-        `Requests cannot be processed without payment: the fee for ${withArticle(code)} is ${money(answer.fee)}. Mark it paid, or waived if the centre is paying.`,
+        `Requests cannot be processed without payment: the fee for ${withArticle(code)} is ${formatMoney(answer.fee)}. Mark it paid, or waived if the centre is paying.`,
       );
     }
   }

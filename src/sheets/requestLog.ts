@@ -6,7 +6,7 @@
  * log in alphabetical order of surname then forename, as the paper file is.
  * Callers hold the document lock around read-then-write.
  */
-import { LOG_COLUMNS } from '../domain/schema';
+import { LOG_COLUMNS, REQUIRED_LOG_COLUMNS } from '../domain/schema';
 import { sortKey } from '../domain/sortKey';
 import {
   MIR_INDICATORS,
@@ -55,7 +55,7 @@ export function readLog(ss: Spreadsheet, name: LogName, timeZone: string): Log {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new Error(`The "${name}" sheet is missing. Run Set up sheets from the add-on menu.`);
   const table = readTable(sheet);
-  requireHeaders(table, LOG_COLUMNS);
+  requireHeaders(table, REQUIRED_LOG_COLUMNS);
   const requests: LoggedRequest[] = [];
   table.rows.forEach((r, i) => {
     if (isBlankRow(r)) return;
@@ -90,8 +90,11 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
     teacherEmail: text('Teacher email'),
     consent: cellToBoolean(get('Consent')),
     consentDate: date('Consent date'),
+    consentSource: text('Consent source'),
     fee: cellToMoney(get('Fee')),
     paid: oneOf<Paid>(PAID_VALUES, text('Paid'), 'no'),
+    paidOn: date('Paid on'),
+    paymentReference: text('Payment reference'),
     deadline: date('Deadline'),
     resultsIssued: date('Results issued'),
     relatedRequestId: text('Related request'),

@@ -24,13 +24,18 @@ function plain(v: Cell, timeZone: string): unknown {
 
 export function readServices(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseServices> {
   const table = readTable(sheetOrThrow(ss, SHEET.services));
-  requireHeaders(table, SERVICES_COLUMNS.slice(0, 5));
+  // Level is optional: a Services sheet from before levels reads as every row serving every level.
+  requireHeaders(
+    table,
+    SERVICES_COLUMNS.filter((c) => c.header !== 'Level' && c.header !== 'Turnaround days' && c.header !== 'Notes'),
+  );
   const rows = table.rows
     .filter((r) => !isBlankRow(r))
     .map((r) => ({
       board: cellAt(table, r, 'Board'),
       series: cellAt(table, r, 'Series'),
       service: cellAt(table, r, 'Service'),
+      level: cellAt(table, r, 'Level'),
       fee: cellAt(table, r, 'Fee'),
       deadline: plain(cellAt(table, r, 'Deadline'), timeZone),
       turnaroundDays: cellAt(table, r, 'Turnaround days'),

@@ -6,6 +6,7 @@
  */
 import { CATALOGUE } from '../domain/catalogue';
 import { headerKey, SHEET, SHEET_COLUMNS, type ColumnSpec } from '../domain/schema';
+import { levelsText } from '../domain/levels';
 import { SEED_SERVICES } from '../domain/seedServices';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { SEED_TEMPLATES } from '../domain/seedTemplates';
@@ -155,6 +156,7 @@ function seedServices(sheet: Sheet, timeZone: string): void {
     Board: s.board,
     Series: s.series,
     Service: s.service,
+    Level: levelsText(s.levels),
     Fee: s.fee,
     Deadline: s.deadline,
     'Turnaround days': s.turnaroundDays,

@@ -14,16 +14,16 @@ export class Officer {
   }
 
   /**
-   * Waits for the page to fetch the workbook again after `action` and to draw
-   * what it fetched (the page's own data-rendered signal), so the grid and the
-   * clock show the action's effect.
+   * Waits for the page to draw a workbook it asked for after `action` began
+   * (the page's own data-asked and data-rendered signals), so the grid and
+   * the clock show the action's effect. A refresh asked for earlier (a
+   * sidebar's, or the window regaining focus) may answer in between: it is
+   * not the one waited for.
    */
   async andRefresh(action: () => Promise<unknown>): Promise<void> {
-    const before = await this.page.evaluate(() => Number(document.body?.dataset.rendered ?? 0)).catch(() => 0);
-    const refreshed = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/state');
+    const asked = await this.page.evaluate(() => Number(document.body?.dataset.asked ?? 0)).catch(() => 0);
     await action();
-    await refreshed;
-    await this.page.waitForFunction((seen) => Number(document.body.dataset.rendered ?? 0) > seen, before);
+    await this.page.waitForFunction((seen) => Number(document.body.dataset.rendered ?? 0) > seen, asked);
   }
 
   async open(url: string): Promise<void> {
@@ -32,9 +32,15 @@ export class Officer {
     await this.page.waitForFunction(() => Number(document.body.dataset.rendered ?? 0) >= 1);
   }
 
+  /** Types the day into the clock as she would, day first, and presses Enter. */
   async setToday(iso: string): Promise<void> {
-    await this.andRefresh(() => this.page.getByLabel('Today').fill(iso));
-    expectValue(await this.page.getByLabel('Today').inputValue(), iso, 'Today');
+    const uk = iso.split('-').reverse().join('/');
+    const field = this.page.getByLabel('Today', { exact: true });
+    // Already that day: the page has nothing to ask the emulator.
+    if ((await field.inputValue()) === uk) return;
+    await field.fill(uk);
+    await this.andRefresh(() => field.press('Enter'));
+    expectValue(await field.inputValue(), uk, 'Today');
   }
 
   async addDays(days: 1 | 7): Promise<void> {
@@ -49,8 +55,9 @@ export class Officer {
     );
   }
 
+  /** The clock's day as the page shows it (dd/mm/yyyy). */
   async today(): Promise<string> {
-    return this.page.getByLabel('Today').inputValue();
+    return this.page.getByLabel('Today', { exact: true }).inputValue();
   }
 
   /** Clicks an item of the add-on menu (shown as buttons along the top). */
@@ -86,7 +93,8 @@ export class Officer {
     const table = await grid.evaluate((el) => {
       const t = el.querySelector(':scope > table');
       if (!t) return [] as { text: string; bg: string }[][];
-      return [...t.querySelectorAll('tr')].slice(1).map((tr) =>
+      // Spare rows are the blank ones drawn below the last used row, for typing a new one.
+      return [...t.querySelectorAll('tr:not(.spare)')].slice(1).map((tr) =>
         [...tr.querySelectorAll('td')].map((td) => ({
           // A tick box reads as what a screen reader says of it.
           text: td.querySelector('[role="img"]')?.getAttribute('aria-label') ?? td.textContent ?? '',
@@ -107,13 +115,19 @@ export class Officer {
     });
   }
 
+  /** One cell of a sheet's grid, by its row number and column letter as the page labels them. */
+  cell(sheet: string, row: number, column: string): Locator {
+    const c = column.charCodeAt(0) - 65;
+    return this.page.getByLabel(`Sheet ${sheet}`).locator(`td[data-r="${row - 1}"][data-c="${c}"]`);
+  }
+
   /** The open sheet's cells as the grid shows them, row 1 first, for a sheet that is not a table (the dashboard). */
   async cells(sheet: string): Promise<string[][]> {
     await this.tab(sheet);
     const grid = this.page.getByLabel(`Sheet ${sheet}`);
     await grid.waitFor();
     return grid.evaluate((el) =>
-      [...el.querySelectorAll(':scope > table tr')]
+      [...el.querySelectorAll(':scope > table tr:not(.spare)')]
         .slice(1)
         .map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
     );

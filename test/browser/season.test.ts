@@ -250,9 +250,17 @@ async function walk(o: Officer): Promise<void> {
 
     // ---- A week passes with no word from the board: the morning's check flags it and tells the officer. ----
     await o.addDays(7);
-    expect(await o.today()).toBe('2026-08-27');
+    expect(await o.today()).toBe('27/08/2026');
     await o.dismissBanners();
     await o.fireTrigger('runDailyCheck');
+    // The trigger's banner says what "Run daily check now" says; its raw answer is behind "details".
+    const fired = o.banner(/request is flagged/);
+    await fired.waitFor();
+    const said = await fired.locator('.text').innerText();
+    expect(said).toMatch(/^1 request is flagged: see the Flags column of the logs/);
+    expect(said).not.toContain('{');
+    await fired.getByText('details', { exact: true }).click();
+    expect(await fired.locator('details pre').innerText()).toContain('"flagged"');
     const chased = await o.row('Requests', 'Request ID', reviewId);
     expect(chased.Flags).toContain('Not acknowledged by the board');
     expect(chased['(background)']).toBe(RED);

@@ -11,7 +11,7 @@ import { accessSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, rmSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../../emulator/server';
+import { startServer, type RunningServer, type ServerOptions } from '../../emulator/server';
 
 export const ROOT = resolve(__dirname, '..', '..');
 /** Screenshots land here; git ignores it. */
@@ -25,8 +25,6 @@ const LAUNCH_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // UK dates in the date inputs, as the officer's own browser shows them.
-  '--lang=en-GB',
 ];
 
 /** CHROMIUM_PATH, else Debian's package; throws a message that says how to get one. */
@@ -55,7 +53,16 @@ export interface Session {
 }
 
 /** The emulator on a free port with a clean data folder, and a headless Chromium with a fresh profile. */
-export async function openSession(opts: { viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openSession(
+  opts: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** The emulator's mail quota and clock speed (see ServerOptions). */
+    server?: Pick<ServerOptions, 'mailQuota' | 'callCostMs'>;
+  } = {},
+): Promise<Session> {
+  // The officer's own browser is en-GB (the sidebars' date inputs show day first); a test may choose another.
+  const locale = opts.locale ?? 'en-GB';
   const executablePath = chromiumPath();
   // jest's globalSetup builds dist/ unless SKIP_BUILD is set; a lone run of one file still needs it.
   if (!existsSync(join(ROOT, 'dist', 'Code.js'))) {
@@ -71,15 +78,15 @@ export async function openSession(opts: { viewport?: { width: number; height: nu
   };
   let server: RunningServer | undefined;
   try {
-    server = await startServer({ port: 0, dataDir, distDir, quiet: true });
+    server = await startServer({ port: 0, dataDir, distDir, quiet: true, ...opts.server });
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
-      args: LAUNCH_ARGS,
+      args: [...LAUNCH_ARGS, `--lang=${locale}`],
       viewport: opts.viewport ?? { width: 1400, height: 900 },
       // The emulator page forbids scripts it did not serve; axe-core is injected, so the audit needs this.
       bypassCSP: true,
-      locale: 'en-GB',
+      locale,
       timezoneId: 'Europe/London',
     });
     context.setDefaultTimeout(10_000);

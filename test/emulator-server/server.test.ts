@@ -301,6 +301,113 @@ describe('emulator server', () => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('refuses a cell edit from another site, another host name or as a form post, and writes nothing', async () => {
+    const r = await start();
+    const edit = JSON.stringify({ sheet: 'Services', row: 60, column: 4, text: '99' });
+    const crossSite = await fetch(new URL('/api/edit', r.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: edit,
+    });
+    expect(crossSite.status).toBe(403);
+    // A cross-site form or fetch without a preflight can send only these types.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) {
+      const res = await fetch(new URL('/api/edit', r.url), {
+        method: 'POST',
+        headers: { 'Content-Type': type },
+        body: edit,
+      });
+      expect([type, res.status]).toEqual([type, 415]);
+    }
+    const rebind = await new Promise<number>((done) => {
+      const req = request(new URL('/api/edit', r.url), {
+        method: 'POST',
+        headers: { Host: 'evil.example:80', 'Content-Type': 'application/json' },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.end(edit);
+    });
+    expect(rebind).toBe(403);
+    // A sheet is found by its name, never by a path: these are simply no sheet.
+    for (const name of ['../workbook.json', '..%2Fworkbook.json', '/etc/passwd', '__proto__', 'constructor']) {
+      const res = await post('/api/edit', { sheet: name, row: 1, column: 1, text: 'x' });
+      expect([name, res.status]).toEqual([name, 404]);
+    }
+    const bad: unknown[] = [
+      { sheet: 'Services', row: 0, column: 1, text: 'x' },
+      { sheet: 'Services', row: 1.5, column: 1, text: 'x' },
+      { sheet: 'Services', row: '2', column: 1, text: 'x' },
+      { sheet: 'Services', row: 2, column: 27, text: 'x' },
+      { sheet: 'Services', row: 1001, column: 1, text: 'x' },
+      { sheet: 'Services', row: 2, column: 1, text: 42 },
+      { sheet: 'Services', row: 2, column: 1 },
+      { sheet: 'Services', row: 2, column: 1, text: 'x', user: 'not an address' },
+      { sheet: ['Services'], row: 2, column: 1, text: 'x' },
+    ];
+    for (const body of bad) expect([body, (await post('/api/edit', body)).status]).toEqual([body, 400]);
+    expect((await fetch(new URL('/api/edit', r.url))).status).toBe(405);
+    expect(sheet(await state(), 'Services').rows[59]).toBeUndefined();
+    expect(readFileSync(join(dataDir, 'workbook.json'), 'utf8')).not.toContain('"99"');
+  });
+
+  it('reads a typed cell as Sheets reads typed input, refuses what Sheets refuses, and keeps the edit on disk', async () => {
+    await start();
+    const typed = async (row: number, column: number, text: string, user?: string): Promise<Record<string, unknown>> =>
+      (await post('/api/edit', { sheet: 'Services', row, column, text, ...(user ? { user } : {}) })).json;
+    // Row 60 is below the seeded services; D is Level, E Fee, F Deadline, G Turnaround days, H Notes (plain text).
+    expect(await typed(60, 5, '£45.5')).toEqual({ cell: '£45.50' });
+    expect(await typed(60, 6, '27/8/2026')).toEqual({ cell: '27/08/2026' });
+    expect(await typed(60, 7, '1,000')).toEqual({ cell: '1000' });
+    expect(await typed(61, 5, "'0042")).toEqual({ cell: '0042' });
+    expect(await typed(61, 7, '=1+2')).toEqual({ cell: '#ERROR!' });
+    expect(await typed(61, 8, '=1+2')).toEqual({ cell: '=1+2' });
+    const services = sheet(await state(), 'Services') as SheetView & {
+      formulas?: string[];
+      edits?: Record<string, string>;
+      spareRows: number;
+    };
+    expect(services.rows[59].slice(4, 7)).toEqual(['£45.50', '27/08/2026', '1000']);
+    // The formula is shown as its text; the quoted number opens with its quote, as the formula bar shows it.
+    expect(services.rows[60].slice(4, 8)).toEqual(['0042', '', '=1+2', '=1+2']);
+    expect(services.formulas).toEqual(['60:6']);
+    expect(services.edits).toEqual({ '60:4': "'0042" });
+    expect(services.spareRows).toBe(5);
+
+    // A colleague with edit access who is not an editor of the log: Sheets' own refusal, nothing written.
+    const protectedCell = {
+      error: {
+        message:
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+      },
+    };
+    expect(await typed(60, 7, 'by a colleague', 'colleague@demo.invalid')).toEqual(protectedCell);
+    expect(await typed(60, 8, 'by the officer')).toEqual({ cell: 'by the officer' });
+    const log = (text: string, user?: string) =>
+      post('/api/edit', { sheet: 'Requests', row: 2, column: 10, text, ...(user ? { user } : {}) });
+    expect((await log('Chemistry', 'colleague@demo.invalid')).json).toEqual(protectedCell);
+    expect(sheet(await state(), 'Requests').rows[1]).toBeUndefined();
+    // The officer owns the file, so she may fix a log by hand, within its dropdowns.
+    expect((await log('Chemistry')).json).toEqual({ cell: 'Chemistry' });
+    const requests = sheet(await state(), 'Requests') as SheetView & {
+      dropdowns?: { lists: string[][]; cells: Record<string, number> };
+    };
+    const paid = requests.rows[0].indexOf('Paid');
+    expect(requests.dropdowns?.lists[requests.dropdowns.cells[`1:${paid}`]]).toEqual(['yes', 'no', 'waived']);
+    expect((await post('/api/edit', { sheet: 'Requests', row: 2, column: paid + 1, text: 'maybe' })).json).toEqual({
+      error: {
+        message: `The data you entered in cell ${String.fromCharCode(65 + paid)}2 violates the data validation rules set on this cell.`,
+      },
+    });
+
+    await start();
+    const after = sheet(await state(), 'Services');
+    expect(after.rows[59].slice(4, 8)).toEqual(['£45.50', '27/08/2026', '1000', 'by the officer']);
+    expect(sheet(await state(), 'Requests').rows[1][9]).toBe('Chemistry');
+  });
+
   it('keeps the workbook, clock and outbox across a restart with the same data folder', async () => {
     const r = await start();
     const ss = r.emulator.env.spreadsheet;

@@ -41,6 +41,7 @@ describe('the digest', () => {
       digestSent: false,
       digest: 'nothing-flagged',
       closed: [],
+      summary: 'No request is flagged.\nNothing needs doing, so no digest was sent.',
     });
     expect(digests(addOn)).toHaveLength(0);
 
@@ -113,7 +114,9 @@ describe('the digest', () => {
     setSettings(addOn, { 'Exams officer email': '' });
     submittedOn(addOn, '2026-08-24');
     morning(addOn, '2026-08-27');
-    expect(dailyRun(addOn).digestSent).toBe(false);
+    const answer = dailyRun(addOn);
+    expect(answer.digestSent).toBe(false);
+    expect(answer.digest).toBe('no-address');
     expect(digests(addOn)).toEqual([]);
     addOn.bundle.menuRunDailyCheck();
     expect(addOn.env.ui.alerts.at(-1)).toContain(

@@ -281,7 +281,7 @@ describe('quota and queue: 250 candidates, 100 emails a day', () => {
     const last = addOn.env.mail.outbox[249];
     expect(last.to).toBe('c1250@students.example.org');
     expect(last.body).toMatch(/^Dear Chloé,/);
-    expect(last.body).toContain('- Review of marking: £48.65; apply by Thursday 24 September 2026');
+    expect(last.body).toContain('- Review of marking (other levels): £48.65; apply by Thursday 24 September 2026');
 
     // A fourth run, and a repeat of the whole thing, send nothing.
     addOn.env.mail.setQuota(100);
@@ -410,7 +410,7 @@ describe('an email longer than a cell holds (50,000 characters)', () => {
     const addOn = school();
     addCandidates(addOn.env, [THREE[0]]);
     const templates = addOn.env.spreadsheet.getSheetByName(SHEET.templates)!;
-    templates.getRange(2, 3).setValue(['Dear {{forename}},', ...Array(30).fill('{{servicesTable}}')].join('\n\n'));
+    templates.getRange(2, 3).setValue(['Dear {{forename}},', ...Array(60).fill('{{servicesTable}}')].join('\n\n'));
     expect(addOn.run('sendResultsDayReminders', { dryRun: false })).toMatchObject({ ok: true, sent: 1 });
     const [email] = addOn.env.mail.outbox;
     expect(email.body.length).toBeGreaterThan(60_000);
@@ -427,14 +427,15 @@ describe('an email longer than a cell holds (50,000 characters)', () => {
   it('cannot wait in the queue when its values alone pass the limit: the next run says so, sends nothing', () => {
     const addOn = school({ mailQuota: 0 });
     addCandidates(addOn.env, [THREE[0]]);
-    // A Services sheet of 120 boards makes a services table of over 60,000 characters.
+    // A Services sheet of 200 boards makes a services table of over 60,000 characters.
     const services = addOn.env.spreadsheet.getSheetByName(SHEET.services)!;
-    const rows = Array.from({ length: 120 }, (_, b) =>
+    const rows = Array.from({ length: 200 }, (_, b) =>
       ['clerical-recheck', 'review-of-marking', 'priority-review-of-marking', 'ats-copy', 'ats-original'].map(
         (service) => [
           `Board number ${b + 1} with a long name for this test`,
           'June 2026',
           service,
+          '',
           48.65,
           '24/09/2026',
           20,
@@ -443,7 +444,7 @@ describe('an email longer than a cell holds (50,000 characters)', () => {
       ),
     ).flat();
     services.insertRowsAfter(services.getMaxRows(), rows.length);
-    services.getRange(52, 1, rows.length, 7).setValues(rows);
+    services.getRange(52, 1, rows.length, 8).setValues(rows);
     const first = addOn.run('sendResultsDayReminders', { dryRun: false });
     expect(first).toMatchObject({ ok: true, sent: 0, queued: 1 });
     const [row] = correspondence(addOn.env);

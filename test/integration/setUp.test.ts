@@ -41,7 +41,7 @@ describe('setUp()', () => {
   it('seeds Services with the June 2026 rows of all five boards, each marked to check before the season', () => {
     const { env } = setUpAddOn();
     const services = sheetRecords(env, SHEET.services);
-    expect(services).toHaveLength(55);
+    expect(services).toHaveLength(57);
     expect(new Set(services.map((s) => s.Board))).toEqual(
       new Set(['AQA', 'OCR', 'Pearson Edexcel', 'WJEC Eduqas', 'CCEA']),
     );
@@ -51,7 +51,7 @@ describe('setUp()', () => {
     // A real date in the sheet, shown the UK way.
     const sheet = env.spreadsheet.getSheetByName(SHEET.services)!;
     const row = services.indexOf(aqaRecheck) + 2;
-    expect(sheet.getRange(row, 5).getDisplayValue()).toBe('24/09/2026');
+    expect(sheet.getRange(row, 6).getDisplayValue()).toBe('24/09/2026');
     // Blank stays blank: a fee that was not found is not £0.
     const ocrRom = services.find((s) => s.Board === 'OCR' && s.Service === 'review-of-marking')!;
     expect(ocrRom.Fee).toBe('');
@@ -99,6 +99,20 @@ describe('setUp()', () => {
     expect(daily).toHaveLength(1);
   });
 
+  it("installs next season's own daily trigger beside last season's spreadsheet's, and never deletes that one", () => {
+    const lastSeason = setUpAddOn();
+    const saved = lastSeason.env.serialize();
+    // The same user opens next season's spreadsheet: the project already holds last season's trigger.
+    const next = loadAddOn({
+      workbook: { ...saved, spreadsheet: { ...saved.spreadsheet, id: 'next-season-sheet' } },
+    });
+    next.run('setUp');
+    expect(next.env.triggers.map((t) => t.documentId)).toEqual(['next-season-sheet']);
+    // The project still holds last season's, untouched.
+    const all = next.env.serialize().triggers.filter((t) => t.handler === 'runDailyCheck');
+    expect(all.map((t) => t.documentId).sort()).toEqual([saved.spreadsheet.id, 'next-season-sheet'].sort());
+  });
+
   it('is idempotent: a second run creates, repairs and changes nothing', () => {
     const { env, run } = setUpAddOn();
     const before = JSON.stringify(env.serialize());
@@ -117,14 +131,15 @@ describe('setUp()', () => {
     const settings = env.spreadsheet.getSheetByName(SHEET.settings)!;
     settings.getRange(2, 2).setValue('Hilltop Academy');
     const services = env.spreadsheet.getSheetByName(SHEET.services)!;
-    services.getRange(2, 4).setValue(9.99);
+    // Column 5 is Fee (Board, Series, Service, Level, Fee).
+    services.getRange(2, 5).setValue(9.99);
     const templates = env.spreadsheet.getSheetByName(SHEET.templates)!;
     templates.getRange(2, 3).setValue('My own wording');
     run('setUp');
     expect(settings.getRange(2, 2).getValue()).toBe('Hilltop Academy');
-    expect(services.getRange(2, 4).getValue()).toBe(9.99);
+    expect(services.getRange(2, 5).getValue()).toBe(9.99);
     expect(templates.getRange(2, 3).getValue()).toBe('My own wording');
-    expect(sheetRecords(env, SHEET.services)).toHaveLength(55);
+    expect(sheetRecords(env, SHEET.services)).toHaveLength(57);
   });
 
   it('restores a cleared header in place without touching any data row', () => {
@@ -186,6 +201,9 @@ describe('onOpen() and onInstall()', () => {
     'Print results-day letters',
     'Print application and consent form…',
     'Refresh SLT view',
+    'Applications (online form)',
+    'Questions for the application form…',
+    'Match payments',
     'Import candidates',
     'Lists for the MIS, boards and finance',
     'Subject access export…',

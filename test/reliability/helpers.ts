@@ -120,6 +120,8 @@ export function expectedRow(
     'Teacher email': form.teacherEmail ?? '',
     Consent: form.consent,
     'Consent date': form.consentDate,
+    // The sidebar's consent is the signed paper form the officer holds.
+    'Consent source': form.consent ? 'paper form' : '',
     Fee: extra.fee,
     Paid: form.paid,
     Deadline: extra.deadline,

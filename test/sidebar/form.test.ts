@@ -20,6 +20,7 @@ import {
   servicesOf,
   submission,
   successText,
+  findOption,
   summarise,
   visibleFields,
   type ServiceOption,
@@ -36,6 +37,7 @@ function option(service: ServiceCode, extra: Partial<ServiceOption> = {}): Servi
     series: 'June 2026',
     service,
     name: info.name,
+    levels: [],
     fee: info.charging === 'paid' ? 8.7 : null,
     deadline: '2026-09-24',
     consent: info.consent,
@@ -423,5 +425,25 @@ describe('the page', () => {
         false,
       ]);
     }
+  });
+});
+
+describe('the fee shown is the one for the qualification typed', () => {
+  const rows = [
+    option('review-of-marking', { levels: ['gcse'], fee: 42 }),
+    option('review-of-marking', { fee: 48.65 }),
+  ];
+
+  it('a GCSE shows £42.00 and an A level £48.65 (AQA)', () => {
+    expect(findOption(rows, 'AQA', 'June 2026', 'review-of-marking', 'GCSE')?.fee).toBe(42);
+    expect(findOption(rows, 'AQA', 'June 2026', 'review-of-marking', 'GCE A level')?.fee).toBe(48.65);
+  });
+
+  it('with no qualification yet, the page says what each level costs rather than guess', () => {
+    const chosen = findOption(rows, 'AQA', 'June 2026', 'review-of-marking', '');
+    expect(chosen?.fee).toBeNull();
+    expect(summarise(chosen!, TODAY, 'candidate').fee).toBe(
+      'GCSE £42.00, other levels £48.65: enter the qualification to see which',
+    );
   });
 });

@@ -1,5 +1,10 @@
 import {
+  afterCall,
   choicesText,
+  keepGoing,
+  newSitting,
+  progressText,
+  progressValueText,
   lettersText,
   previewText,
   problemLines,
@@ -78,6 +83,30 @@ describe('what the officer reads', () => {
       'Not sent to tom@: Invalid email: tom@',
       expect.stringMatching(/^The email to amy@example.org may or may not have gone/),
     ]);
+  });
+
+  it('while it keeps going: "612 of 1,000 sent, 388 to go, about 4 minutes" at the rate measured so far', () => {
+    // Two calls took about 6 minutes for 612: 388 more at that rate is just under 4 minutes.
+    let s = afterCall(newSitting(), { sent: 453, queued: 547, sentSoFar: 453 }, 272_000);
+    s = afterCall(s, { sent: 159, queued: 388, sentSoFar: 612 }, 95_000);
+    expect(progressText(s)).toBe('612 of 1,000 sent, 388 to go, about 4 minutes');
+    expect(progressValueText(s)).toBe('612 of 1,000 sent');
+    expect(progressText({ ...s, queued: 10 })).toBe('612 of 622 sent, 10 to go, less than a minute');
+    expect(progressText(afterCall(s, { sent: 388, queued: 0, sentSoFar: 1000 }, 170_000))).toBe(
+      '1,000 of 1,000 sent. All done.',
+    );
+  });
+
+  it('counts what was sent before this sitting (an earlier press, the daily run) as sent', () => {
+    const s = afterCall(newSitting(), { sent: 100, queued: 300, sentSoFar: 600 }, 60_000);
+    expect(progressText(s)).toBe('600 of 900 sent, 300 to go, about 3 minutes');
+  });
+
+  it('calls again only while something is queued and the last call got some out', () => {
+    expect(keepGoing({ sent: 453, queued: 547 })).toBe(true);
+    expect(keepGoing({ sent: 453, queued: 0 })).toBe(false);
+    // The quota is spent or the spreadsheet was busy: calling again would only do the same.
+    expect(keepGoing({ sent: 0, queued: 547 })).toBe(false);
   });
 
   it('letters', () => {

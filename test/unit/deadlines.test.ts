@@ -96,6 +96,7 @@ describe('fee and deadline for a request', () => {
         board: 'OCR',
         series: 'June 2026',
         service: 'appeal',
+        levels: [],
         fee: null,
         deadline: null,
         turnaroundDays: 30,

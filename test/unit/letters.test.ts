@@ -78,7 +78,7 @@ describe('results-day letters', () => {
     expect(pages[2]).not.toContain('tutor group');
     for (const page of pages) {
       expect(page).toContain('Your results: re-checks, reviews and copies of your exam papers');
-      expect(page).toContain('Review of marking: £48.65; apply by Thursday 24 September 2026');
+      expect(page).toContain('Review of marking (other levels): £48.65; apply by Thursday 24 September 2026');
       expect(page).toContain('On results day: Mr Okafor (Deputy Head), in the library until 1pm');
       expect(page).toContain('After results day: the exams office (exams@hillside.example.org, 0113 496 0000)');
       expect(page).toContain('Jo Patel Exams Officer, Hillside Academy');

@@ -42,7 +42,7 @@ describe('who gets a reminder', () => {
   });
 
   it('one job per candidate with an email, keyed by season and candidate; the others need a letter', () => {
-    const { jobs, withoutEmail } = reminderJobs(CANDIDATES, 'AQA\n- x', 2026);
+    const { jobs, withoutEmail } = reminderJobs(CANDIDATES, () => 'AQA\n- x', 2026);
     expect(jobs).toEqual([
       {
         requestId: 'REMINDER-2026-0042',

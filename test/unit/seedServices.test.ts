@@ -1,14 +1,15 @@
 import { isIsoDate } from '../../src/domain/calendar';
+import { levelsText } from '../../src/domain/levels';
 import { parseServices } from '../../src/domain/services';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { KNOWN_BOARDS, SERVICE_CODES } from '../../src/domain/types';
 
 describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
-  it('has the five boards x eleven services (the appeal hearing added to §8), each once', () => {
-    expect(SEED_SERVICES).toHaveLength(55);
+  it('has the five boards x eleven services (the appeal hearing added to §8), with AQA review of marking and Pearson priority by level', () => {
+    expect(SEED_SERVICES).toHaveLength(57);
     for (const board of KNOWN_BOARDS) {
       const codes = SEED_SERVICES.filter((r) => r.board === board).map((r) => r.service);
-      expect([...codes].sort()).toEqual([...SERVICE_CODES].sort());
+      expect([...new Set(codes)].sort()).toEqual([...SERVICE_CODES].sort());
     }
     expect(new Set(SEED_SERVICES.map((r) => r.series))).toEqual(new Set(['June 2026']));
   });
@@ -26,6 +27,7 @@ describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
     const priced = SEED_SERVICES.filter((r) => r.fee !== null).map((r) => `${r.board} ${r.service} ${r.fee}`);
     expect(priced).toEqual([
       'AQA clerical-recheck 8.7',
+      'AQA review-of-marking 42',
       'AQA review-of-marking 48.65',
       'AQA priority-review-of-marking 57.85',
       'AQA appeal 120.05',
@@ -65,8 +67,26 @@ describe('the June 2026 Services rows setUp() writes (domain.md §8)', () => {
     for (const r of SEED_SERVICES) expect(r.turnaroundDays).toBe(expected[r.service] ?? null);
   });
 
+  it('prices AQA review of marking £42.00 for GCSE and £48.65 for A level (domain.md §3)', () => {
+    const aqa = SEED_SERVICES.filter((r) => r.board === 'AQA' && r.service === 'review-of-marking');
+    expect(aqa.map((r) => [r.levels, r.fee])).toEqual([
+      [['gcse'], 42],
+      [[], 48.65],
+    ]);
+  });
+
+  it('gives a priority review only to the levels that have one, and Pearson GCSE priority its own GCSE date', () => {
+    for (const r of SEED_SERVICES.filter((s) => s.service === 'priority-review-of-marking')) {
+      expect(r.levels.length).toBeGreaterThan(0);
+    }
+    const pearsonGcse = SEED_SERVICES.find(
+      (r) => r.board === 'Pearson Edexcel' && r.service === 'priority-review-of-marking' && r.levels.includes('gcse'),
+    );
+    expect(pearsonGcse?.deadline).toBe('2026-08-27');
+  });
+
   it('reads back from the sheet exactly as written, with no problems', () => {
-    const { services, problems } = parseServices(SEED_SERVICES.map((r) => ({ ...r })));
+    const { services, problems } = parseServices(SEED_SERVICES.map((r) => ({ ...r, level: levelsText(r.levels) })));
     expect(problems).toEqual([]);
     expect(services).toEqual(SEED_SERVICES);
   });

@@ -83,7 +83,7 @@ describe('Application information', () => {
     expect(email.text).toContain(
       'Why we need your consent: a clerical re-check or a review of marking looks at your paper again, and your mark and grade can go down as well as up',
     );
-    expect(email.text).toContain('- Review of marking: £48.65; apply by Thursday 24 September 2026');
+    expect(email.text).toContain('- Review of marking (other levels): £48.65; apply by Thursday 24 September 2026');
     expect(email.html).toContain('can go <strong>down</strong> as well as up');
     expectClean(email);
   });
@@ -112,7 +112,7 @@ describe('outcomes', () => {
   it('grade raised: old and new grade, refund, updated statement of results', () => {
     const email = render('Outcome: grade raised', amy({ newGrade: 'A', newMark: '66' }));
     expect(email.subject).toBe('Good news about your Chemistry result');
-    expect(email.text).toContain('AQA has finished the Review of marking of your Chemistry paper (7405/1).');
+    expect(email.text).toContain('AQA has finished the review of marking of your Chemistry paper (7405/1).');
     expect(email.text).toContain('Your grade has gone up from B to A.');
     expect(email.text).toContain('- Any fee you paid will be refunded, because your grade changed.');
     expect(email.text).toContain('- We will give you an updated statement of results.');

@@ -1,4 +1,11 @@
-import { boardsOffered, findService, parseServices, seriesOffered, servicesOffered } from '../../src/domain/services';
+import {
+  boardsOffered,
+  chooseService,
+  findService,
+  parseServices,
+  seriesOffered,
+  servicesOffered,
+} from '../../src/domain/services';
 
 const row = (over: Record<string, unknown> = {}) => ({
   board: 'AQA',
@@ -20,6 +27,7 @@ describe('reading the Services sheet', () => {
         board: 'AQA',
         series: 'June 2026',
         service: 'review-of-marking',
+        levels: [],
         fee: 48.65,
         deadline: '2026-09-24',
         turnaroundDays: 20,
@@ -130,6 +138,44 @@ describe('reading the Services sheet', () => {
     ]);
   });
 
+  it('reads the Level as the officer writes it: one level, several, or blank for every level', () => {
+    const { services, problems } = parseServices([
+      row({ level: 'GCSE', fee: 42 }),
+      row({ level: 'AS/A level, Level 3 vocational', fee: 48.65 }),
+      row({ level: 'Level 1/2 vocational; Other', fee: 40 }),
+      row({ board: 'OCR', level: '' }),
+      row({ board: 'WJEC Eduqas', level: 'All levels' }),
+    ]);
+    expect(problems).toEqual([]);
+    expect(services.map((s) => s.levels)).toEqual([
+      ['gcse'],
+      ['a-level', 'l3-vocational'],
+      ['l12-vocational', 'other'],
+      [],
+      [],
+    ]);
+  });
+
+  it('a GCSE row and an every-level row for the same service both stand; a second GCSE row is reported', () => {
+    const { services, problems } = parseServices([
+      row({ level: 'GCSE', fee: 42 }),
+      row({ fee: 48.65 }),
+      row({ level: 'gcse', fee: 40 }),
+    ]);
+    expect(services.map((s) => s.fee)).toEqual([42, 48.65]);
+    expect(problems).toEqual([
+      { row: 4, message: 'Row 4: AQA, June 2026, Review of marking for GCSE is already on row 2; only row 2 is used.' },
+    ]);
+  });
+
+  it('a Level it does not know is reported and the row is not used, rather than charging the wrong candidates', () => {
+    const { services, problems } = parseServices([row({ level: 'GCSE, Year 12' })]);
+    expect(services).toEqual([]);
+    expect(problems[0].message).toBe(
+      'Row 2: the Level "GCSE, Year 12" is not one the add-on knows ("Year 12"), so the row is not used. Use GCSE, AS/A level, Level 1/2 vocational, Level 3 vocational, Other, several separated by commas, or leave it blank for every level.',
+    );
+  });
+
   it('uses the sheet row number the adapter gives, when it skipped blank rows', () => {
     expect(parseServices([row({ row: 9, board: '' })]).problems[0].row).toBe(9);
   });
@@ -142,6 +188,49 @@ describe('reading the Services sheet', () => {
       'Row 2: the Series is blank, so the row is not used.',
       'Row 2: the Service is blank, so the row is not used.',
     ]);
+  });
+});
+
+describe('which row prices a request: the one for its qualification level', () => {
+  const rows = parseServices([
+    row({ level: 'GCSE', fee: 42 }),
+    row({ fee: 48.65 }),
+    row({
+      service: 'priority-review-of-marking',
+      level: 'AS/A level, Level 3 vocational',
+      fee: 57.85,
+      deadline: '2026-08-20',
+    }),
+  ]).services;
+
+  it('a GCSE takes the GCSE row, an A level the row for every other level', () => {
+    expect(chooseService(rows, 'AQA', 'June 2026', 'review-of-marking', 'GCSE')).toMatchObject({
+      kind: 'found',
+      row: { fee: 42 },
+    });
+    expect(chooseService(rows, 'AQA', 'June 2026', 'review-of-marking', 'GCE A level')).toMatchObject({
+      kind: 'found',
+      row: { fee: 48.65 },
+    });
+  });
+
+  it('with no qualification, the rows disagree, so there is no one fee', () => {
+    expect(chooseService(rows, 'AQA', 'June 2026', 'review-of-marking', '').kind).toBe('ambiguous');
+  });
+
+  it('a service listed only for A level and Level 3 is not there for a GCSE', () => {
+    expect(chooseService(rows, 'AQA', 'June 2026', 'priority-review-of-marking', 'GCSE')).toMatchObject({
+      kind: 'notForLevel',
+      level: 'gcse',
+    });
+    expect(chooseService(rows, 'AQA', 'June 2026', 'priority-review-of-marking', 'BTEC National')).toMatchObject({
+      kind: 'found',
+      row: { fee: 57.85 },
+    });
+  });
+
+  it('a board with no such row has none, whatever the level', () => {
+    expect(chooseService(rows, 'OCR', 'June 2026', 'review-of-marking', 'GCSE')).toEqual({ kind: 'none' });
   });
 });
 

@@ -18,7 +18,9 @@ const FIELDS: (keyof Settings)[] = [
   'appealHearingWindowDays',
   'eprsWindowDays',
   'bankHolidays',
+  'resultsDays',
   'retentionMonths',
+  'unpaidReminderDays',
 ];
 
 describe('the Settings sheet’s rows', () => {
@@ -39,7 +41,9 @@ describe('the Settings sheet’s rows', () => {
       'Appeal hearing window days',
       'EPRS window days',
       'Bank holidays',
+      'Results days',
       'Retention months',
+      'Unpaid reminder days',
     ]);
     expect(SETTING_DEFINITIONS.map((d) => d.field)).toEqual(FIELDS);
   });
@@ -51,7 +55,7 @@ describe('the Settings sheet’s rows', () => {
     }
   });
 
-  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS and 18 months’ retention', () => {
+  it('start from 2 working days to acknowledge, a 30-day appeal window (15 days from reasons), 14 days to ask for a hearing, Ofqual’s 21 days for EPRS, 18 months’ retention and unpaid requests chased after 7 days', () => {
     expect(defaultSettings()).toEqual({
       centreName: '',
       centreNumber: '',
@@ -68,8 +72,40 @@ describe('the Settings sheet’s rows', () => {
       appealHearingWindowDays: 14,
       eprsWindowDays: 21,
       bankHolidays: expect.any(Array),
+      resultsDays: expect.any(Array),
       retentionMonths: 18,
+      unpaidReminderDays: 7,
     });
+  });
+
+  it('start with the June 2026 results days: A level and Level 3 on 13 August, GCSE and Level 1/2 on 20 August', () => {
+    expect(defaultSettings().resultsDays).toEqual([
+      { series: 'June 2026', level: 'a-level', date: '2026-08-13' },
+      { series: 'June 2026', level: 'l3-vocational', date: '2026-08-13' },
+      { series: 'June 2026', level: 'gcse', date: '2026-08-20' },
+      { series: 'June 2026', level: 'l12-vocational', date: '2026-08-20' },
+    ]);
+  });
+
+  it('read results days as the officer types them, one day for every level of a series, and report what cannot be read', () => {
+    const { settings, problems } = parseSettings([
+      [
+        'Results days',
+        'November 2026: 14/01/2027\nJune 2027 GCSE 19/08/2027; June 2027 A level - 12/08/2027; sometime',
+      ],
+    ]);
+    expect(settings.resultsDays).toEqual([
+      { series: 'November 2026', level: null, date: '2027-01-14' },
+      { series: 'June 2027', level: 'gcse', date: '2027-08-19' },
+      { series: 'June 2027', level: 'a-level', date: '2027-08-12' },
+    ]);
+    expect(problems).toEqual([
+      {
+        key: 'Results days',
+        message:
+          'Results days: "sometime" is not a series, a level and a date (like "June 2026 GCSE: 20/08/2026"), so it is left out.',
+      },
+    ]);
   });
 
   it('come with the England and Wales bank holidays for 2026 and 2027, as data the officer can edit', () => {

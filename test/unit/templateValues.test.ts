@@ -30,9 +30,9 @@ describe('valuesForRequest', () => {
     });
   });
 
-  it('has a key for every request placeholder; the caller adds appealDeadline, digest, servicesTable and today', () => {
+  it('has a key for every request placeholder; the caller adds appealDeadline, digest, servicesTable, today and rejectionReason', () => {
     const keys = Object.keys(valuesForRequest(amysReview(), SCHOOL));
-    const callerSupplies = ['digest', 'servicesTable', 'today'];
+    const callerSupplies = ['digest', 'servicesTable', 'today', 'rejectionReason'];
     expect([...keys].sort()).toEqual(PLACEHOLDER_NAMES.filter((n) => !callerSupplies.includes(n)).sort());
   });
 

@@ -1,3 +1,4 @@
+import { familyServices, unconfirmedLines } from '../../src/domain/familyServices';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import {
   PLACEHOLDER_NAMES,
@@ -19,9 +20,9 @@ function rendered(t: TemplateText, values: Record<string, string>) {
 }
 
 describe('placeholders', () => {
-  it('are the 35 names the officer guide lists, each once', () => {
-    expect(PLACEHOLDER_NAMES).toHaveLength(35);
-    expect(new Set(PLACEHOLDER_NAMES).size).toBe(35);
+  it('are the 36 names the officer guide lists, each once', () => {
+    expect(PLACEHOLDER_NAMES).toHaveLength(36);
+    expect(new Set(PLACEHOLDER_NAMES).size).toBe(36);
     expect(PLACEHOLDER_NAMES).toEqual(
       expect.arrayContaining(['forename', 'appealDeadline', 'servicesTable', 'digest', 'enquiriesContact']),
     );
@@ -250,13 +251,48 @@ describe('servicesTable', () => {
       [
         'AQA, June 2026',
         '- Clerical re-check: £8.70; apply by Thursday 24 September 2026',
-        '- Review of marking: £48.65; apply by Thursday 24 September 2026',
+        '- Review of marking (GCSE): £42.00; apply by Thursday 24 September 2026',
+        '- Review of marking (other levels): £48.65; apply by Thursday 24 September 2026',
         '- Priority review of marking: £57.85; apply by Thursday 20 August 2026',
         "- Preliminary appeal: £120.05; only after a review: ask as soon as you have the review's outcome",
         '- Priority copy of script: free; apply by Thursday 27 August 2026',
         '- Copy of script: free; apply by Friday 30 October 2026',
         '- Original script: free; apply by Friday 30 October 2026',
+        '',
+        'If a university or college place depends on an A level (or other Level 3) grade, tell us today: a priority review of marking may be possible (the last day to ask is Thursday 20 August 2026).',
       ].join('\n'),
+    );
+  });
+
+  it("a GCSE candidate's list has the GCSE fee only, and no priority line (AQA has no GCSE priority review)", () => {
+    const table = servicesTable(SEED_SERVICES, ['AQA'], { levels: ['gcse'], today: '2026-08-20' });
+    expect(table).toContain('- Review of marking: £42.00; apply by Thursday 24 September 2026');
+    expect(table).not.toContain('£48.65');
+    expect(table).not.toMatch(/Priority review|tell us today/);
+  });
+
+  it('on the day after the priority deadline, neither the priority review nor "tell us today" is listed', () => {
+    const table = servicesTable(SEED_SERVICES, ['AQA'], { levels: ['a-level'], today: '2026-08-21' });
+    expect(table).toContain('- Review of marking: £48.65;');
+    expect(table).not.toMatch(/Priority review of marking|tell us today/);
+    expect(table).toContain('- Priority copy of script: free; apply by Thursday 27 August 2026');
+  });
+
+  it('a service past its deadline is left out of what families read', () => {
+    const table = servicesTable(SEED_SERVICES, ['AQA'], { today: '2026-09-25' });
+    expect(table).not.toMatch(/Clerical re-check|Review of marking/);
+    expect(table).toContain('- Copy of script: free; apply by Friday 30 October 2026');
+  });
+
+  it('a service with no confirmed fee or deadline is left out, with one line to ask the exams office', () => {
+    const table = servicesTable(SEED_SERVICES, ['OCR'], { today: '2026-08-14' });
+    expect(table).not.toMatch(/(fee|deadline) to be confirmed/);
+    expect(table).not.toContain('Review of marking');
+    expect(table.split('\n\n').pop()).toBe(
+      'Some services are not listed yet because their fee or deadline is still to be confirmed by the board: ask the exams office about them.',
+    );
+    expect(unconfirmedLines(familyServices(SEED_SERVICES, { boards: ['OCR'] }).unconfirmed)).toContain(
+      'OCR, June 2026, Review of marking: fee not confirmed',
     );
   });
 
@@ -265,17 +301,15 @@ describe('servicesTable', () => {
     expect(table).not.toMatch(/moderation|Missing or incomplete|Late certification/);
   });
 
-  it('has a heading per board in the order of the sheet, and says when a fee or deadline is not known', () => {
+  it('has a heading per board in the order of the sheet; a board with nothing confirmed has none', () => {
     const table = servicesTable(SEED_SERVICES);
-    const headings = table.split('\n').filter((l) => l !== '' && !l.startsWith('- '));
+    const headings = table.split('\n').filter((l) => l.endsWith('June 2026'));
     expect(headings).toEqual([
       'AQA, June 2026',
       'OCR, June 2026',
       'Pearson Edexcel, June 2026',
       'WJEC Eduqas, June 2026',
-      'CCEA, June 2026',
     ]);
-    expect(table).toContain('- Review of marking: fee to be confirmed; deadline to be confirmed');
   });
 
   it('follows the sheet, not the code: a changed fee shows', () => {
@@ -283,5 +317,23 @@ describe('servicesTable', () => {
       r.board === 'AQA' && r.service === 'clerical-recheck' ? { ...r, fee: 9.5 } : r,
     );
     expect(servicesTable(rows, ['aqa'])).toContain('- Clerical re-check: £9.50;');
+  });
+});
+
+describe('a service named mid-sentence reads as prose', () => {
+  const template = {
+    name: 'Outcome',
+    subject: 'The outcome of your {{subject}} {{service}}',
+    body: '{{service}}: done.\n\nAQA has finished the {{service}} of your {{subject}} paper.',
+  };
+
+  it('is lower case mid-sentence and capitalised where a sentence starts', () => {
+    const r = renderTemplate(template, { subject: 'Physics', service: 'Priority review of marking' });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(r.email.subject).toBe('The outcome of your Physics priority review of marking');
+    expect(r.email.text).toBe(
+      'Priority review of marking: done.\n\nAQA has finished the priority review of marking of your Physics paper.',
+    );
+    expect(r.email.html).toContain('AQA has finished the priority review of marking of your Physics paper.');
   });
 });

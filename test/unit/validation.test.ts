@@ -949,12 +949,12 @@ describe('priority services: for a candidate whose next step depends on it', () 
   const priority = (over: Record<string, unknown> = {}) =>
     form({ service: 'priority-review-of-marking', reason: 'University place depends on it', ...over });
   const beforeDeadline = ctx({ today: '2026-08-18' });
+  // GCSE results come out on 20 August, a week after A level: a GCSE candidate's consent is dated from then.
+  const gcse = { qualification: 'GCSE', resultsIssued: '2026-08-20', consentDate: '2026-08-20' };
+  const gcseDay = ctx({ today: '2026-08-21' });
 
   it('a priority review of a GCSE is refused at AQA: it is for A level and Level 3 only', () => {
-    expect(
-      validateRequest(priority({ qualification: 'GCSE', subject: 'Biology', component: '8461/1H' }), beforeDeadline)
-        .errors,
-    ).toEqual([
+    expect(validateRequest(priority({ ...gcse, subject: 'Biology', component: '8461/1H' }), gcseDay).errors).toEqual([
       {
         field: 'qualification',
         message:
@@ -970,11 +970,132 @@ describe('priority services: for a candidate whose next step depends on it', () 
   it('a priority review of a Pearson GCSE is accepted with a warning to check the service still exists', () => {
     const services = servicesWith('Pearson Edexcel', 'priority-review-of-marking', { fee: 55 });
     const r = validateRequest(
-      priority({ board: 'Pearson Edexcel', qualification: 'GCSE', subject: 'Mathematics', component: '1MA1/1H' }),
-      { ...beforeDeadline, services },
+      priority({ board: 'Pearson Edexcel', ...gcse, subject: 'Mathematics', component: '1MA1/1H' }),
+      { ...gcseDay, services },
     );
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([{ field: 'qualification', message: PEARSON_GCSE_PRIORITY_WARNING }]);
+  });
+
+  it('a Pearson GCSE priority request has the GCSE deadline, not the A level one: on 21 August it is not late', () => {
+    const services = servicesWith('Pearson Edexcel', 'priority-review-of-marking', { fee: 55 });
+    const gcseRequest = validateRequest(
+      priority({ board: 'Pearson Edexcel', ...gcse, subject: 'Mathematics', component: '1MA1/1H' }),
+      { ...gcseDay, services },
+    );
+    expect(gcseRequest.deadline).toBe('2026-08-27');
+    expect(gcseRequest.errors).toEqual([]);
+    const aLevel = validateRequest(
+      priority({ board: 'Pearson Edexcel', subject: 'Mathematics', component: '9MA0/01' }),
+      { ...gcseDay, services },
+    );
+    expect(aLevel.deadline).toBe('2026-08-20');
+    expect(aLevel.errors.map((e) => e.field)).toEqual(['lateReason']);
+  });
+});
+
+describe('fees and deadlines by qualification level', () => {
+  it('AQA charges £42.00 for a GCSE review of marking and £48.65 for A level', () => {
+    const gcse = validateRequest(
+      form({
+        qualification: 'GCSE',
+        subject: 'Biology',
+        component: '8461/1H',
+        resultsIssued: '2026-08-20',
+        consentDate: '2026-08-20',
+      }),
+      ctx({ today: '2026-08-21' }),
+    );
+    expect(gcse).toMatchObject({ ok: true, fee: 42 });
+    expect(validateRequest(form(), ctx())).toMatchObject({ ok: true, fee: 48.65 });
+  });
+
+  it('a Level 3 vocational review of marking at AQA takes the row that serves every other level', () => {
+    expect(validateRequest(form({ qualification: 'AQA Applied General' }), ctx())).toMatchObject({ fee: 48.65 });
+  });
+
+  it('where the board prices levels apart and the qualification is not one the add-on knows, the officer is asked for it', () => {
+    const r = validateRequest(form({ qualification: 'Biology' }), ctx());
+    expect(r.ok).toBe(false);
+    expect(r.errors).toEqual([
+      {
+        field: 'qualification',
+        message:
+          'AQA charges a review of marking by qualification level (GCSE £42.00, other levels £48.65): enter the qualification, like GCSE or GCE A level, so the right fee and deadline are used.',
+      },
+    ]);
+  });
+
+  it('a board with one row for every level charges the same whatever the level', () => {
+    const services = servicesWith('OCR', 'review-of-marking', { fee: 50 });
+    const ocr = { board: 'OCR', subject: 'Mathematics', component: 'J560/04' };
+    const gcse = validateRequest(
+      form({ ...ocr, qualification: 'GCSE', resultsIssued: '2026-08-20', consentDate: '2026-08-20' }),
+      ctx({ today: '2026-08-21', services }),
+    );
+    expect(gcse).toMatchObject({ ok: true, fee: 50 });
+    expect(validateRequest(form({ ...ocr }), ctx({ services }))).toMatchObject({ ok: true, fee: 50 });
+  });
+
+  it('a service the Services sheet lists only for other levels is refused for this one, naming the levels it has', () => {
+    const services = SEED_SERVICES.filter((r) => !(r.board === 'OCR' && r.service === 'review-of-marking')).concat([
+      {
+        ...SEED_SERVICES.find((r) => r.board === 'OCR' && r.service === 'review-of-marking')!,
+        fee: 50,
+        levels: ['a-level'],
+      },
+    ]);
+    const r = validateRequest(
+      form({
+        board: 'OCR',
+        qualification: 'GCSE',
+        subject: 'Mathematics',
+        component: 'J560/04',
+        resultsIssued: '2026-08-20',
+        consentDate: '2026-08-20',
+      }),
+      ctx({ today: '2026-08-21', services }),
+    );
+    expect(r.errors).toEqual([
+      {
+        field: 'qualification',
+        message:
+          'The Services sheet lists OCR, June 2026, Review of marking only for AS/A level, not for GCSE ("GCSE"). If the board offers it at this level, add that row to the Services sheet first.',
+      },
+    ]);
+  });
+});
+
+describe("consent is dated on or after the results day of the candidate's level", () => {
+  it('consent of 1 August saved on 20 August is refused even when Results issued is left blank', () => {
+    const r = validateRequest(form({ resultsIssued: '', consentDate: '2026-08-01' }), ctx({ today: '2026-08-20' }));
+    expect(r.errors).toEqual([
+      {
+        field: 'consentDate',
+        message:
+          'The consent date 01/08/2026 is before results day (13/08/2026): consent can only be collected after results are published.',
+      },
+    ]);
+  });
+
+  it('a GCSE candidate cannot consent on A level results day: GCSE results come out on 20 August', () => {
+    const r = validateRequest(
+      form({
+        qualification: 'GCSE',
+        subject: 'Biology',
+        component: '8461/1H',
+        resultsIssued: '',
+        consentDate: '2026-08-13',
+      }),
+      ctx({ today: '2026-08-21' }),
+    );
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'The consent date 13/08/2026 is before results day (20/08/2026): consent can only be collected after results are published.',
+    ]);
+  });
+
+  it('an A level candidate may consent on 13 August with Results issued left blank', () => {
+    expect(validateRequest(form({ resultsIssued: '', consentDate: '2026-08-13' }), ctx()).errors).toEqual([]);
   });
 });
 

@@ -1,0 +1,163 @@
+/**
+ * "Applications": the linked form's responses not yet taken. Everything the
+ * server sends is shown as text (dom.ts), so an answer can never become markup.
+ */
+import { formatMoney } from '../src/domain/money';
+import { byId, el, fill, setText } from './dom';
+
+interface Problem {
+  field: string;
+  message: string;
+}
+interface Application {
+  row: number;
+  key: string;
+  received: string;
+  candidateNumber: string;
+  candidate: string;
+  email: string;
+  board: string;
+  subject: string;
+  component: string;
+  service: string;
+  fee: number | null;
+  deadline: string | null;
+  problems: Problem[];
+  warnings: Problem[];
+}
+interface Approved {
+  row: number;
+  ok: boolean;
+  requestId?: string;
+  emailed?: string[];
+  errors?: Problem[];
+}
+
+const banner = byId('banner');
+const list = byId('list');
+const summary = byId('summary');
+const approveButton = byId<HTMLButtonElement>('approve');
+const done = byId('done');
+const doneList = byId('done-list');
+let shown: Application[] = [];
+
+function problemsOf(r: unknown): string[] {
+  const errors = (r as { errors?: Problem[] } | null)?.errors;
+  return Array.isArray(errors) ? errors.map((e) => String(e.message)) : ['The add-on did not answer; try again.'];
+}
+
+function showBanner(messages: readonly string[]): void {
+  fill(
+    banner,
+    messages.map((m) => el('p', m)),
+  );
+  if (messages.length) banner.focus();
+}
+
+function ticked(): Application[] {
+  return shown.filter((a) => (document.getElementById(`pick-${a.row}`) as HTMLInputElement | null)?.checked);
+}
+
+function updateButton(): void {
+  approveButton.disabled = ticked().length === 0;
+}
+
+function card(a: Application): HTMLElement {
+  const box = el('div', undefined, 'app');
+  box.dataset.row = String(a.row);
+  const head = el('label');
+  const pick = el('input');
+  pick.type = 'checkbox';
+  pick.id = `pick-${a.row}`;
+  pick.disabled = a.problems.length > 0;
+  pick.addEventListener('change', updateButton);
+  head.appendChild(pick);
+  head.appendChild(document.createTextNode(` ${a.candidate} (${a.candidateNumber})`));
+  box.appendChild(head);
+  const about = [a.service, `${a.board} ${a.subject} ${a.component}`.trim(), `received ${a.received}`];
+  if (a.fee !== null) about.push(`fee ${formatMoney(a.fee)}`);
+  if (a.deadline) about.push(`deadline ${a.deadline}`);
+  box.appendChild(el('p', about.join(' · ')));
+  if (a.problems.length || a.warnings.length) {
+    const ul = el('ul');
+    for (const p of a.problems) ul.appendChild(el('li', p.message, 'problem'));
+    for (const w of a.warnings) ul.appendChild(el('li', w.message));
+    box.appendChild(ul);
+  }
+  const reject = el('button', 'Reject…');
+  reject.type = 'button';
+  reject.addEventListener('click', () => {
+    const suggested = a.problems.map((p) => p.message).join(' ');
+    const reason = window.prompt(
+      `Why is the application of ${a.candidate} not accepted? The candidate reads this.`,
+      suggested,
+    );
+    if (reason === null || reason.trim() === '') return;
+    google.script.run
+      .withSuccessHandler((r: unknown) => {
+        if ((r as { ok?: boolean } | null)?.ok) {
+          addDone(
+            `${a.candidate}: rejected, ${((r as { emailed?: string[] }).emailed ?? []).length ? 'emailed' : 'not emailed'}`,
+          );
+          load();
+        } else showBanner(problemsOf(r));
+      })
+      .withFailureHandler((e) => showBanner([String(e)]))
+      .rejectApplication({ row: a.row, key: a.key }, reason);
+  });
+  box.appendChild(reject);
+  return box;
+}
+
+function addDone(text: string): void {
+  done.hidden = false;
+  doneList.appendChild(el('li', text));
+}
+
+function load(): void {
+  google.script.run
+    .withSuccessHandler((r: unknown) => {
+      const answer = r as { ok?: boolean; applications?: Application[]; taken?: number } | null;
+      if (!answer?.ok || !Array.isArray(answer.applications)) {
+        showBanner(problemsOf(r));
+        return;
+      }
+      showBanner([]);
+      shown = answer.applications;
+      setText(
+        summary,
+        `${shown.length} waiting, ${shown.filter((a) => a.problems.length === 0).length} ready to approve; ${answer.taken ?? 0} already taken.`,
+      );
+      fill(list, shown.map(card));
+      updateButton();
+    })
+    .withFailureHandler((e) => showBanner([String(e)]))
+    .listApplications();
+}
+
+approveButton.addEventListener('click', () => {
+  const picked = ticked().map((a) => ({ row: a.row, key: a.key }));
+  if (!picked.length) return;
+  approveButton.disabled = true;
+  google.script.run
+    .withSuccessHandler((r: unknown) => {
+      const answer = r as { ok?: boolean; results?: Approved[] } | null;
+      if (!answer?.ok || !Array.isArray(answer.results)) showBanner(problemsOf(r));
+      else {
+        for (const x of answer.results) {
+          const who = shown.find((a) => a.row === x.row)?.candidate ?? `row ${x.row}`;
+          addDone(
+            x.ok
+              ? `${who}: ${x.requestId ?? ''}${x.emailed?.length ? ', confirmation emailed' : ''}`
+              : `${who}: not taken. ${(x.errors ?? []).map((e) => e.message).join(' ')}`,
+          );
+        }
+      }
+      byId('done-title').focus();
+      load();
+    })
+    .withFailureHandler((e) => showBanner([String(e)]))
+    .approveApplications(picked);
+});
+byId('refresh').addEventListener('click', load);
+load();

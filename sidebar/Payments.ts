@@ -1,0 +1,108 @@
+/** "Match payments": preview the report's matches, then apply exactly the text previewed. */
+import { formatMoney } from '../src/domain/money';
+import { byId, el, fill, setText } from './dom';
+
+interface Payment {
+  line: number;
+  payer: string;
+  reference: string;
+  pence: number;
+  date: string;
+}
+interface Answer {
+  ok: boolean;
+  matched: { payment: Payment; requestId: string; by: string }[];
+  ambiguous: { payment: Payment; requestIds: string[]; why: string }[];
+  unmatchedPayments: Payment[];
+  unpaid: string[];
+  refused: { line: number; reason: string }[];
+  applied: number;
+  errors?: { message: string }[];
+}
+
+const banner = byId('banner');
+const text = byId<HTMLTextAreaElement>('text');
+const applyButton = byId<HTMLButtonElement>('apply');
+let previewed: string | null = null;
+
+function money(p: Payment): string {
+  return formatMoney(p.pence / 100);
+}
+function about(p: Payment): string {
+  return `line ${p.line}: ${money(p)} on ${p.date}, ${p.payer || 'no payer'}, “${p.reference}”`;
+}
+function list(id: string, items: string[]): void {
+  fill(
+    byId(id),
+    (items.length ? items : ['none']).map((t) => el('li', t)),
+  );
+}
+function problems(messages: string[]): void {
+  fill(
+    banner,
+    messages.map((m) => el('p', m)),
+  );
+  if (messages.length) banner.focus();
+}
+
+function show(a: Answer, applied: boolean): void {
+  byId('result').hidden = false;
+  setText(
+    byId('headline'),
+    applied
+      ? `${a.applied} marked paid.`
+      : `${a.matched.length} to mark paid, ${a.ambiguous.length} to check, ${a.unmatchedPayments.length} with no request.`,
+  );
+  list(
+    'matched',
+    a.matched.map((m) => `${m.requestId} ← ${about(m.payment)} (by ${m.by})`),
+  );
+  list('ambiguous', [
+    ...a.ambiguous.map((m) => `${about(m.payment)}: ${m.why} ${m.requestIds.join(', ')}`),
+    ...a.refused.map((r) => `line ${r.line}: ${r.reason}`),
+  ]);
+  list('unmatched', a.unmatchedPayments.map(about));
+  list('unpaid', a.unpaid);
+  byId('headline').focus();
+}
+
+function call(fn: 'previewPayments' | 'applyPayments', csv: string): void {
+  problems([]);
+  const runner = google.script.run
+    .withSuccessHandler((r: unknown) => {
+      const a = r as Answer | null;
+      if (!a?.ok) {
+        problems((a?.errors ?? [{ message: 'The add-on did not answer; try again.' }]).map((e) => e.message));
+        return;
+      }
+      previewed = fn === 'previewPayments' ? csv : null;
+      applyButton.disabled = previewed === null || a.matched.length === 0;
+      show(a, fn === 'applyPayments');
+    })
+    .withFailureHandler((e) => problems([String(e)]));
+  if (fn === 'previewPayments') runner.previewPayments(csv);
+  else runner.applyPayments(csv);
+}
+
+byId<HTMLInputElement>('file').addEventListener('change', (e) => {
+  const file = (e.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  const reader = new FileReader();
+  reader.onload = () => {
+    text.value = String(reader.result ?? '');
+    previewed = null;
+    applyButton.disabled = true;
+  };
+  reader.readAsText(file);
+});
+text.addEventListener('input', () => {
+  previewed = null;
+  applyButton.disabled = true;
+});
+byId<HTMLFormElement>('payments').addEventListener('submit', (e) => {
+  e.preventDefault();
+  call('previewPayments', text.value);
+});
+applyButton.addEventListener('click', () => {
+  if (previewed !== null) call('applyPayments', previewed);
+});
