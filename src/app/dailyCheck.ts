@@ -31,6 +31,7 @@ import { readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { columnOf, writeColumn, type Cell } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { dailyTriggerRan } from './triggers';
 import { answer, type Answer } from './respond';
 
 /** The trigger may wait longer for the lock than an officer at the sidebar: nobody is watching it. */
@@ -329,6 +330,7 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
           closed: checked.closed.length,
         }),
       );
+      dailyTriggerRan(today);
     } catch {
       // Only a record of the run; the run itself is done.
     }

@@ -197,6 +197,7 @@ describe('onOpen() and onInstall()', () => {
     'Update a request',
     'Set up sheets',
     'Run daily check now',
+    'Hand over the daily check',
     'Send results-day reminders',
     'Print results-day letters',
     'Print application and consent form…',
