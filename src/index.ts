@@ -10,6 +10,7 @@ export {
   showUpdateSidebar,
   menuSetUp,
   menuRunDailyCheck,
+  menuHandOverDailyCheck,
   menuSendReminders,
   menuRefreshSltView,
 } from './app/menu';

@@ -17,7 +17,7 @@ import { LoggerService, SessionService, makeConsole } from './session';
 import { SheetData } from './sheetData';
 import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
 import type { Ctx, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
-import { ScriptAppService } from './triggers';
+import { ScriptAppService, triggerDocument, triggerOwner } from './triggers';
 import { UtilitiesService } from './utilities';
 
 export type { SerializedWorkbook } from './serialize';
@@ -59,6 +59,22 @@ export interface GasEnvironmentOptions {
   initialSheets?: string[];
   /** How long holdDocumentLock() and friends hold a lock, in virtual ms; default forever. */
   lockTimeoutMs?: number;
+  /** The spreadsheet's id; give each spreadsheet of a shared `project` its own. */
+  spreadsheetId?: string;
+  /**
+   * The script project's installed triggers, shared by every spreadsheet the add-on is used in
+   * (pass the same object to two environments: last season's spreadsheet and this one's).
+   */
+  project?: ScriptProject;
+}
+
+/** What one add-on script holds across every spreadsheet and user: its installed triggers. */
+export interface ScriptProject {
+  triggers: TriggerData[];
+}
+
+export function newScriptProject(): ScriptProject {
+  return { triggers: [] };
 }
 
 export interface GasEnvironment {
@@ -91,8 +107,13 @@ export interface GasEnvironment {
   /** Everything the script showed. Set `available = false` to run as a trigger (getUi throws). */
   ui: UiRecord & { available: boolean };
   properties: { script: Map<string, string>; document: Map<string, string>; user: Map<string, string> };
-  /** Installed triggers: plain data plus Trigger's getters (these calls are not counted). */
+  /** This spreadsheet's installed triggers, every user's: plain data plus Trigger's getters (not counted). */
   readonly triggers: TriggerInfo[];
+  /**
+   * Runs `fn` as Apps Script runs an installable trigger: as the user who created it (Session's
+   * active and effective user), with no UI.
+   */
+  asTrigger<T>(trigger: TriggerData, fn: () => T): T;
   /** Lines from Logger.log and console.*. */
   logs: string[];
   setAuthorizationRequired(required: boolean): void;
@@ -176,11 +197,13 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       user: new Map(Object.entries(saved?.properties.user ?? {})),
     },
     otherUsersProperties: new Map(),
-    triggers: saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : [],
+    triggers:
+      options.project?.triggers ?? (saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : []),
     nextTriggerId: saved?.nextTriggerId ?? 1,
     authorizationRequired: false,
   };
   if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
+  if (options.spreadsheetId) ctx.book.id = options.spreadsheetId;
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: new SpreadsheetAppService(ctx),
@@ -248,7 +271,18 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     ui: ctx.ui,
     properties: ctx.properties,
     get triggers() {
-      return ctx.triggers.map(triggerInfo);
+      return ctx.triggers.filter((t) => triggerDocument(ctx, t) === ctx.book.id).map(triggerInfo);
+    },
+    asTrigger: (trigger, fn) => {
+      const before = { user: ctx.user.active, ui: ctx.ui.available };
+      ctx.user.active = triggerOwner(ctx, trigger);
+      ctx.ui.available = false;
+      try {
+        return fn();
+      } finally {
+        ctx.user.active = before.user;
+        ctx.ui.available = before.ui;
+      }
     },
     logs: ctx.logs,
     setAuthorizationRequired: (required) => {

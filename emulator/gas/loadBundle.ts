@@ -95,6 +95,9 @@ export function callAsScriptRun(ctx: BundleContext, name: string, args: unknown[
 export function callAsTrigger(env: GasEnvironment, ctx: BundleContext, name: string, event: unknown = {}): unknown {
   const fn = ctx[name];
   if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
+  // An installable trigger runs as whoever created it.
+  const trigger = env.triggers.find((t) => t.handler === name);
+  if (trigger) return env.asTrigger(trigger, () => fn(event));
   const before = env.ui.available;
   env.ui.available = false;
   try {

@@ -71,11 +71,9 @@ export interface TriggerData {
   source: 'SPREADSHEETS' | 'CLOCK';
   sourceId: string | null;
   schedule: Record<string, unknown>;
-  /**
-   * The spreadsheet the trigger was installed from. An add-on's triggers are
-   * per user and per document ("one trigger of each type, per user, per
-   * document"), so getUserTriggers(ss) answers only this document's.
-   */
+  /** Who created it: it runs as them, and only they see it (getProjectTriggers, getUserTriggers). */
+  owner?: string;
+  /** The spreadsheet whose add-on created it: an add-on trigger belongs to one user and one document. */
   documentId?: string;
 }
 

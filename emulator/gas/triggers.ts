@@ -28,17 +28,36 @@ export const WeekDay = {
   SUNDAY: 'SUNDAY',
 } as const;
 
-function install(ctx: Ctx, data: Omit<TriggerData, 'id'>): Trigger {
-  const documentId = ctx.book.id;
+const sameUser = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Who made a trigger (one saved before owners were recorded was the environment's first user's). */
+export function triggerOwner(ctx: Ctx, t: TriggerData): string {
+  return t.owner ?? ctx.user.first;
+}
+
+/** The spreadsheet a trigger belongs to (one saved before documents were recorded is this one). */
+export function triggerDocument(ctx: Ctx, t: TriggerData): string {
+  return t.documentId ?? ctx.book.id;
+}
+
+function mine(ctx: Ctx, t: TriggerData): boolean {
+  return sameUser(triggerOwner(ctx, t), ctx.user.active);
+}
+
+function install(ctx: Ctx, data: Omit<TriggerData, 'id' | 'owner' | 'documentId'>): Trigger {
+  // "Each add-on can only have one trigger of each type, per user, per document."
   if (
     data.eventType === 'CLOCK' &&
-    ctx.triggers.some((t) => t.eventType === 'CLOCK' && (t.documentId ?? documentId) === documentId)
+    ctx.triggers.some((t) => t.eventType === 'CLOCK' && mine(ctx, t) && triggerDocument(ctx, t) === ctx.book.id)
   ) {
     throw new Error(
       'This add-on has created too many time-based triggers in this document for this Google user account.',
     );
   }
-  const stored: TriggerData = { id: String(ctx.nextTriggerId++), ...data, documentId };
+  // The trigger list may be shared with other spreadsheets of the same project: ids stay unique across them.
+  const next = Math.max(ctx.nextTriggerId, ...ctx.triggers.map((t) => Number(t.id) + 1).filter(Number.isFinite));
+  ctx.nextTriggerId = next + 1;
+  const stored: TriggerData = { id: String(next), ...data, owner: ctx.user.active, documentId: ctx.book.id };
   ctx.triggers.push(stored);
   return new Trigger(ctx, stored);
 }
@@ -224,25 +243,25 @@ export class ScriptAppService {
     if (typeof functionName !== 'string' || functionName === '') throw new Error('Invalid argument: functionName');
     return new TriggerBuilder(this._ctx, functionName);
   }
+  /** The current user's triggers in this project, whichever spreadsheet made them. */
   getProjectTriggers(): Trigger[] {
-    return this._ctx.triggers.map((t) => new Trigger(this._ctx, t));
+    return this._ctx.triggers.filter((t) => mine(this._ctx, t)).map((t) => new Trigger(this._ctx, t));
   }
-  /** The current user's triggers for one spreadsheet; getProjectTriggers() gives every document's. */
+  /** The current user's triggers for this add-on in one spreadsheet. */
   getUserTriggers(spreadsheet: unknown): Trigger[] {
     const id =
-      spreadsheet !== null &&
-      typeof spreadsheet === 'object' &&
-      typeof (spreadsheet as { getId?: unknown }).getId === 'function'
-        ? String((spreadsheet as { getId: () => unknown }).getId())
+      typeof (spreadsheet as { getId?: unknown })?.getId === 'function'
+        ? String((spreadsheet as { getId(): string }).getId())
         : null;
-    if (id === null) throw new Error('Invalid argument: spreadsheet');
+    if (id === null) throw new Error('Invalid argument: document');
     return this._ctx.triggers
-      .filter((t) => (t.documentId ?? this._ctx.book.id) === id)
+      .filter((t) => mine(this._ctx, t) && triggerDocument(this._ctx, t) === id)
       .map((t) => new Trigger(this._ctx, t));
   }
   deleteTrigger(trigger: unknown): void {
     if (!(trigger instanceof Trigger)) throw new Error('Invalid argument: trigger');
-    const i = this._ctx.triggers.findIndex((t) => t.id === trigger._data.id);
+    // A script can only delete the current user's own triggers.
+    const i = this._ctx.triggers.findIndex((t) => t.id === trigger._data.id && mine(this._ctx, t));
     if (i >= 0) this._ctx.triggers.splice(i, 1);
   }
   getAuthorizationInfo(authMode: unknown): AuthorizationInfo {

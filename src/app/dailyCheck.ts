@@ -31,6 +31,7 @@ import { readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { columnOf, writeColumn, type Cell } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { dailyTriggerRan } from './triggers';
 import { answer, type Answer } from './respond';
 
 /** The trigger may wait longer for the lock than an officer at the sidebar: nobody is watching it. */
@@ -139,10 +140,13 @@ function askForApproval(url: string | null): void {
   try {
     officerEmail = readSettings(activeSpreadsheet(), timeZone).settings.officerEmail;
   } catch {
-    // The Settings sheet may be out of reach too; the trigger's own account is the officer's.
+    // The Settings sheet may be out of reach too; then there is no one to ask.
   }
   const to = officerAddress(officerEmail);
-  if (to === '') return;
+  if (to === '') {
+    console.error('Post-Results Tracker daily check: needs approval again, and Exams officer email is blank.');
+    return;
+  }
   const digest = [
     'Post-Results Tracker needs your approval again before the daily check can run',
     '- Open the tracker spreadsheet and choose Extensions › Post-Results Tracker › Run daily check now, then allow what it asks.',
@@ -243,12 +247,13 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
     problems.map((p) => `${p.at}: ${p.text}`),
     checked.unpaid ? [checked.unpaid] : [],
   );
-  if (text === null) return 'nothing-flagged';
   const to = officerAddress(checked.officerEmail);
   if (to === '') {
-    recordProblem(timeZone, 'No digest could be sent: Exams officer email is blank in Settings.');
+    // Said even on a quiet day: the officer must know before the day a request is late.
+    if (text !== null) recordProblem(timeZone, 'No digest could be sent: Exams officer email is blank in Settings.');
     return 'no-address';
   }
+  if (text === null) return 'nothing-flagged';
   const job: MailJob = {
     requestId: `DIGEST-${today}`,
     template: 'Daily digest',
@@ -325,6 +330,7 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
           closed: checked.closed.length,
         }),
       );
+      dailyTriggerRan(today);
     } catch {
       // Only a record of the run; the run itself is done.
     }
@@ -358,12 +364,15 @@ function resumeQueue(timeZone: string): void {
   }
 }
 
+export const OFFICER_EMAIL_MISSING =
+  'No digest can be sent until Exams officer email is filled in on the Settings sheet.';
+
 const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
   sent: 'The digest has been emailed to you.',
   'already-sent': "Today's digest had already been sent, so it was not sent again.",
   queued: "The digest is queued (today's email quota is used up); it goes with the next run.",
   'not-sent': 'The digest could not be sent; the reason will be in the next digest.',
-  'no-address': 'No digest was sent: fill in Exams officer email in the Settings sheet.',
+  'no-address': OFFICER_EMAIL_MISSING,
   'nothing-flagged': 'Nothing needs doing, so no digest was sent.',
 };
 

@@ -7,6 +7,7 @@ import { runDailyCheck } from './dailyCheck';
 import { refreshSltDashboard } from './dashboard';
 import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
+import { handOverDailyTrigger } from './triggers';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
@@ -15,6 +16,7 @@ export const MENU_ITEMS: ReadonlyArray<{ caption: string; functionName: string }
   { caption: 'Update a request', functionName: 'showUpdateSidebar' },
   { caption: 'Set up sheets', functionName: 'menuSetUp' },
   { caption: 'Run daily check now', functionName: 'menuRunDailyCheck' },
+  { caption: 'Hand over the daily check', functionName: 'menuHandOverDailyCheck' },
   { caption: 'Send results-day reminders', functionName: 'menuSendReminders' },
   { caption: 'Print results-day letters', functionName: 'menuPrintLetters' },
   { caption: 'Print application and consent form…', functionName: 'menuPrintConsentForm' },
@@ -65,9 +67,23 @@ export function menuSetUp(): void {
   const parts = [
     result.created.length ? `Created: ${result.created.join(', ')}.` : 'All sheets were already there.',
     result.repaired.length ? `Repaired headers: ${result.repaired.join('; ')}.` : '',
+    ...(result.notices ?? []),
     'Check every row of the Services sheet against the boards’ current fees and deadlines before the season.',
   ];
   ui.alert(parts.filter(Boolean).join('\n'));
+}
+
+const HAND_OVER_SAID = {
+  removed:
+    'Your daily check is removed from this spreadsheet: it no longer runs under your account. The colleague taking over now runs Set up sheets, and the daily check then runs under theirs.',
+  'not-yours':
+    'The daily check here is not yours, so it was left alone. Only the person who installed it (by running Set up) can hand it over.',
+  none: 'No daily check is installed here. Run Set up sheets to install one under your account.',
+} as const;
+
+/** The owner of the daily trigger removes theirs, so a colleague's Set up installs the next. */
+export function menuHandOverDailyCheck(): void {
+  SpreadsheetApp.getUi().alert(HAND_OVER_SAID[handOverDailyTrigger()]);
 }
 
 export function menuRunDailyCheck(): void {

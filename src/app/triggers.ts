@@ -4,19 +4,121 @@
  * this spreadsheet's triggers only (getUserTriggers): getProjectTriggers()
  * would find last season's spreadsheet's trigger, install none here, and
  * could delete the other's.
+ *
+ * An installable trigger runs under the account of whoever created it, and
+ * only that account sees it. So a colleague who runs Set up would see no
+ * trigger and start a second daily run under their own account and mail
+ * quota. The owner is therefore recorded in document properties, which every
+ * editor of the spreadsheet reads, and Set up by anyone else leaves it alone.
+ *
+ * The owner is recorded by Session.getTemporaryActiveUserKey(), not by email:
+ * an email address (Session.getActiveUser/getEffectiveUser) needs the
+ * userinfo.email scope, which the add-on does not ask for. The key rotates
+ * every 30 days, so each daily run, which runs as the owner, records it
+ * afresh; a record whose daily check has not run for STALE_DAYS is a trigger
+ * that died (its owner left, or revoked access) and no longer blocks Set up.
  */
+import { formatUkDate } from '../domain/calendar';
+import type { IsoDate } from '../domain/types';
 import { activeSpreadsheet } from '../sheets/workbook';
 
 export const DAILY_HANDLER = 'runDailyCheck';
 const DAILY_HOUR = 7;
+export const OWNER_PROPERTY = 'dailyCheck.owner';
+const STALE_DAYS = 3;
 
-export function ensureDailyTrigger(): 'created' | 'kept' {
-  const daily = ScriptApp.getUserTriggers(activeSpreadsheet()).filter(
+interface OwnerRecord {
+  /** Session.getTemporaryActiveUserKey() of the account the trigger runs as. */
+  key: string;
+  installedOn: IsoDate;
+  /** The last day the trigger ran (or was installed). */
+  lastSeen: IsoDate;
+}
+
+export type DailyTriggerState =
+  | { state: 'created' | 'kept' }
+  /** Someone else's daily check runs here; Set up left it alone. */
+  | { state: 'someone-else'; installedOn: IsoDate; lastSeen: IsoDate };
+
+function myDailyTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(activeSpreadsheet()).filter(
     (t) => t.getHandlerFunction() === DAILY_HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
   );
+}
+
+function readOwner(): OwnerRecord | null {
+  const raw = PropertiesService.getDocumentProperties().getProperty(OWNER_PROPERTY);
+  if (raw === null) return null;
+  try {
+    const parsed = JSON.parse(raw) as Partial<OwnerRecord>;
+    return typeof parsed.key === 'string' && typeof parsed.lastSeen === 'string'
+      ? { key: parsed.key, installedOn: parsed.installedOn ?? parsed.lastSeen, lastSeen: parsed.lastSeen }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeOwner(record: OwnerRecord): void {
+  PropertiesService.getDocumentProperties().setProperty(OWNER_PROPERTY, JSON.stringify(record));
+}
+
+function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Call under the document lock, so two editors running Set up at once install one trigger between them. */
+export function ensureDailyTrigger(today: IsoDate): DailyTriggerState {
+  const me = Session.getTemporaryActiveUserKey();
+  const daily = myDailyTriggers();
   // Duplicates from an older version or a copied sheet: keep one.
   daily.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-  if (daily.length > 0) return 'kept';
+  const owner = readOwner();
+  if (daily.length > 0) {
+    writeOwner({ key: me, installedOn: owner?.key === me ? owner.installedOn : today, lastSeen: today });
+    return { state: 'kept' };
+  }
+  if (owner !== null && owner.key !== me && daysBetween(owner.lastSeen, today) < STALE_DAYS) {
+    return { state: 'someone-else', installedOn: owner.installedOn, lastSeen: owner.lastSeen };
+  }
   ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(DAILY_HOUR).create();
-  return 'created';
+  writeOwner({ key: me, installedOn: today, lastSeen: today });
+  return { state: 'created' };
+}
+
+/**
+ * The daily run says it is alive, and records the owner's key as it is today.
+ * Only the owner's run does: a colleague's "Run daily check now" sees no
+ * trigger of theirs and changes nothing.
+ */
+export function dailyTriggerRan(today: IsoDate): void {
+  if (myDailyTriggers().length === 0) return;
+  const owner = readOwner();
+  writeOwner({ key: Session.getTemporaryActiveUserKey(), installedOn: owner?.installedOn ?? today, lastSeen: today });
+}
+
+/** Whose the daily check is, in the officer's words, when it is not the caller's. */
+export function someoneElsesDailyCheck(s: { installedOn: IsoDate; lastSeen: IsoDate }): string {
+  return [
+    `The daily check already runs under another Google account: whoever installed it by running Set up on ${formatUkDate(s.installedOn)} (it last ran on ${formatUkDate(s.lastSeen)}).`,
+    'Set up left it alone, so no second daily check runs under your account and your email quota.',
+    'To take it over: that person chooses Extensions › Post-Results Tracker › Hand over the daily check, then you run Set up.',
+  ].join(' ');
+}
+
+export type HandOver = 'removed' | 'not-yours' | 'none';
+
+/** The owner removes their daily trigger so a colleague's Set up can install theirs. */
+export function handOverDailyTrigger(): HandOver {
+  const daily = myDailyTriggers();
+  if (daily.length === 0) {
+    const owner = readOwner();
+    if (owner === null || owner.key !== Session.getTemporaryActiveUserKey())
+      return owner === null ? 'none' : 'not-yours';
+    PropertiesService.getDocumentProperties().deleteProperty(OWNER_PROPERTY);
+    return 'none';
+  }
+  daily.forEach((t) => ScriptApp.deleteTrigger(t));
+  PropertiesService.getDocumentProperties().deleteProperty(OWNER_PROPERTY);
+  return 'removed';
 }

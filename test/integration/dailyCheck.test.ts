@@ -109,17 +109,31 @@ describe('the digest', () => {
     expect(kept.some((r) => r.includes('DIGEST-2026-09-25') && r.includes('Daily digest'))).toBe(true);
   });
 
-  it('is not sent, and the officer is told to fill in Exams officer email, when Settings has none', () => {
-    // The trigger's own account would need the userinfo.email scope, which the add-on does not ask for.
+  it('goes to no one when Settings has no officer email, and the check says so plainly', () => {
     const addOn = centre();
     setSettings(addOn, { 'Exams officer email': '' });
     submittedOn(addOn, '2026-08-24');
     morning(addOn, '2026-08-27');
     const answer = dailyRun(addOn);
     expect(answer.digestSent).toBe(false);
-    expect(digests(addOn)).toEqual([]);
-    // "Run daily check now" turns this into: "No digest was sent: fill in Exams officer email in the Settings sheet."
     expect(answer.digest).toBe('no-address');
+    expect(digests(addOn)).toEqual([]);
+    addOn.bundle.menuRunDailyCheck();
+    expect(addOn.env.ui.alerts.at(-1)).toContain(
+      'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+    );
+  });
+
+  it('says the digest cannot be sent even on a day with nothing flagged', () => {
+    const addOn = centre();
+    setSettings(addOn, { 'Exams officer email': '' });
+    addOn.bundle.menuRunDailyCheck();
+    expect(addOn.env.ui.alerts.at(-1)).toBe(
+      [
+        'No request is flagged.',
+        'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+      ].join('\n'),
+    );
   });
 });
 

@@ -107,15 +107,22 @@ describe('setUp()', () => {
       workbook: { ...saved, spreadsheet: { ...saved.spreadsheet, id: 'next-season-sheet' } },
     });
     next.run('setUp');
-    const daily = next.env.triggers.filter((t) => t.getHandlerFunction() === 'runDailyCheck');
-    expect(daily.map((t) => t.documentId).sort()).toEqual([saved.spreadsheet.id, 'next-season-sheet'].sort());
+    expect(next.env.triggers.map((t) => t.documentId)).toEqual(['next-season-sheet']);
+    // The project still holds last season's, untouched.
+    const all = next.env.serialize().triggers.filter((t) => t.handler === 'runDailyCheck');
+    expect(all.map((t) => t.documentId).sort()).toEqual([saved.spreadsheet.id, 'next-season-sheet'].sort());
   });
 
   it('is idempotent: a second run creates, repairs and changes nothing', () => {
     const { env, run } = setUpAddOn();
     const before = JSON.stringify(env.serialize());
     const again = run('setUp');
-    expect(again).toEqual({ ok: true, created: [], repaired: [] });
+    expect(again).toEqual({
+      ok: true,
+      created: [],
+      repaired: [],
+      notices: ['No digest can be sent until Exams officer email is filled in on the Settings sheet.'],
+    });
     expect(JSON.stringify(env.serialize())).toBe(before);
   });
 
@@ -174,7 +181,12 @@ describe('setUp()', () => {
     const sheet = env.spreadsheet.getSheetByName(SHEET.requests)!;
     sheet.insertColumnBefore(1);
     sheet.getRange(1, 1, 2, 1).setValues([['My notes'], ['call home']]);
-    expect(run('setUp')).toEqual({ ok: true, created: [], repaired: [] });
+    expect(run('setUp')).toEqual({
+      ok: true,
+      created: [],
+      repaired: [],
+      notices: ['No digest can be sent until Exams officer email is filled in on the Settings sheet.'],
+    });
     expect(sheet.getRange(1, 1, 2, 1).getValues()).toEqual([['My notes'], ['call home']]);
   });
 });
@@ -185,6 +197,7 @@ describe('onOpen() and onInstall()', () => {
     'Update a request',
     'Set up sheets',
     'Run daily check now',
+    'Hand over the daily check',
     'Send results-day reminders',
     'Print results-day letters',
     'Print application and consent form…',
@@ -227,5 +240,15 @@ describe('onOpen() and onInstall()', () => {
     bundle.showSidebar();
     expect(env.ui.sidebars).toHaveLength(1);
     expect(env.ui.sidebars[0].getContent()).toContain('Post-Results Tracker');
+  });
+});
+
+describe('Set up and the officer email', () => {
+  it('says plainly that no digest can be sent until Exams officer email is filled in', () => {
+    const addOn = loadAddOn();
+    addOn.bundle.menuSetUp();
+    expect(addOn.env.ui.alerts.at(-1)).toContain(
+      'No digest can be sent until Exams officer email is filled in on the Settings sheet.',
+    );
   });
 });
