@@ -13,7 +13,8 @@
  * - The add-on's only write to the responses sheet is its own column,
  *   `Taken as`: the request ID, or `rejected: <reason>`.
  */
-import { headerWords } from './candidateImport';
+import { MONTHS } from './calendar';
+import { columnsBySynonym, headerWords } from './candidateImport';
 import type { RequestedBy } from './types';
 
 export const RESPONSES_SHEET = 'Form responses';
@@ -124,20 +125,10 @@ export interface FormColumns {
 
 export function matchFormHeaders(headers: readonly string[]): FormColumns {
   const words = headers.map(headerWords);
-  const columns: Partial<Record<FormField, number>> = {};
   const used = new Set<number>();
   const taken = words.indexOf(headerWords(TAKEN_HEADER));
   if (taken >= 0) used.add(taken);
-  for (const field of FORM_FIELDS) {
-    for (const synonym of FORM_HEADER_SYNONYMS[field]) {
-      const i = words.findIndex((w, j) => w === synonym && !used.has(j));
-      if (i >= 0) {
-        columns[field] = i;
-        used.add(i);
-        break;
-      }
-    }
-  }
+  const columns = columnsBySynonym(words, FORM_FIELDS, FORM_HEADER_SYNONYMS, used);
   const missing = REQUIRED_FORM_FIELDS.filter((f) => columns[f] === undefined).map((f) => {
     const first = FORM_HEADER_SYNONYMS[f][0];
     return first.charAt(0).toUpperCase() + first.slice(1);
@@ -215,21 +206,6 @@ export function isTaken(mark: string): boolean {
 export function rejectionMark(reason: string): string {
   return `rejected: ${reason.trim()}`;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A series answer that Sheets turned into a date ("June 2026" read as 1 June 2026) back as the series. */
 export function seriesFromDate(iso: string): string {

@@ -18,7 +18,8 @@ const ISO_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_SHAPE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
-const MONTHS = [
+/** The months as a UK date writes them, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',

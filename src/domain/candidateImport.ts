@@ -120,6 +120,31 @@ export function headerWords(header: string): string {
     .trim();
 }
 
+/**
+ * Each field's column: the first synonym (best first) whose header words match
+ * a column not already claimed. `claimed` holds columns no field may take and
+ * gains every column matched, so a caller can tell what was left over.
+ */
+export function columnsBySynonym<F extends string>(
+  words: readonly string[],
+  fields: readonly F[],
+  synonyms: Readonly<Record<F, readonly string[]>>,
+  claimed: Set<number> = new Set(),
+): Partial<Record<F, number>> {
+  const columns: Partial<Record<F, number>> = {};
+  for (const field of fields) {
+    for (const synonym of synonyms[field]) {
+      const i = words.findIndex((w, j) => w === synonym && !claimed.has(j));
+      if (i >= 0) {
+        columns[field] = i;
+        claimed.add(i);
+        break;
+      }
+    }
+  }
+  return columns;
+}
+
 export interface HeaderMatch {
   /** 0-based column of the file for each field found. */
   columns: Partial<Record<CandidateField, number>>;
@@ -131,18 +156,8 @@ export interface HeaderMatch {
 
 export function matchHeaders(headers: readonly string[]): HeaderMatch {
   const words = headers.map(headerWords);
-  const columns: Partial<Record<CandidateField, number>> = {};
   const taken = new Set<number>();
-  for (const field of CANDIDATE_FIELDS) {
-    for (const synonym of HEADER_SYNONYMS[field]) {
-      const i = words.findIndex((w, j) => w === synonym && !taken.has(j));
-      if (i >= 0) {
-        columns[field] = i;
-        taken.add(i);
-        break;
-      }
-    }
-  }
+  const columns = columnsBySynonym(words, CANDIDATE_FIELDS, HEADER_SYNONYMS, taken);
   const used = CANDIDATE_FIELDS.filter((f) => columns[f] !== undefined).map((f) => ({
     header: headers[columns[f] as number].trim(),
     column: CANDIDATE_HEADERS[f],

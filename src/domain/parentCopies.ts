@@ -10,25 +10,19 @@
  * asked for the script (JCQ: scripts go to the candidate or the teacher named
  * on the consent), so "Script ready" is not copied either.
  */
-import type { MailJob, TemplateName } from './types';
+import { TEMPLATE_NAMES, type MailJob, type TemplateName } from './types';
+
+/** Never copied: a script link is for whoever asked for it; the teacher's and the officer's mail is theirs. */
+const NEVER_COPIED: ReadonlySet<TemplateName> = new Set<TemplateName>([
+  'Script ready (candidate)',
+  'Script ready (teacher)',
+  'Daily digest',
+]);
 
 /** The messages a parent may be copied on. */
-export const PARENT_COPY_TEMPLATES: ReadonlySet<TemplateName> = new Set<TemplateName>([
-  'Results-day reminder',
-  'Application information',
-  'Request received',
-  'Outcome: grade raised',
-  'Outcome: grade lowered',
-  'Outcome: mark changed, grade unchanged',
-  'Outcome: no change',
-  'Outcome: result issued',
-  'Re-check outcome: no grade change',
-  'Appeal outcome: no grade change',
-  'Appeal hearing outcome: no grade change',
-  'Missing or incomplete result raised',
-  'Appeal received',
-  'Application not accepted',
-]);
+export const PARENT_COPY_TEMPLATES: ReadonlySet<TemplateName> = new Set(
+  TEMPLATE_NAMES.filter((t) => !NEVER_COPIED.has(t)),
+);
 
 /**
  * The value that marks a queued message as a parent's copy. It rides in the

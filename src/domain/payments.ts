@@ -12,7 +12,7 @@
  */
 import { formatMoney } from './money';
 import { parseUkOrIsoDate } from './calendar';
-import { headerWords } from './candidateImport';
+import { columnsBySynonym, headerWords } from './candidateImport';
 import { readCsv } from './csv';
 import { formatRequestId } from './requestId';
 import type { IsoDate, PostResultsRequest } from './types';
@@ -56,18 +56,7 @@ export function readPayments(text: string): PaymentsRead {
   const records = read.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (records.length === 0) return { ok: false, message: 'The file is empty.' };
   const words = records[0].cells.map(headerWords);
-  const col: Partial<Record<PaymentField, number>> = {};
-  const used = new Set<number>();
-  for (const f of PAYMENT_FIELDS) {
-    for (const syn of PAYMENT_HEADER_SYNONYMS[f]) {
-      const i = words.findIndex((w, j) => w === syn && !used.has(j));
-      if (i >= 0) {
-        col[f] = i;
-        used.add(i);
-        break;
-      }
-    }
-  }
+  const col = columnsBySynonym(words, PAYMENT_FIELDS, PAYMENT_HEADER_SYNONYMS);
   const missing = (['reference', 'amount', 'date'] as const).filter((f) => col[f] === undefined);
   if (missing.length > 0) {
     return {
