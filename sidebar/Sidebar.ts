@@ -13,6 +13,7 @@ import {
   CONDITIONAL_FIELDS,
   FORM_FIELDS,
   boardsOf,
+  consentDraft,
   consentText,
   emptyValues,
   errorsToShow,
@@ -22,6 +23,8 @@ import {
   lookupMessage,
   notesCounter,
   placeErrors,
+  printSavedFormLabel,
+  problemOf,
   readCandidate,
   readIntakeOptions,
   readSubmitAnswer,
@@ -47,6 +50,7 @@ const notice = byId('notice');
 const summaryBox = byId('summary');
 const saveButton = byId<HTMLButtonElement>('save');
 const clearButton = byId<HTMLButtonElement>('clear');
+const printButton = byId<HTMLButtonElement>('print-form');
 const lookupStatus = byId('candidateNumber-status');
 const notesHint = byId('notes-hint');
 const FIELD_SET: ReadonlySet<string> = new Set(FORM_FIELDS);
@@ -350,13 +354,37 @@ function showBanner(messages: readonly string[], invalid: readonly FieldName[] =
   fill(banner, children);
 }
 
-function showNotice(lines: readonly string[], ok: boolean): void {
+/** The notice under the title; `action` adds a button after the lines (like printing the saved form). */
+function showNotice(lines: readonly string[], ok: boolean, action?: { label: string; onClick: () => void }): void {
   notice.className = lines.length ? `notice ${ok ? 'ok' : 'info'}` : 'notice';
-  fill(
-    notice,
-    lines.map((l) => el('p', l)),
+  const children: Node[] = lines.map((l) => el('p', l));
+  if (action !== undefined) {
+    const button = el('button', action.label, 'secondary');
+    button.type = 'button';
+    button.addEventListener('click', action.onClick);
+    children.push(button);
+  }
+  fill(notice, children);
+}
+
+// ---- Printing the consent form. ----
+
+/** Opens a form in a dialog; the server says what it could not fill, on the form itself. */
+function printForm(call: (r: GoogleScriptRun) => void, what: string): void {
+  call(
+    run(
+      (answer) => {
+        const problem = problemOf(answer);
+        if (problem !== '') showNotice([`Could not open ${what}: ${problem}`], false);
+      },
+      (error) => showNotice([`Could not open ${what}: ${message(error)}.`], false),
+    ),
   );
 }
+
+printButton.addEventListener('click', () => {
+  printForm((r) => r.showBlankConsentForm(consentDraft(values())), 'the consent form');
+});
 
 // ---- Candidate look-up. ----
 
@@ -464,7 +492,11 @@ function onSubmit(event: Event): void {
       const read = readSubmitAnswer(answer);
       if (read.ok) {
         resetForm();
-        showNotice(successText(read.saved), true);
+        const id = read.saved.requestId;
+        showNotice(successText(read.saved), true, {
+          label: printSavedFormLabel(read.saved),
+          onClick: () => printForm((r) => r.showConsentForm(id), `the form for ${id}`),
+        });
         controls.candidateNumber.focus();
         return;
       }

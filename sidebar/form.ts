@@ -549,3 +549,34 @@ export function successText(saved: SubmitSuccess): string[] {
     ...saved.warnings.map((w) => `Check: ${w}`),
   ];
 }
+
+/** The fields showBlankConsentForm prints from: what the officer has typed so far, nothing else. */
+export const DRAFT_FIELDS = [
+  'candidateNumber',
+  'surname',
+  'forename',
+  'uci',
+  'board',
+  'series',
+  'qualification',
+  'subject',
+  'component',
+  'service',
+  'requestedBy',
+  'teacherEmail',
+] as const satisfies readonly FieldName[];
+
+export type DraftValues = Record<(typeof DRAFT_FIELDS)[number], string>;
+
+/** The form so far, for printing the consent form before saving: trimmed, the teacher's email only if a teacher asked. */
+export function consentDraft(values: FormValues): DraftValues {
+  const draft = {} as DraftValues;
+  for (const f of DRAFT_FIELDS) draft[f] = values[f].trim();
+  if (draft.requestedBy !== 'teacher') draft.teacherEmail = '';
+  return draft;
+}
+
+/** The success notice's offer to print the saved request's form, which carries its ID. */
+export function printSavedFormLabel(saved: SubmitSuccess): string {
+  return `Print the form for ${saved.requestId} (to file with the signed one)`;
+}

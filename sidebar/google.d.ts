@@ -15,5 +15,7 @@ interface GoogleScriptRun {
   sendResultsDayReminders(options: { dryRun: boolean; qualification?: string; tutorGroup?: string }): void;
   showResultsDayLetters(options: { qualification?: string; tutorGroup?: string; everyone?: boolean }): void;
   sendQueuedEmails(): void;
+  showBlankConsentForm(form: object): void;
+  showConsentForm(requestId: string): void;
 }
 declare const google: { script: { run: GoogleScriptRun; host: { close(): void } } };

@@ -17,7 +17,13 @@ export {
 export { setUp } from './app/setupEntry';
 export { refreshSltDashboard } from './app/dashboard';
 export { sendResultsDayReminders, getReminderOptions, sendQueuedEmails } from './app/reminders';
-export { showResultsDayLetters, showConsentForm, menuPrintLetters, menuPrintConsentForm } from './app/letters';
+export {
+  showResultsDayLetters,
+  showConsentForm,
+  showBlankConsentForm,
+  menuPrintLetters,
+  menuPrintConsentForm,
+} from './app/letters';
 export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';
 export {
   recordSubmission,

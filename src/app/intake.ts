@@ -5,7 +5,7 @@
  */
 import { CATALOGUE } from '../domain/catalogue';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
-import { SHEET, CANDIDATES_COLUMNS } from '../domain/schema';
+import { SHEET } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
 import type {
   FieldError,
@@ -16,11 +16,12 @@ import type {
   ServiceRow,
   Settings,
 } from '../domain/types';
-import { cellToCandidateNumber, cellToText } from '../sheets/cells';
+import { findCandidate, type CandidateFound } from '../sheets/candidateRows';
+import { cellToText } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
 import { insertRequest, readLog, type Log } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
-import { cellAt, isBlankRow, readTable, requireHeaders } from '../sheets/table';
+import { cellAt, readTable } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { confirmRequest } from './requestMail';
 import { answer, type Answer } from './respond';
@@ -239,14 +240,7 @@ export function getIntakeOptions(): Answer<IntakeOptions> {
   });
 }
 
-export interface CandidateFound {
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  email: string;
-  uci: string;
-  tutorGroup: string;
-}
+export type { CandidateFound };
 
 /** Fills the form from the `Candidates` sheet; `null` when the number is not there. */
 export function lookupCandidate(candidateNumber: unknown): Answer<{ candidate: CandidateFound | null }> {
@@ -259,26 +253,6 @@ export function lookupCandidate(candidateNumber: unknown): Answer<{ candidate: C
       };
     }
     const ss = activeSpreadsheet();
-    const tz = timeZoneOf(ss);
-    const sheet = ss.getSheetByName(SHEET.candidates);
-    if (!sheet) return { ok: true, candidate: null };
-    const table = readTable(sheet);
-    requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 3));
-    const row = table.rows.find(
-      (r) => !isBlankRow(r) && cellToCandidateNumber(cellAt(table, r, 'Candidate number')) === wanted,
-    );
-    if (!row) return { ok: true, candidate: null };
-    const text = (h: string) => cellToText(cellAt(table, row, h), tz);
-    return {
-      ok: true,
-      candidate: {
-        candidateNumber: wanted,
-        surname: text('Surname'),
-        forename: text('Forename'),
-        email: text('Email'),
-        uci: text('UCI'),
-        tutorGroup: text('Tutor group'),
-      },
-    };
+    return { ok: true, candidate: findCandidate(ss, timeZoneOf(ss), wanted) };
   });
 }

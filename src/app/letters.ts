@@ -4,14 +4,19 @@
  * officer prints from the browser. The pages are built (and escaped) by
  * src/domain/letters.ts; this finds the data and opens the dialog.
  */
-import { consentFormPage, lettersPage, type Letter } from '../domain/letters';
+import { feeAndDeadline } from '../domain/deadlines';
+import { consentFormPage, draftConsentFormPage, emptyDraft, lettersPage, type Letter } from '../domain/letters';
+import { isServiceCode } from '../domain/catalogue';
 import { SHEET } from '../domain/schema';
 import { REMINDER_TEMPLATE, type ReminderCandidate } from '../domain/reminders';
 import { valuesForCandidate } from '../domain/templateValues';
 import type { LogName } from '../domain/types';
 import { composer } from '../mail/compose';
+import { findCandidate } from '../sheets/candidateRows';
 import { readLog } from '../sheets/requestLog';
-import { activeSpreadsheet } from '../sheets/workbook';
+import { readServices } from '../sheets/settingsSheet';
+import { SheetLayoutError } from '../sheets/table';
+import { activeSpreadsheet, timeZoneOf } from '../sheets/workbook';
 import { reminderBatch, readReminderOptions } from './reminders';
 import { answer, type Answer } from './respond';
 
@@ -98,6 +103,97 @@ export function showConsentForm(requestId: unknown): Answer<{ requestId: string 
   });
 }
 
+/** The text fields of the sidebar's form a draft takes; anything else sent is ignored. */
+const DRAFT_TEXT = [
+  'candidateNumber',
+  'forename',
+  'surname',
+  'uci',
+  'board',
+  'series',
+  'qualification',
+  'subject',
+  'component',
+  'service',
+  'requestedBy',
+  'teacherEmail',
+] as const;
+
+/** Long enough for any real value; a pasted essay is cut rather than printed across pages. */
+const DRAFT_MAX = 200;
+
+/**
+ * `showBlankConsentForm(form)`: the application and consent form before
+ * anything is saved, filled with what the New request sidebar has so far
+ * (every field optional) and the candidate's name and UCI from `Candidates`.
+ * Nothing it is given stops the form printing: a number not found, a sheet
+ * missing or a service not offered leaves lines to write on and says so on screen.
+ */
+export function showBlankConsentForm(raw: unknown): Answer<{ candidateFound: boolean; notes: string[] }> {
+  return answer((): Answer<{ candidateFound: boolean; notes: string[] }> => {
+    const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const draft = emptyDraft();
+    for (const key of DRAFT_TEXT) {
+      const v = given[key];
+      draft[key] = typeof v === 'string' || typeof v === 'number' ? String(v).trim().slice(0, DRAFT_MAX) : '';
+    }
+    if (!isServiceCode(draft.service)) draft.service = '';
+    const notes: string[] = [];
+    const ss = activeSpreadsheet();
+    const tz = timeZoneOf(ss);
+    const mail = composer(ss);
+
+    let candidateFound = false;
+    if (draft.candidateNumber !== '') {
+      if (!/^\d{4}$/.test(draft.candidateNumber)) {
+        notes.push(
+          `"${draft.candidateNumber}" is not a candidate number (4 digits, like 0042): the candidate's details are left to write in.`,
+        );
+        draft.candidateNumber = '';
+      } else {
+        let found = null;
+        try {
+          found = findCandidate(ss, tz, draft.candidateNumber);
+        } catch (e) {
+          if (!(e instanceof SheetLayoutError)) throw e;
+          notes.push(`The Candidates sheet could not be read (${e.message}).`);
+        }
+        if (found) {
+          candidateFound = true;
+          draft.surname = found.surname;
+          draft.forename = found.forename;
+          draft.uci = found.uci;
+        } else {
+          notes.push(
+            `Candidate ${draft.candidateNumber} is not in the Candidates sheet: their name and UCI are left to write in.`,
+          );
+        }
+      }
+    }
+
+    if (draft.board !== '' && draft.series !== '' && isServiceCode(draft.service)) {
+      const known = feeAndDeadline(
+        readServices(ss, tz).services,
+        { board: draft.board, series: draft.series, service: draft.service, qualification: draft.qualification },
+        { settings: mail.settings },
+      );
+      if (known.row === null) {
+        notes.push(
+          `${draft.board} does not offer this service in ${draft.series} in the Services sheet: the fee and deadline are left to write in.`,
+        );
+      }
+      draft.fee = known.fee;
+      draft.deadline = known.deadline ?? '';
+    }
+
+    showDialog(
+      draftConsentFormPage(draft, mail.settings, mail.today, notes),
+      'Application and consent form (not yet saved)',
+    );
+    return { ok: true, candidateFound, notes };
+  });
+}
+
 /** Menu: "Print results-day letters" — for every candidate with no email address. */
 export function menuPrintLetters(): void {
   const result = showResultsDayLetters({});
@@ -111,11 +207,21 @@ export function menuPrintLetters(): void {
   }
 }
 
-/** Menu: "Print application and consent form…" — asks for the request ID. */
+/**
+ * Menu: "Print application and consent form…" — a request ID prints the
+ * saved request's form; a candidate number, a form with their details to sign
+ * before the request is taken; nothing, a blank form.
+ */
 export function menuPrintConsentForm(): void {
   const ui = SpreadsheetApp.getUi();
-  const response = ui.prompt('Application and consent form', 'Request ID (like R-2026-0042):', ui.ButtonSet.OK_CANCEL);
+  const response = ui.prompt(
+    'Application and consent form',
+    'Type a request ID (like R-2026-0042) for a saved request, a candidate number (like 0042) for a form with their details to sign before the request is saved, or leave blank for a blank form.',
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (response.getSelectedButton() !== ui.Button.OK) return;
-  const result = showConsentForm(response.getResponseText());
+  const typed = response.getResponseText().trim();
+  const result =
+    typed === '' || /^\d+$/.test(typed) ? showBlankConsentForm({ candidateNumber: typed }) : showConsentForm(typed);
   if (!result.ok) ui.alert(result.errors.map((e) => e.message).join(' '));
 }

@@ -11,7 +11,7 @@
 import { formatLongDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { escapeHtml, formatFee, type RenderedEmail } from './templates';
-import type { IsoDate, PostResultsRequest, Settings } from './types';
+import type { IsoDate, PostResultsRequest, ServiceInfo, Settings } from './types';
 
 export interface LetterCandidate {
   candidateNumber: string;
@@ -54,6 +54,7 @@ dd { margin: 0; }
 .choices { list-style: none; padding-left: 0; }
 .sign { display: grid; grid-template-columns: 48mm 1fr; gap: 8mm 4mm; margin: 8mm 0 4mm; align-items: end; }
 .sign .line { border-bottom: 1px solid #000; height: 9mm; }
+dd.fill { border-bottom: 1px solid #000; min-height: 7mm; }
 .office { margin-top: 8mm; padding-top: 3mm; border-top: 1px dashed #000; font-size: 10pt; }
 @media print { .toolbar, .notes { display: none; } }
 `;
@@ -128,15 +129,26 @@ function row(label: string, value: string): string {
   return `<dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd>`;
 }
 
+/** A row the candidate or the office writes in by hand: a line, never an empty cell that looks forgotten. */
+function rowOrLine(label: string, value: string): string {
+  return value.trim() === ''
+    ? `<dt>${escapeHtml(label)}</dt><dd class="fill" aria-label="blank, to write in"></dd>`
+    : row(label, value);
+}
+
 const PAID_TEXT: Record<PostResultsRequest['paid'], string> = {
   yes: 'paid',
   no: 'not yet paid: the request cannot be sent to the board until it is',
   waived: 'paid by the centre',
 };
 
-/** The JCQ consent wording that fits the service (shared/domain.md §6). */
-function consentSection(req: PostResultsRequest): string {
-  const rule = isServiceCode(req.service) ? CATALOGUE[req.service].consent : 'required';
+/**
+ * The JCQ consent wording that fits the service (shared/domain.md §6). A form
+ * printed before the service is chosen carries the warning that marks can go
+ * down: the wording most services need, and the one it would be wrong to leave out.
+ */
+function consentSection(service: string): string {
+  const rule = isServiceCode(service) ? CATALOGUE[service].consent : 'required';
   if (rule === 'script-access') {
     return [
       '<h2>Consent to the centre seeing the script</h2>',
@@ -162,6 +174,53 @@ function consentSection(req: PostResultsRequest): string {
   ].join('\n');
 }
 
+/** What one form shows; a '' value is printed as a line to write on. */
+interface FormContent {
+  /** "R-2026-0042", or '' before the request is saved. */
+  requestId: string;
+  candidate: Array<[string, string]>;
+  details: Array<[string, string]>;
+  service: string;
+  /** The day the office received the form, '' when not yet. */
+  received: IsoDate | '';
+}
+
+const NOT_YET_SAVED = '(given when the request is saved)';
+
+function formPage(content: FormContent, settings: Settings, today: IsoDate, notes: readonly string[]): string {
+  const received =
+    content.received === '' ? 'Received on ____________.' : `Received ${escapeHtml(formatLongDate(content.received))}.`;
+  const section = [
+    '<section class="page" aria-label="Application and consent form">',
+    centreHeader(settings, true),
+    '<h1>Post-results service: application and consent form</h1>',
+    `<p>Request ID: ${escapeHtml(content.requestId === '' ? NOT_YET_SAVED : content.requestId)}. Prepared ${escapeHtml(formatLongDate(today))}.</p>`,
+    '<h2>Candidate</h2>',
+    `<dl>${content.candidate.map(([l, v]) => rowOrLine(l, v)).join('')}</dl>`,
+    '<h2>What is being asked for</h2>',
+    `<dl>${content.details.map(([l, v]) => rowOrLine(l, v)).join('')}</dl>`,
+    consentSection(content.service),
+    '<div class="sign">',
+    '<span>Candidate’s signature</span><span class="line" aria-hidden="true"></span>',
+    '<span>Date</span><span class="line" aria-hidden="true"></span>',
+    '</div>',
+    `<div class="office"><p><strong>Exams office use.</strong> ${received} ` +
+      `Keep this form for ${settings.retentionMonths} months after the outcome of the review or of any appeal (JCQ: at least six), filed in alphabetical order with the log.</p>` +
+      '<p>☐ Fee paid &nbsp; ☐ Consent recorded in the log &nbsp; ☐ Entered on the board’s website' +
+      (content.requestId === '' ? ' &nbsp; ☐ Request ID written above' : '') +
+      '</p></div>',
+    '</section>',
+  ].join('\n');
+  const title = `Application and consent form ${content.requestId === '' ? '(not yet saved)' : content.requestId}`;
+  return page(title, 'One page: print, sign and file.', [section], [...notes]);
+}
+
+function deadlineText(deadline: IsoDate | '', info: ServiceInfo | null, fallback: string): string {
+  if (deadline !== '') return formatLongDate(deadline);
+  if (info?.deadlineFromOutcome) return 'within the appeal window after the review’s outcome';
+  return fallback;
+}
+
 /**
  * The application and consent form for one request, pre-filled from its log
  * row: who, which exam, which service, the fee and deadline, the warning that
@@ -169,46 +228,109 @@ function consentSection(req: PostResultsRequest): string {
  */
 export function consentFormPage(req: PostResultsRequest, settings: Settings, today: IsoDate): string {
   const info = isServiceCode(req.service) ? CATALOGUE[req.service] : null;
-  const serviceName = info?.name ?? String(req.service);
-  const deadline =
-    req.deadline !== ''
-      ? formatLongDate(req.deadline)
-      : info?.deadlineFromOutcome
-        ? 'within the appeal window after the review’s outcome'
-        : 'to be confirmed by the exams office';
   const fee = formatFee(req.fee);
-  const feeLine = fee === 'Free' ? 'Free' : `${fee} (${PAID_TEXT[req.paid]})`;
-  const details = [
-    row('Exam board', req.board),
-    row('Qualification', req.qualification),
-    row('Subject', req.subject),
-    row('Paper (component)', req.component.trim() === '' ? 'Whole qualification' : req.component),
-    row('Exam series', req.series),
-    row('Service', serviceName),
-    row('Fee', feeLine),
-    row('Board’s deadline', deadline),
+  const details: Array<[string, string]> = [
+    ['Exam board', req.board],
+    ['Qualification', req.qualification],
+    ['Subject', req.subject],
+    ['Paper (component)', req.component.trim() === '' ? 'Whole qualification' : req.component],
+    ['Exam series', req.series],
+    ['Service', info?.name ?? String(req.service)],
+    ['Fee', fee === 'Free' ? 'Free' : `${fee} (${PAID_TEXT[req.paid]})`],
+    ['Board’s deadline', deadlineText(req.deadline, info, 'to be confirmed by the exams office')],
   ];
   if (req.requestedBy === 'teacher' && req.teacherEmail.trim() !== '') {
-    details.push(row('Asked for by', `a teacher (${req.teacherEmail.trim()})`));
+    details.push(['Asked for by', `a teacher (${req.teacherEmail.trim()})`]);
   }
-  const section = [
-    '<section class="page" aria-label="Application and consent form">',
-    centreHeader(settings, true),
-    '<h1>Post-results service: application and consent form</h1>',
-    `<p>Reference ${escapeHtml(req.requestId)}. Prepared ${escapeHtml(formatLongDate(today))}.</p>`,
-    '<h2>Candidate</h2>',
-    `<dl>${row('Name', fullName(req))}${row('Candidate number', req.candidateNumber)}</dl>`,
-    '<h2>What is being asked for</h2>',
-    `<dl>${details.join('')}</dl>`,
-    consentSection(req),
-    '<div class="sign">',
-    '<span>Candidate’s signature</span><span class="line" aria-hidden="true"></span>',
-    '<span>Date</span><span class="line" aria-hidden="true"></span>',
-    '</div>',
-    `<div class="office"><p><strong>Exams office use.</strong> Received ${escapeHtml(formatLongDate(req.received))}. ` +
-      `Keep this form for ${settings.retentionMonths} months after the outcome of the review or of any appeal (JCQ: at least six), filed in alphabetical order with the log.</p>` +
-      '<p>☐ Fee paid &nbsp; ☐ Consent recorded in the log &nbsp; ☐ Entered on the board’s website</p></div>',
-    '</section>',
-  ].join('\n');
-  return page(`Application and consent form ${req.requestId}`, 'One page: print, sign and file.', [section], []);
+  const candidate: Array<[string, string]> = [
+    ['Name', fullName(req)],
+    ['Candidate number', req.candidateNumber],
+  ];
+  if (req.uci.trim() !== '') candidate.push(['UCI', req.uci.trim()]);
+  return formPage(
+    { requestId: req.requestId, candidate, details, service: String(req.service), received: req.received },
+    settings,
+    today,
+    [],
+  );
+}
+
+/**
+ * What the officer knows before a request is saved, every part optional: the
+ * form is printed for the candidate to sign first, and saving needs it signed.
+ */
+export interface ConsentFormDraft {
+  candidateNumber: string;
+  forename: string;
+  surname: string;
+  uci: string;
+  board: string;
+  series: string;
+  qualification: string;
+  subject: string;
+  component: string;
+  /** A service code, or '' when not chosen. */
+  service: string;
+  requestedBy: string;
+  teacherEmail: string;
+  /** From Services when the board, series and service are known; null when not. */
+  fee: number | null;
+  deadline: IsoDate | '';
+}
+
+export function emptyDraft(): ConsentFormDraft {
+  return {
+    candidateNumber: '',
+    forename: '',
+    surname: '',
+    uci: '',
+    board: '',
+    series: '',
+    qualification: '',
+    subject: '',
+    component: '',
+    service: '',
+    requestedBy: '',
+    teacherEmail: '',
+    fee: null,
+    deadline: '',
+  };
+}
+
+/**
+ * The same form before anything is saved: what is known filled in, the rest
+ * lines to write on, and "Request ID: (given when the request is saved)".
+ * `notes` (screen only) say what could not be filled, like a number not in Candidates.
+ */
+export function draftConsentFormPage(
+  draft: ConsentFormDraft,
+  settings: Settings,
+  today: IsoDate,
+  notes: readonly string[] = [],
+): string {
+  const info = isServiceCode(draft.service) ? CATALOGUE[draft.service] : null;
+  const component =
+    draft.component.trim() === '' && info?.level === 'qualification' ? 'Whole qualification' : draft.component;
+  const details: Array<[string, string]> = [
+    ['Exam board', draft.board],
+    ['Qualification', draft.qualification],
+    ['Subject', draft.subject],
+    ['Paper (component)', component],
+    ['Exam series', draft.series],
+    ['Service', info?.name ?? ''],
+    ['Fee', draft.fee === null ? '' : formatFee(draft.fee)],
+    ['Board’s deadline', deadlineText(draft.deadline, info, '')],
+  ];
+  if (draft.requestedBy === 'teacher') {
+    details.push([
+      'Asked for by',
+      draft.teacherEmail.trim() === '' ? 'a teacher' : `a teacher (${draft.teacherEmail.trim()})`,
+    ]);
+  }
+  const candidate: Array<[string, string]> = [
+    ['Name', fullName(draft)],
+    ['Candidate number', draft.candidateNumber],
+    ['UCI', draft.uci],
+  ];
+  return formPage({ requestId: '', candidate, details, service: draft.service, received: '' }, settings, today, notes);
 }

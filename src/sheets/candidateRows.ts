@@ -56,3 +56,34 @@ export function parentEmailsByCandidate(ss: Spreadsheet, timeZone: string): (can
   }
   return (n) => byNumber.get(n) ?? '';
 }
+
+/** The details the New request form and the consent form take from `Candidates`. */
+export interface CandidateFound {
+  candidateNumber: string;
+  surname: string;
+  forename: string;
+  email: string;
+  uci: string;
+  tutorGroup: string;
+}
+
+/** One candidate by number, from one read of `Candidates`; null when the number (or the sheet) is not there. */
+export function findCandidate(ss: Spreadsheet, timeZone: string, candidateNumber: string): CandidateFound | null {
+  const sheet = ss.getSheetByName(SHEET.candidates);
+  if (!sheet) return null;
+  const table = readTable(sheet);
+  requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 3));
+  const row = table.rows.find(
+    (r) => !isBlankRow(r) && cellToCandidateNumber(cellAt(table, r, 'Candidate number')) === candidateNumber,
+  );
+  if (!row) return null;
+  const text = (h: string) => cellToText(cellAt(table, row, h), timeZone);
+  return {
+    candidateNumber,
+    surname: text('Surname'),
+    forename: text('Forename'),
+    email: text('Email'),
+    uci: text('UCI'),
+    tutorGroup: text('Tutor group'),
+  };
+}

@@ -5,6 +5,8 @@ import {
   CONDITIONAL_FIELDS,
   FORM_FIELDS,
   boardsOf,
+  consentDraft,
+  printSavedFormLabel,
   deadlinePassed,
   emptyValues,
   errorsToShow,
@@ -471,5 +473,43 @@ describe('the fee shown is the one for the qualification typed', () => {
     expect(summarise(chosen!, TODAY, 'candidate').fee).toBe(
       'GCSE £42.00, other levels £48.65: enter the qualification to see which',
     );
+  });
+});
+
+describe('printing the consent form before saving', () => {
+  it('sends only what the form has so far, trimmed, the teacher only when a teacher asked', () => {
+    const v = emptyValues();
+    Object.assign(v, {
+      candidateNumber: ' 0042 ',
+      board: 'AQA',
+      series: 'June 2026',
+      service: 'review-of-marking',
+      subject: 'Chemistry ',
+      requestedBy: 'candidate',
+      teacherEmail: 'left.over@example.org',
+      notes: 'not printed',
+      consent: true,
+    });
+    const draft = consentDraft(v);
+    expect(draft).toMatchObject({
+      candidateNumber: '0042',
+      subject: 'Chemistry',
+      service: 'review-of-marking',
+      teacherEmail: '',
+    });
+    expect(Object.keys(draft)).not.toContain('notes');
+    expect(Object.keys(draft)).not.toContain('consent');
+    expect(consentDraft({ ...v, requestedBy: 'teacher' }).teacherEmail).toBe('left.over@example.org');
+    expect(consentDraft(emptyValues())).toEqual(
+      expect.objectContaining({ candidateNumber: '', board: '', service: '', requestedBy: 'candidate' }),
+    );
+  });
+
+  it('has its button on the page, and the saved notice offers the saved form by ID', () => {
+    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'Sidebar.html'), 'utf8');
+    expect(html).toMatch(/<button type="button" id="print-form"[^>]*>\s*Print consent form to sign\s*<\/button>/);
+    const saved = readSubmitAnswer({ ok: true, requestId: 'R-2026-0012', sheet: 'Requests', fee: 8.7 });
+    if (!saved.ok) throw new Error('expected success');
+    expect(printSavedFormLabel(saved.saved)).toBe('Print the form for R-2026-0012 (to file with the signed one)');
   });
 });

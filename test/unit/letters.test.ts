@@ -3,7 +3,14 @@
  * the procedure says to hand a candidate: every value where it belongs,
  * nothing left unfilled, one page each, nothing from a value run as markup.
  */
-import { consentFormPage, lettersPage, type Letter } from '../../src/domain/letters';
+import {
+  consentFormPage,
+  draftConsentFormPage,
+  emptyDraft,
+  lettersPage,
+  type ConsentFormDraft,
+  type Letter,
+} from '../../src/domain/letters';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { SEED_TEMPLATES } from '../../src/domain/seedTemplates';
 import { commonValues, valuesForCandidate } from '../../src/domain/templateValues';
@@ -119,7 +126,7 @@ describe('the application and consent form', () => {
       'Hill Road',
       'Leeds LS6 2AA',
       'Post-results service: application and consent form',
-      'Reference R-2026-0001. Prepared Friday 21 August 2026.',
+      'Request ID: R-2026-0001. Prepared Friday 21 August 2026.',
       'Name Amy Brown',
       'Candidate number 0042',
       'Exam board AQA',
@@ -185,5 +192,103 @@ describe('the application and consent form', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;x&#60;/script&#62;');
     expect(html).toContain('=HYPERLINK(&#34;x&#34;)');
+  });
+});
+
+describe('the consent form printed before the request is saved', () => {
+  const draft = (extra: Partial<ConsentFormDraft> = {}): ConsentFormDraft => ({
+    ...emptyDraft(),
+    candidateNumber: '0042',
+    forename: 'Amy',
+    surname: 'Brown',
+    uci: '68199T260042X',
+    board: 'AQA',
+    series: 'June 2026',
+    qualification: 'GCE A level',
+    subject: 'Chemistry',
+    component: '7405/1',
+    service: 'review-of-marking',
+    fee: 48.65,
+    deadline: '2026-09-24',
+    ...extra,
+  });
+
+  it('is the saved form pre-filled with what is known, the UCI shown, and no request ID yet', () => {
+    const html = draftConsentFormPage(draft(), SCHOOL, '2026-08-21');
+    const text = visibleText(html);
+    for (const expected of [
+      'Post-results service: application and consent form',
+      'Request ID: (given when the request is saved). Prepared Friday 21 August 2026.',
+      'Name Amy Brown',
+      'Candidate number 0042',
+      'UCI 68199T260042X',
+      'Exam board AQA',
+      'Subject Chemistry',
+      'Paper (component) 7405/1',
+      'Service Review of marking',
+      'Fee £48.65',
+      'Board’s deadline Thursday 24 September 2026',
+      'Your mark and grade can go down as well as up.',
+      'Candidate’s signature',
+      'Request ID written above',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(html).toContain('<title>Application and consent form (not yet saved)</title>');
+    expect(html).not.toContain('class="fill"');
+    expectNothingUnfilled(html);
+  });
+
+  it('blank: every detail a line to write on, the consent warning kept, nothing unfilled', () => {
+    const html = draftConsentFormPage(emptyDraft(), SCHOOL, '2026-08-21');
+    const text = visibleText(html);
+    expect(text).toContain('Request ID: (given when the request is saved)');
+    expect(text).toContain('Your mark and grade can go down as well as up.');
+    expect(text).toContain('Received on ____________.');
+    // Name, number, UCI, board, qualification, subject, paper, series, service, fee, deadline.
+    expect(html.match(/<dd class="fill"/g)).toHaveLength(11);
+    expectNothingUnfilled(html);
+  });
+
+  it('for a whole-qualification service with no paper, says so rather than leaving a line', () => {
+    const text = visibleText(
+      draftConsentFormPage(draft({ service: 'mir', component: '', fee: null }), SCHOOL, '2026-08-21'),
+    );
+    expect(text).toContain('Paper (component) Whole qualification');
+    expect(text).toContain('This service does not need the candidate’s consent');
+  });
+
+  it('shows on screen what could not be filled, and never prints that note', () => {
+    const html = draftConsentFormPage(emptyDraft(), SCHOOL, '2026-08-21', [
+      'Candidate 9999 is not in the Candidates sheet.',
+    ]);
+    expect(html).toContain('<div class="notes" role="note">');
+    expect(html).toContain('Candidate 9999 is not in the Candidates sheet.');
+    expect(html).toMatch(/@media print \{ \.toolbar, \.notes \{ display: none; \} \}/);
+  });
+
+  it('escapes every value, the notes too', () => {
+    const html = draftConsentFormPage(
+      draft({
+        subject: '<img src=x onerror=alert(1)>',
+        surname: '=HYPERLINK("x")',
+        uci: '"><script>x</script>',
+        requestedBy: 'teacher',
+        teacherEmail: '<b>t</b>@example.org',
+      }),
+      SCHOOL,
+      '2026-08-21',
+      ['<script>note</script>'],
+    );
+    expect(html).not.toMatch(/<script|<img|<b>/);
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).toContain('=HYPERLINK(&#34;x&#34;)');
+    expect(html).toContain('&#60;script&#62;note&#60;/script&#62;');
+  });
+
+  it('saved, the same page carries the request ID and the UCI the log holds', () => {
+    const text = visibleText(consentFormPage(amysReview({ uci: '68199T260042X' }), SCHOOL, '2026-08-21'));
+    expect(text).toContain('Request ID: R-2026-0001.');
+    expect(text).toContain('UCI 68199T260042X');
   });
 });
