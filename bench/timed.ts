@@ -11,7 +11,64 @@ import { loadBundle, type BundleContext } from '../emulator/gas/loadBundle';
 
 export type CallCost = (service: string, method: string) => number;
 
+/** What Apps Script allows one execution (a trigger run, a menu item, a google.script.run call). */
+export const EXECUTION_LIMIT_MS = 360_000;
+export const EXECUTION_KILLED = 'Exceeded maximum execution time';
+
+export interface TimedOptions {
+  /**
+   * Kill an execution as Apps Script does once it has run this long: the
+   * call that crosses the limit never takes effect and every call after it
+   * throws, so nothing the run does afterwards (a catch that records
+   * "sent", a finally that releases) reaches the spreadsheet or the outbox.
+   */
+  executionLimitMs?: number;
+}
+
+export interface TimedBundle {
+  bundle: BundleContext;
+  /** Each outermost call so far: how long it took on the virtual clock and whether it was killed. */
+  executions: { name: string; ms: number; killed: boolean }[];
+}
+
 export function timedBundle(dist: string, env: GasEnvironment, cost: CallCost): BundleContext {
-  const globals = hookedGlobals(env.globals, ({ service, method }) => env.clock.advanceMs(cost(service, method)));
-  return loadBundle(dist, { ...env, globals });
+  return timedExecutions(dist, env, cost).bundle;
+}
+
+export function timedExecutions(
+  dist: string,
+  env: GasEnvironment,
+  cost: CallCost,
+  options: TimedOptions = {},
+): TimedBundle {
+  const limit = options.executionLimitMs;
+  let started = 0;
+  let depth = 0;
+  let killed = false;
+  const globals = hookedGlobals(env.globals, ({ service, method }) => {
+    if (killed) throw new Error(EXECUTION_KILLED);
+    env.clock.advanceMs(cost(service, method));
+    if (limit !== undefined && depth > 0 && env.clock.now().getTime() - started > limit) {
+      killed = true;
+      throw new Error(EXECUTION_KILLED);
+    }
+  });
+  const bundle = loadBundle(dist, { ...env, globals });
+  const executions: TimedBundle['executions'] = [];
+  for (const [name, fn] of Object.entries(bundle)) {
+    // The context holds the globals too (Date, SpreadsheetApp…): only the script's own functions are executions.
+    if (typeof fn !== 'function' || name in globals) continue;
+    bundle[name] = function (this: unknown, ...args: unknown[]) {
+      if (depth++ === 0) {
+        started = env.clock.now().getTime();
+        killed = false;
+      }
+      try {
+        return fn.apply(this, args);
+      } finally {
+        if (--depth === 0) executions.push({ name, ms: env.clock.now().getTime() - started, killed });
+      }
+    };
+  }
+  return { bundle, executions };
 }

@@ -24,7 +24,7 @@ import {
 } from '../domain/dailyCheck';
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
 import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
-import { resumeMailQueue, sendMail } from '../mail/mailer';
+import { resumeMailQueue, runDeadline, sendMail } from '../mail/mailer';
 import { refreshDashboardQuietly } from './dashboard';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog } from '../sheets/requestLog';
@@ -134,7 +134,7 @@ function zoneAndToday(): { timeZone: string; today: IsoDate } {
  * for more), the trigger can do nothing useful: it emails the officer, at
  * most once a day, how to approve it.
  */
-function askForApproval(url: string | null): void {
+function askForApproval(url: string | null, deadline: number): void {
   const { timeZone, today } = zoneAndToday();
   let officerEmail = '';
   try {
@@ -154,7 +154,7 @@ function askForApproval(url: string | null): void {
     '- Until then nothing is flagged and no digest is sent.',
   ].join('\n');
   try {
-    sendMail([{ requestId: `REAPPROVE-${today}`, template: 'Daily digest', to, values: { digest } }]);
+    sendMail([{ requestId: `REAPPROVE-${today}`, template: 'Daily digest', to, values: { digest } }], { deadline });
   } catch (err) {
     console.error(`Post-Results Tracker daily check: could not ask for approval (${errorText(err)})`);
   }
@@ -240,7 +240,7 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
   }, TRIGGER_LOCK_WAIT_MS);
 }
 
-function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestState {
+function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline: number): DigestState {
   const problems = readProblems();
   const text = digestText(
     checked.entries,
@@ -261,7 +261,7 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
     values: { digest: text, today: formatLongDate(today) },
     recipientSource: { field: 'Exams officer email', fix: 'the Settings sheet' },
   };
-  const report = sendMail([job]);
+  const report = sendMail([job], { deadline });
   if (report.sent > 0) {
     // Reported: the officer has them now. Problems met after the read stay for tomorrow.
     const told = new Set(problems.map((p) => p.text));
@@ -276,9 +276,11 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string): DigestS
 /** `runDailyCheck()`: the daily trigger's handler, and "Run daily check now". Never throws. */
 export function runDailyCheck(): Answer<DailyCheckDone> {
   return answer((): Answer<DailyCheckDone> => {
+    // One deadline for the whole execution: the reads, flags and digest below use the same 6 minutes as the sends.
+    const deadline = runDeadline();
     const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
     if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
-      askForApproval(auth.getAuthorizationUrl());
+      askForApproval(auth.getAuthorizationUrl(), deadline);
       return {
         ok: false,
         errors: [
@@ -299,7 +301,7 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     } catch (err) {
       const left = whatFailureLeft(progress);
       recordProblem(timeZone, `The daily check of ${formatUkDate(today)} failed and ${left}: ${errorText(err)}`);
-      resumeQueue(timeZone);
+      resumeQueue(timeZone, deadline);
       return {
         ok: false,
         errors: [
@@ -313,11 +315,11 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
 
     let digest: DigestState = 'not-sent';
     try {
-      digest = sendDigest(checked, today, timeZone);
+      digest = sendDigest(checked, today, timeZone, deadline);
     } catch (err) {
       recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
     }
-    resumeQueue(timeZone);
+    resumeQueue(timeZone, deadline);
     // SLT see the day's flags without anyone pressing Refresh.
     if (!refreshDashboardQuietly()) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
     try {
@@ -355,9 +357,9 @@ function whatFailureLeft(progress: WriteProgress): string {
 }
 
 /** The daily trigger also sends what the mailer queued (over quota, out of time). */
-function resumeQueue(timeZone: string): void {
+function resumeQueue(timeZone: string, deadline: number): void {
   try {
-    const report = resumeMailQueue();
+    const report = resumeMailQueue({ deadline });
     for (const p of mailProblems(report)) recordProblem(timeZone, p);
   } catch (err) {
     recordProblem(timeZone, `Queued emails could not be sent: ${errorText(err)}`);
@@ -370,7 +372,7 @@ export const OFFICER_EMAIL_MISSING =
 const DIGEST_SAID: Readonly<Record<DigestState, string>> = {
   sent: 'The digest has been emailed to you.',
   'already-sent': "Today's digest had already been sent, so it was not sent again.",
-  queued: "The digest is queued (today's email quota is used up); it goes with the next run.",
+  queued: "The digest is queued (today's email quota or this run's time is used up); it goes with the next run.",
   'not-sent': 'The digest could not be sent; the reason will be in the next digest.',
   'no-address': OFFICER_EMAIL_MISSING,
   'nothing-flagged': 'Nothing needs doing, so no digest was sent.',

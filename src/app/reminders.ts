@@ -16,7 +16,7 @@ import {
 } from '../domain/reminders';
 import { candidateLevels, familyServices, servicesTable, unconfirmedLines } from '../domain/familyServices';
 import type { FieldError, MailJob } from '../domain/types';
-import { previewMail, resumeMailQueue, sendMail, type MailPreview } from '../mail/mailer';
+import { previewMail, resumeMailQueue, runDeadline, sendMail, type MailPreview } from '../mail/mailer';
 import { readCandidates } from '../sheets/candidateRows';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
@@ -173,6 +173,8 @@ export interface RemindersAnswer {
 /** `sendResultsDayReminders({ dryRun, qualification?, tutorGroup? })` */
 export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
   return answer((): Answer<RemindersAnswer> => {
+    // Measured before the Candidates read and the preview: they come out of the same 6 minutes as the sends.
+    const deadline = runDeadline();
     const { options, errors } = readReminderOptions(raw);
     if (errors.length > 0) return { ok: false, errors };
     const ss = activeSpreadsheet();
@@ -204,7 +206,10 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
     };
     if (options.dryRun) return { ok: true, ...result };
 
-    const report = sendMail(batch.jobs.filter((_, i) => !skip.has(i)));
+    const report = sendMail(
+      batch.jobs.filter((_, i) => !skip.has(i)),
+      { deadline },
+    );
     return {
       ok: true,
       ...result,
@@ -256,7 +261,7 @@ export interface QueueAnswer {
 /** Sends what is queued now, as the daily run would ("Send queued emails" in the sidebar). */
 export function sendQueuedEmails(): Answer<QueueAnswer> {
   return answer((): Answer<QueueAnswer> => {
-    const report = resumeMailQueue();
+    const report = resumeMailQueue({ deadline: runDeadline() });
     return {
       ok: true,
       sent: report.sent,

@@ -54,8 +54,23 @@ import { sealer, type Sealer } from './seal';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Apps Script stops a run at 6 minutes; stop sending at 4½ so what came before and the last records fit. */
-export const DEFAULT_TIME_BUDGET_MS = 270_000;
+/**
+ * Apps Script kills an execution at 6 minutes (360 s), whatever it is doing:
+ * a run killed between claiming a row and recording it leaves it "sending".
+ * So a run stops sending 270 s after it STARTED (not after the mailer was
+ * called: the daily check reads both logs, writes Flags and sends the digest
+ * first), which leaves 90 s for what comes after the last send: the last
+ * chunk's records (a chunk never plans past the deadline), up to 30 s waiting
+ * for the lock to clear the sent rows' Queued values (RECORD_WAIT_MS), and
+ * the daily check's dashboard refresh (up to 10 s for the lock, then reading
+ * both logs and one write: seconds at 20,000 rows) and its run log.
+ */
+export const RUN_SEND_BUDGET_MS = 270_000;
+
+/** When a run that starts now must stop sending: measure it first thing in each trigger run or server call. */
+export function runDeadline(startedMs: number = Date.now()): number {
+  return startedMs + RUN_SEND_BUDGET_MS;
+}
 /** Recording "sent" may wait longer for the lock than claiming: the message has already gone. */
 const RECORD_WAIT_MS = 30_000;
 
@@ -63,8 +78,11 @@ const QUOTA_SPENT = "Today's email quota is used up; the rest are queued for the
 const OUT_OF_TIME = 'This run used its time; the rest are queued for the next daily run.';
 
 export interface MailOptions {
-  /** How long this run may spend sending, from the call; default DEFAULT_TIME_BUDGET_MS. */
-  timeBudgetMs?: number;
+  /**
+   * The run's deadline for sending (epoch ms, from runDeadline at the start of
+   * the execution). Without one, the run is taken to start at this call.
+   */
+  deadline?: number;
 }
 
 interface Outgoing {
@@ -90,8 +108,8 @@ interface Outgoing {
 interface Run {
   ss: Spreadsheet;
   mail: Composer;
-  started: number;
-  budgetMs: number;
+  /** No send starts at or after this (epoch ms). */
+  deadline: number;
   report: MailReport;
   /** This run's mean time for one MailApp.sendEmail, which sizes its chunks. */
   sendEstimateMs: number;
@@ -110,8 +128,7 @@ function startRun(options: MailOptions): Run {
   return {
     ss,
     mail: composer(ss),
-    started: Date.now(),
-    budgetMs: options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
+    deadline: options.deadline ?? runDeadline(),
     report: emptyReport(),
     sendEstimateMs: FIRST_SEND_ESTIMATE_MS,
     sendsTimed: 0,
@@ -121,7 +138,7 @@ function startRun(options: MailOptions): Run {
 }
 
 function outOfTime(run: Run): boolean {
-  return Date.now() - run.started >= run.budgetMs;
+  return Date.now() >= run.deadline;
 }
 
 /**
@@ -416,7 +433,7 @@ const FIRST_SEND_ESTIMATE_MS = 500;
  */
 function chunkSize(run: Run, quota: number, remaining: number): number {
   const perSend = Math.max(run.sendEstimateMs, 1);
-  const left = run.budgetMs - (Date.now() - run.started);
+  const left = run.deadline - Date.now();
   return Math.max(1, Math.min(Math.floor(CHUNK_HOLD_MS / perSend), Math.floor(left / perSend), quota, remaining));
 }
 
