@@ -223,7 +223,7 @@ async function walk(o: Officer): Promise<void> {
     // ---- The form the candidate signs, printed from the menu: it asks which request. ----
     o.page.once('dialog', (question) => {
       expect(question.type()).toBe('prompt');
-      expect(question.message()).toMatch(/Request ID/);
+      expect(question.message()).toMatch(/request ID/i);
       void question.accept(reviewId);
     });
     await o.menu('Print application and consent form…');
