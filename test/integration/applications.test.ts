@@ -114,3 +114,36 @@ describe('online applications', () => {
     expect(mail.htmlBody ?? '').not.toContain('<img src=x');
   });
 });
+
+describe('subject access and online applications', () => {
+  it("includes the candidate's form responses, and the rejection sent to the address she gave there", () => {
+    const addOn = school();
+    addResponses(addOn.env, [
+      response(),
+      response({ 'Candidate number': '0043', Surname: 'Brown', Forename: 'Ben', Email: 'ben@example.org' }),
+      response({ Subject: 'Physics', Component: '7408/1', Email: 'amy.b@example.net', Consent: '' }),
+    ]);
+    const [amy] = addOn.run('listApplications').applications;
+    addOn.run('approveApplications', [{ row: amy.row, key: amy.key }]);
+    const physics = addOn.run('listApplications').applications.find((a: { row: number }) => a.row === 4);
+    expect(addOn.run('rejectApplication', { row: 4, key: physics.key }, 'No consent given.').ok).toBe(true);
+
+    const exported = addOn.run('subjectAccessExport', '0042');
+    expect(exported.ok).toBe(true);
+    expect(exported.formResponses).toHaveLength(2);
+    expect(exported.formResponses.map((r: Record<string, unknown>) => [r.Sheet, r.Subject, r['Taken as']])).toEqual([
+      ['Form responses 1', 'Chemistry', 'R-2026-0001'],
+      ['Form responses 1', 'Physics', 'rejected: No consent given.'],
+    ]);
+    expect(exported.formResponses[0].Consent).toBe('I agree');
+    const sentTo = exported.correspondence.map((m: Record<string, unknown>) => m.To);
+    expect(sentTo).toEqual(expect.arrayContaining(['amy.brown@example.org', 'amy.b@example.net']));
+    expect(JSON.stringify(exported)).not.toContain('ben@example.org');
+    expect(addOn.run('subjectAccessExport', '0043').formResponses).toHaveLength(1);
+  });
+
+  it('answers no form responses when no form is linked', () => {
+    const addOn = school();
+    expect(addOn.run('subjectAccessExport', '0042')).toMatchObject({ ok: true, formResponses: [] });
+  });
+});
