@@ -147,3 +147,58 @@ describe('subject access and online applications', () => {
     expect(addOn.run('subjectAccessExport', '0042')).toMatchObject({ ok: true, formResponses: [] });
   });
 });
+
+describe('the daily digest and online applications', () => {
+  function digestRun(addOn: ReturnType<typeof school>) {
+    addOn.env.ui.available = false;
+    try {
+      return addOn.run('runDailyCheck');
+    } finally {
+      addOn.env.ui.available = true;
+    }
+  }
+  const digests = (addOn: ReturnType<typeof school>) =>
+    addOn.env.mail.outbox.filter((m) => m.subject.startsWith('Post-results: what needs doing'));
+
+  it('says how many responses wait, neither taken nor rejected, even on a day with nothing flagged', () => {
+    const addOn = school();
+    addResponses(addOn.env, [
+      response(),
+      response({ Subject: 'Physics', Component: '7408/1' }),
+      response({ Subject: 'Biology', Component: '7402/1', Consent: '' }),
+      response({ Subject: 'History', Component: '7042/1' }),
+    ]);
+    const apps = addOn.run('listApplications').applications;
+    addOn.run('approveApplications', [{ row: apps[0].row, key: apps[0].key }]);
+    addOn.run('rejectApplication', { row: apps[2].row, key: apps[2].key }, 'No consent given.');
+
+    expect(digestRun(addOn)).toMatchObject({ ok: true, digest: 'sent' });
+    const [digest] = digests(addOn);
+    expect(digest.body).toContain('Online applications to approve or reject (2)');
+    expect(digest.body).toContain('2 online applications wait');
+  });
+
+  it('reads no responses sheet, at no Spreadsheet call, until the Applications page has found one', () => {
+    const bare = school();
+    bare.env.calls.reset();
+    expect(digestRun(bare)).toMatchObject({ ok: true, digest: 'nothing-flagged' });
+    const without = bare.env.calls.byMethod();
+
+    const linked = school();
+    addResponses(linked.env, [response()]);
+    linked.env.calls.reset();
+    expect(digestRun(linked)).toMatchObject({ ok: true, digest: 'nothing-flagged' });
+    const spreadsheetCalls = (calls: Record<string, number>) =>
+      Object.fromEntries(Object.entries(calls).filter(([m]) => m.startsWith('Spreadsheet.')));
+    expect(spreadsheetCalls(linked.env.calls.byMethod())).toEqual(spreadsheetCalls(without));
+
+    linked.run('listApplications');
+    linked.env.clock.advanceMs(24 * 3600_000);
+    linked.env.calls.reset();
+    expect(digestRun(linked)).toMatchObject({ ok: true, digest: 'sent' });
+    expect(linked.env.calls.total('Spreadsheet')).toBeGreaterThan(
+      Object.values(spreadsheetCalls(without)).reduce((a, b) => a + b, 0),
+    );
+    expect(digests(linked)[0].body).toContain('1 online application waits');
+  });
+});
