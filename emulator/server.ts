@@ -9,6 +9,7 @@
  * of parallel requests is applied one after another, each persisted before
  * the next starts.
  */
+import { DEMO_RESPONSES_SHEET, demoApplicationRows } from './demoApplications';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -548,12 +549,25 @@ export class Emulator {
     seedDemoCandidates(ss);
     seedDemoSettings(ss);
     this.openSeason(ss);
+    this.seedDemoApplications();
+  }
+
+  /** The linked form's answers, as Forms writes them: plain-text answers, the timestamp a date. */
+  private seedDemoApplications(): void {
+    const ss = this.env.spreadsheet;
+    if (ss.getSheetByName(DEMO_RESPONSES_SHEET)) return;
+    const rows = demoApplicationRows(this.env.clock.now());
+    const sheet = ss.insertSheet(DEMO_RESPONSES_SHEET);
+    sheet.getRange(1, 2, rows.length, rows[0].length - 1).setNumberFormat('@');
+    sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
   }
 
   /**
    * A demo whose every deadline has passed shows only refusals: if the real
-   * date is after the seeded season, start the clock on its first deadline
-   * (results week), when every service is still open.
+   * date is after the seeded season, start the clock the day after its first
+   * deadline (results week): the priority reviews of marking have just
+   * closed, which the demo's late application shows, and every other
+   * service is still open.
    */
   private openSeason(ss: SpreadsheetLike): void {
     const sheet = ss.getSheetByName('Services');
@@ -569,9 +583,10 @@ export class Emulator {
       .sort();
     const today = this.today();
     if (deadlines.length === 0 || deadlines[deadlines.length - 1] >= today) return;
-    this.env.clock.set(morningOf(deadlines[0], this.timeZone));
+    const start = dayAfter(deadlines[0]);
+    this.env.clock.set(morningOf(start, this.timeZone));
     this.log(
-      `Demo season: the clock starts on ${deadlines[0]}, the first deadline in Services (the real date is ${today}).`,
+      `Demo season: the clock starts on ${start}, the day after the first deadline in Services (the real date is ${today}).`,
     );
   }
 }
@@ -975,6 +990,10 @@ export function formatDate(d: Date, timeZone: string): string {
  * 09:00 on that day in the spreadsheet's zone: the officer's working morning,
  * after the 07:00 daily trigger, so an email "sent today" carries a plausible time.
  */
+export function dayAfter(isoDay: string): string {
+  return new Date(Date.parse(`${isoDay}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
 export function morningOf(isoDay: string, timeZone: string): Date {
   // The zone's offset is at most 14 hours either way: find the UTC hour that reads 09:00 there on that day.
   for (let hour = -5; hour <= 23; hour++) {

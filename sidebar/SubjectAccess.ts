@@ -58,6 +58,7 @@ function show(r: SubjectAccessResult, answer: unknown): void {
     ...section('Candidates', r.candidateRows),
     ...section('Requests', r.requests),
     ...section('Emails (Correspondence)', r.correspondence),
+    ...section('Online applications (form responses)', r.formResponses),
     ...r.otherSheets.flatMap((s) => section(`List tab “${s.sheet}”`, s.rows)),
   ]);
   headline.focus();

@@ -175,6 +175,7 @@ export interface SubjectAccessResult {
   requests: JsonRow[];
   correspondence: JsonRow[];
   otherSheets: { sheet: string; rows: JsonRow[] }[];
+  formResponses: JsonRow[];
 }
 
 export function readSubjectAccess(answer: unknown): Read<SubjectAccessResult> {
@@ -192,6 +193,7 @@ export function readSubjectAccess(answer: unknown): Read<SubjectAccessResult> {
       otherSheets: Array.isArray(answer.otherSheets)
         ? answer.otherSheets.filter(isObject).map((s) => ({ sheet: str(s.sheet), rows: rows(s.rows) }))
         : [],
+      formResponses: rows(answer.formResponses),
     },
   };
 }
@@ -203,6 +205,7 @@ export function subjectAccessHeadline(r: SubjectAccessResult): string {
     plural(r.requests.length, 'request'),
     plural(r.correspondence.length, 'email'),
   ];
+  if (r.formResponses.length) parts.push(plural(r.formResponses.length, 'online application'));
   if (copies) parts.push(`${plural(copies, 'row')} in list tabs`);
   return `Candidate ${r.candidateNumber}: ${parts.join(', ')}.`;
 }

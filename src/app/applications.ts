@@ -46,6 +46,34 @@ export function responsesSheet(ss: Spreadsheet): Sheet | null {
   return ss.getSheets().find((s) => /^form responses( \d+)?$/i.test(s.getName().trim())) ?? null;
 }
 
+/**
+ * The name of the responses sheet the Applications page last read. The daily
+ * check reads only that sheet: looking for a linked form on every run would
+ * cost a school that has none a Spreadsheet call (or one per sheet) each day.
+ */
+export const RESPONSES_SHEET_PROPERTY = 'applications.sheet';
+
+function rememberResponsesSheet(sheet: Sheet): void {
+  const props = PropertiesService.getDocumentProperties();
+  const name = sheet.getName();
+  if (props.getProperty(RESPONSES_SHEET_PROPERTY) !== name) props.setProperty(RESPONSES_SHEET_PROPERTY, name);
+}
+
+/**
+ * For the digest: how many responses wait (no `Taken as` mark: neither taken
+ * nor rejected). Zero, without a Spreadsheet call, until the Applications
+ * page has found a responses sheet in this spreadsheet.
+ */
+export function waitingApplications(tz: string): number {
+  const name = PropertiesService.getDocumentProperties().getProperty(RESPONSES_SHEET_PROPERTY);
+  if (!name) return 0;
+  const sheet = activeSpreadsheet().getSheetByName(name);
+  if (!sheet) return 0;
+  const table = readTable(sheet);
+  const taken = matchFormHeaders(table.headers).taken;
+  return table.rows.filter((r) => !isBlankRow(r) && (taken < 0 || !isTaken(cellToText(r[taken], tz)))).length;
+}
+
 interface Responses {
   sheet: Sheet;
   table: Table;
@@ -65,6 +93,7 @@ function readResponses(ss: Spreadsheet, tz: string): Responses | { errors: Field
       ],
     };
   }
+  rememberResponsesSheet(sheet);
   const table = readTable(sheet);
   const match = matchFormHeaders(table.headers);
   if (match.missing.length > 0) {

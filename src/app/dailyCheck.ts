@@ -18,6 +18,7 @@ import {
   checkRequest,
   digestEntry,
   digestText,
+  applicationsDigestBlock,
   unpaidDigestBlock,
   unpaidRequests,
   type DigestEntry,
@@ -32,6 +33,7 @@ import { readServices, readSettings } from '../sheets/settingsSheet';
 import { columnOf, writeColumn, type Cell } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { dailyTriggerRan } from './triggers';
+import { waitingApplications } from './applications';
 import { answer, type Answer } from './respond';
 
 /** The trigger may wait longer for the lock than an officer at the sidebar: nobody is watching it. */
@@ -242,10 +244,11 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
 
 function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline: number): DigestState {
   const problems = readProblems();
+  const applications = applicationsDigestBlock(waitingApplications(timeZone));
   const text = digestText(
     checked.entries,
     problems.map((p) => `${p.at}: ${p.text}`),
-    checked.unpaid ? [checked.unpaid] : [],
+    [checked.unpaid, applications].filter((b): b is string => b !== null),
   );
   const to = officerAddress(checked.officerEmail);
   if (to === '') {

@@ -37,6 +37,7 @@ import {
   type KeptBecause,
 } from '../domain/seasonClose';
 import { isAboutCandidate, addressesIn } from '../domain/subjectAccess';
+import { matchFormHeaders } from '../domain/applications';
 import type { FieldError, IsoDate, LogName } from '../domain/types';
 import { cellToCandidateNumber, cellToIsoDate, cellToText } from '../sheets/cells';
 import { appendToSheet, forgetListTabs, listTabNames, writeListTab } from '../sheets/listTabs';
@@ -47,6 +48,7 @@ import { patchRows, removeRows } from '../sheets/rowPatch';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
+import { responsesSheet } from './applications';
 import { answer, type Answer } from './respond';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -370,6 +372,8 @@ export interface SubjectAccessAnswer {
   correspondence: JsonRow[];
   /** Rows with that number in list tabs the add-on made. */
   otherSheets: { sheet: string; rows: JsonRow[] }[];
+  /** Every row of the linked form's responses sheet with that number (online applications), each with its `Sheet`. */
+  formResponses: JsonRow[];
 }
 
 /** `subjectAccessExport(candidateNumber)`: everything the add-on holds on that candidate. */
@@ -407,6 +411,24 @@ export function subjectAccessExport(candidateNumber: unknown): Answer<SubjectAcc
       }
     }
 
+    // An online application is the candidate's own words, consent included; the address they gave there
+    // is theirs too, so a rejection sent to it is found in Correspondence.
+    const formResponses: JsonRow[] = [];
+    const responses = responsesSheet(ss);
+    if (responses) {
+      const table = readTable(responses);
+      const column = matchFormHeaders(table.headers).columns;
+      const number = column.candidateNumber;
+      if (number !== undefined) {
+        for (const r of table.rows) {
+          if (isBlankRow(r) || cellToCandidateNumber(r[number]) !== wanted) continue;
+          if (column.email !== undefined)
+            for (const a of addressesIn(cellToText(r[column.email], tz))) addresses.add(a);
+          formResponses.push({ Sheet: responses.getName(), ...rowObject(table, r, tz) });
+        }
+      }
+    }
+
     const mail = readTable(sheetOrThrow(ss, SHEET.correspondence));
     const correspondence = mail.rows
       .filter(
@@ -439,6 +461,7 @@ export function subjectAccessExport(candidateNumber: unknown): Answer<SubjectAcc
       requests,
       correspondence,
       otherSheets,
+      formResponses,
     };
   });
 }

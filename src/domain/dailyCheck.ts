@@ -360,3 +360,16 @@ export function unpaidDigestBlock(unpaid: readonly PostResultsRequest[], days: n
     ...lines,
   ].join('\n');
 }
+
+/**
+ * The digest's block for online applications waiting on the Applications
+ * page (neither taken nor rejected), or null when none waits.
+ */
+export function applicationsDigestBlock(waiting: number): string | null {
+  if (!(waiting > 0)) return null;
+  const n = waiting === 1 ? '1 online application waits' : `${waiting} online applications wait`;
+  return [
+    `Online applications to approve or reject (${waiting})`,
+    `- ${n} in the form's responses sheet: open Extensions › Post-Results Tracker › Applications (online form).`,
+  ].join('\n');
+}

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { morningOf, startServer, type RunningServer } from '../../emulator/server';
+import { dayAfter, morningOf, startServer, type RunningServer } from '../../emulator/server';
 
 const ROOT = resolve(__dirname, '..', '..');
 const EIGHT_SHEETS = [
@@ -132,7 +132,7 @@ describe('emulator server', () => {
   it('sets up the eight sheets, the menu, the daily trigger and the DEMO candidates on first start', async () => {
     await start();
     const s = await state();
-    expect(s.sheets.map((x) => x.name).sort()).toEqual([...EIGHT_SHEETS].sort());
+    expect(s.sheets.map((x) => x.name).sort()).toEqual([...EIGHT_SHEETS, 'Form responses 1'].sort());
     expect(s.menu.map((m) => m.functionName)).toEqual(expect.arrayContaining(['showSidebar', 'menuSetUp']));
     expect(s.today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(s.triggers).toEqual(expect.arrayContaining([expect.objectContaining({ handler: 'runDailyCheck' })]));
@@ -154,11 +154,46 @@ describe('emulator server', () => {
       .sort();
     expect(deadlines.length).toBeGreaterThan(0);
     const realToday = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-    expect(s.today).toBe(realToday > deadlines[deadlines.length - 1] ? deadlines[0] : realToday);
+    expect(s.today).toBe(realToday > deadlines[deadlines.length - 1] ? dayAfter(deadlines[0]) : realToday);
     // A restart keeps the officer's clock rather than moving it again.
     await post('/api/clock', { today: '2026-09-01' });
     await start();
     expect((await state()).today).toBe('2026-09-01');
+  });
+
+  it('seeds a linked form with three DEMO applications: one ready, one past its deadline, one without consent', async () => {
+    await start();
+    await post('/api/clock', { today: '2026-08-21' });
+    const { json } = await post('/api/run', { fn: 'listApplications', args: [] });
+    const list = json.result as { applications: { candidate: string; problems: { field: string }[] }[] };
+    expect(list.applications.map((a) => [a.candidate, a.problems.map((p) => p.field)])).toEqual([
+      ['Oliver DEMO Brown', []],
+      ['Mei DEMO Chen', ['lateReason']],
+      ['Rhys DEMO Davies', ['consent']],
+    ]);
+    expect(dayAfter('2026-08-31')).toBe('2026-09-01');
+
+    // docs/samples/payments-demo.csv: once Oliver's application is R-2026-0001 and Rhys has sent the form
+    // again with his consent (R-2026-0002), one payment matches by ID, one by candidate and amount, one nothing.
+    const sheet = running!.emulator.env.spreadsheet.getSheetByName('Form responses 1')!;
+    const rhys = sheet.getRange(4, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const consent = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf('Consent');
+    rhys[consent] = 'I agree';
+    sheet.getRange(5, 1, 1, rhys.length).setValues([rhys]);
+    const ready = (await post('/api/run', { fn: 'listApplications', args: [] })).json.result as typeof list;
+    const picked = (ready.applications as unknown as { row: number; key: string; problems: unknown[] }[])
+      .filter((a) => a.problems.length === 0)
+      .map((a) => ({ row: a.row, key: a.key }));
+    expect(picked.map((p) => p.row)).toEqual([2, 5]);
+    const approved = (await post('/api/run', { fn: 'approveApplications', args: [picked] })).json.result;
+    expect(approved).toMatchObject({ results: [{ requestId: 'R-2026-0001' }, { requestId: 'R-2026-0002' }] });
+    const csv = readFileSync(join(ROOT, 'docs', 'samples', 'payments-demo.csv'), 'utf8');
+    const preview = (await post('/api/run', { fn: 'previewPayments', args: [csv] })).json.result as {
+      matched: { requestId: string }[];
+      unmatchedPayments: { payer: string }[];
+    };
+    expect(preview.matched.map((m) => m.requestId).sort()).toEqual(['R-2026-0001', 'R-2026-0002']);
+    expect(preview.unmatchedPayments.map((p) => p.payer)).toEqual(['DEMO Parent Evans']);
   });
 
   it('runs a server function as google.script.run would', async () => {
@@ -452,7 +487,7 @@ describe('emulator server', () => {
     await start(true);
     const s = await state();
     expect(sheet(s, 'Candidates').rows[1]?.[7] ?? '').toBe('');
-    expect(s.sheets).toHaveLength(8);
+    expect(s.sheets).toHaveLength(9);
     expect(candidate(s, 'DEMO Ahmed')).toBeDefined();
   });
 

@@ -114,3 +114,91 @@ describe('online applications', () => {
     expect(mail.htmlBody ?? '').not.toContain('<img src=x');
   });
 });
+
+describe('subject access and online applications', () => {
+  it("includes the candidate's form responses, and the rejection sent to the address she gave there", () => {
+    const addOn = school();
+    addResponses(addOn.env, [
+      response(),
+      response({ 'Candidate number': '0043', Surname: 'Brown', Forename: 'Ben', Email: 'ben@example.org' }),
+      response({ Subject: 'Physics', Component: '7408/1', Email: 'amy.b@example.net', Consent: '' }),
+    ]);
+    const [amy] = addOn.run('listApplications').applications;
+    addOn.run('approveApplications', [{ row: amy.row, key: amy.key }]);
+    const physics = addOn.run('listApplications').applications.find((a: { row: number }) => a.row === 4);
+    expect(addOn.run('rejectApplication', { row: 4, key: physics.key }, 'No consent given.').ok).toBe(true);
+
+    const exported = addOn.run('subjectAccessExport', '0042');
+    expect(exported.ok).toBe(true);
+    expect(exported.formResponses).toHaveLength(2);
+    expect(exported.formResponses.map((r: Record<string, unknown>) => [r.Sheet, r.Subject, r['Taken as']])).toEqual([
+      ['Form responses 1', 'Chemistry', 'R-2026-0001'],
+      ['Form responses 1', 'Physics', 'rejected: No consent given.'],
+    ]);
+    expect(exported.formResponses[0].Consent).toBe('I agree');
+    const sentTo = exported.correspondence.map((m: Record<string, unknown>) => m.To);
+    expect(sentTo).toEqual(expect.arrayContaining(['amy.brown@example.org', 'amy.b@example.net']));
+    expect(JSON.stringify(exported)).not.toContain('ben@example.org');
+    expect(addOn.run('subjectAccessExport', '0043').formResponses).toHaveLength(1);
+  });
+
+  it('answers no form responses when no form is linked', () => {
+    const addOn = school();
+    expect(addOn.run('subjectAccessExport', '0042')).toMatchObject({ ok: true, formResponses: [] });
+  });
+});
+
+describe('the daily digest and online applications', () => {
+  function digestRun(addOn: ReturnType<typeof school>) {
+    addOn.env.ui.available = false;
+    try {
+      return addOn.run('runDailyCheck');
+    } finally {
+      addOn.env.ui.available = true;
+    }
+  }
+  const digests = (addOn: ReturnType<typeof school>) =>
+    addOn.env.mail.outbox.filter((m) => m.subject.startsWith('Post-results: what needs doing'));
+
+  it('says how many responses wait, neither taken nor rejected, even on a day with nothing flagged', () => {
+    const addOn = school();
+    addResponses(addOn.env, [
+      response(),
+      response({ Subject: 'Physics', Component: '7408/1' }),
+      response({ Subject: 'Biology', Component: '7402/1', Consent: '' }),
+      response({ Subject: 'History', Component: '7042/1' }),
+    ]);
+    const apps = addOn.run('listApplications').applications;
+    addOn.run('approveApplications', [{ row: apps[0].row, key: apps[0].key }]);
+    addOn.run('rejectApplication', { row: apps[2].row, key: apps[2].key }, 'No consent given.');
+
+    expect(digestRun(addOn)).toMatchObject({ ok: true, digest: 'sent' });
+    const [digest] = digests(addOn);
+    expect(digest.body).toContain('Online applications to approve or reject (2)');
+    expect(digest.body).toContain('2 online applications wait');
+  });
+
+  it('reads no responses sheet, at no Spreadsheet call, until the Applications page has found one', () => {
+    const bare = school();
+    bare.env.calls.reset();
+    expect(digestRun(bare)).toMatchObject({ ok: true, digest: 'nothing-flagged' });
+    const without = bare.env.calls.byMethod();
+
+    const linked = school();
+    addResponses(linked.env, [response()]);
+    linked.env.calls.reset();
+    expect(digestRun(linked)).toMatchObject({ ok: true, digest: 'nothing-flagged' });
+    const spreadsheetCalls = (calls: Record<string, number>) =>
+      Object.fromEntries(Object.entries(calls).filter(([m]) => m.startsWith('Spreadsheet.')));
+    expect(spreadsheetCalls(linked.env.calls.byMethod())).toEqual(spreadsheetCalls(without));
+
+    linked.run('listApplications');
+    linked.env.clock.advanceMs(24 * 3600_000);
+    linked.env.calls.reset();
+    expect(digestRun(linked)).toMatchObject({ ok: true, digest: 'sent' });
+    expect(linked.env.calls.total('Spreadsheet')).toBeGreaterThan(
+      Object.values(spreadsheetCalls(without)).reduce((a, b) => a + b, 0),
+    );
+    expect(digests(linked)[0].body).toContain('1 online application waits');
+  });
+});

@@ -119,6 +119,10 @@ describe('the Subject access dialog', () => {
     expect(read.ok && subjectAccessHeadline(read.value)).toBe(
       'Candidate 0042: a row in Candidates, 2 requests, 1 email, 1 row in list tabs.',
     );
+    const online = readSubjectAccess({ ok: true, candidateNumber: '0042', formResponses: [{ Subject: 'Physics' }] });
+    expect(online.ok && subjectAccessHeadline(online.value)).toBe(
+      'Candidate 0042: no row in Candidates, 0 requests, 0 emails, 1 online application.',
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  applicationsDigestBlock,
   DIGEST_GROUPS,
   DIGEST_LINES_PER_GROUP,
   DIGEST_MAX_LIST_CHARS,
@@ -380,5 +381,15 @@ describe('the digest', () => {
     expect(text.split('\n')[0]).toBe(`Submit to the board: the deadline is near (${DIGEST_LINES_PER_GROUP + 5})`);
     expect(text.split('\n')).toHaveLength(DIGEST_LINES_PER_GROUP + 2);
     expect(text).toMatch(/…and 5 more: filter the Flags column/);
+  });
+});
+
+describe('applicationsDigestBlock', () => {
+  it('says how many online applications wait, and nothing when none does', () => {
+    expect(applicationsDigestBlock(0)).toBeNull();
+    expect(applicationsDigestBlock(1)).toBe(
+      "Online applications to approve or reject (1)\n- 1 online application waits in the form's responses sheet: open Extensions › Post-Results Tracker › Applications (online form).",
+    );
+    expect(applicationsDigestBlock(3)).toContain('- 3 online applications wait');
   });
 });
