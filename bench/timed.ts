@@ -27,8 +27,12 @@ export interface TimedOptions {
 
 export interface TimedBundle {
   bundle: BundleContext;
-  /** Each outermost call so far: how long it took on the virtual clock and whether it was killed. */
-  executions: { name: string; ms: number; killed: boolean }[];
+  /**
+   * Each outermost call so far: how long it took on the virtual clock, whether
+   * it was killed, and its wall time here (the stand-in's work plus the
+   * script's CPU, which the virtual clock does not charge).
+   */
+  executions: { name: string; ms: number; killed: boolean; realMs: number }[];
 }
 
 export function timedBundle(dist: string, env: GasEnvironment, cost: CallCost): BundleContext {
@@ -43,6 +47,7 @@ export function timedExecutions(
 ): TimedBundle {
   const limit = options.executionLimitMs;
   let started = 0;
+  let real = 0;
   let depth = 0;
   let killed = false;
   const globals = hookedGlobals(env.globals, ({ service, method }) => {
@@ -60,13 +65,16 @@ export function timedExecutions(
     if (typeof fn !== 'function' || name in globals) continue;
     bundle[name] = function (this: unknown, ...args: unknown[]) {
       if (depth++ === 0) {
+        real = performance.now();
         started = env.clock.now().getTime();
         killed = false;
       }
       try {
         return fn.apply(this, args);
       } finally {
-        if (--depth === 0) executions.push({ name, ms: env.clock.now().getTime() - started, killed });
+        if (--depth === 0) {
+          executions.push({ name, ms: env.clock.now().getTime() - started, killed, realMs: performance.now() - real });
+        }
       }
     };
   }

@@ -225,6 +225,10 @@ export class SheetData {
  * Keeps a stored range (protection, conditional format, chart) pointing at the
  * same cells after rows or columns are inserted (delta > 0) or deleted
  * (delta < 0) at 1-based index `at`. Returns null when every cell was deleted.
+ * Rows inserted inside a range widen it; rows inserted at or after the row
+ * below its end, and rows appendRow adds, are outside it, as a conditional
+ * format's range stays in Sheets (no Google page promises more, so a test
+ * relying on a rule to reach new rows at the bottom fails here).
  */
 export function shiftRef(ref: GridRef, axis: 'row' | 'column', at: number, delta: number): GridRef | null {
   const startKey = axis;

@@ -7,7 +7,16 @@
  * One rule set per log, installed by setUp and re-applied on every run: the
  * add-on's rules are found again by the marker in their formula, replaced in
  * place, and the officer's own rules are left as they are.
+ *
+ * A rule's range is fixed cells (rows 2 to the sheet's last row when it was
+ * applied). Sheets widens it for rows inserted inside it, but rows added
+ * below its last row (insertRowsAfter at the end, appendRow) fall outside, and
+ * no Google page says an open-ended "A2:Z" range stays open once stored. So
+ * whenever the add-on grows a log past its last row it applies the rules
+ * again over the new size (coverGrownLog), and Set up does it for rows an
+ * officer added below.
  */
+import type { Table } from './table';
 import { headerKey } from '../domain/schema';
 import { FLAGS, type FlagLabel } from '../domain/types';
 
@@ -70,6 +79,20 @@ export function applyFlagFormatting(sheet: Sheet): void {
   const headers = sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
   const index = headers.findIndex((h) => headerKey(h) === headerKey('Flags'));
   if (index < 0) return;
+  setFlagRules(sheet, index);
+}
+
+/**
+ * Call straight after the add-on has added rows past a table's last row: a
+ * log (one with Flags) gets its colour rules over every row again; any
+ * other sheet is left alone.
+ */
+export function coverGrownLog(table: Table): void {
+  const index = table.index.get(headerKey('Flags'));
+  if (index !== undefined) setFlagRules(table.sheet, index);
+}
+
+function setFlagRules(sheet: Sheet, index: number): void {
   const rows = Math.max(sheet.getMaxRows() - 1, 1);
   const range = sheet.getRange(2, 1, rows, sheet.getMaxColumns());
   const { urgent, flagged } = flagFormulas(index + 1);

@@ -11,6 +11,7 @@
  */
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
+import { coverGrownLog } from './flagFormatting';
 import { columnOf, type Cell, type Table } from './table';
 
 /** A cell's value as it must be written back so that it reads back the same. */
@@ -39,7 +40,11 @@ export function patchRows(
   const last = Math.max(...rows);
   const sheet = table.sheet;
   const maxRows = sheet.getMaxRows();
-  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+  if (last > maxRows) {
+    sheet.insertRowsAfter(maxRows, last - maxRows);
+    // Rows added below the last are outside the colour rules until they are applied again.
+    coverGrownLog(table);
+  }
 
   const touched = new Set<string>();
   for (const record of changes.values()) for (const h of Object.keys(record)) touched.add(headerKey(h));

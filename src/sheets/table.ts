@@ -9,6 +9,7 @@
  */
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
+import { coverGrownLog } from './flagFormatting';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
@@ -147,6 +148,8 @@ export function insertRowAt(table: Table, at: number): number {
     sheet.insertRowsBefore(at, 1);
   } else if (at > sheet.getMaxRows()) {
     sheet.insertRowsAfter(sheet.getMaxRows(), at - sheet.getMaxRows());
+    // Rows added below the last are outside the colour rules until they are applied again.
+    coverGrownLog(table);
   }
   return at;
 }

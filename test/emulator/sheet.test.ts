@@ -192,6 +192,31 @@ describe('insert and delete', () => {
     expect(sheet.getProtections('RANGE')).toHaveLength(0);
   });
 
+  // As Sheets keeps a rule's range: rows inserted inside it widen it; rows added below its last row
+  // (insertRowsAfter the last row, appendRow growing the sheet) are outside it. Stricter than a range
+  // that follows the sheet, which no Google page promises.
+  it('widens a conditional format for rows inserted inside it, never for rows added below its last row', () => {
+    const { env, sheet } = fresh();
+    const app = services(env).SpreadsheetApp;
+    const rule = app
+      .newConditionalFormatRule()
+      .whenTextContains('x')
+      .setBackground('#ff0000')
+      .setRanges([sheet.getRange(2, 1, 999, 3)])
+      .build();
+    sheet.setConditionalFormatRules([rule]);
+    const range = () => sheet.getConditionalFormatRules()[0].getRanges()[0]?.getA1Notation();
+    expect(range()).toBe('A2:C1000');
+    sheet.insertRowsBefore(500, 2);
+    expect(range()).toBe('A2:C1002');
+    sheet.insertRowsAfter(1002, 5);
+    expect(range()).toBe('A2:C1002');
+    sheet.getRange(1007, 1).setValue('last');
+    sheet.appendRow(['x']);
+    expect(sheet.getMaxRows()).toBe(1008);
+    expect(range()).toBe('A2:C1002');
+  });
+
   it('refuses rows out of bounds and deleting every row', () => {
     const { sheet } = lettered();
     expect(() => sheet.deleteRows(999, 5)).toThrow('Those rows are out of bounds.');

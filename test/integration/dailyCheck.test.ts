@@ -8,6 +8,7 @@
 import { LOG_COLUMNS, SHEET } from '../../src/domain/schema';
 import type { SpreadsheetAppService } from '../../emulator/gas';
 import type { AddOn } from './harness';
+import { evaluateRules, serialOf, type RuleInput } from '../../emulator/conditionalFormat';
 import { OFFICER, centre, dailyRun, digests, flagsOf, logRequest, morning, row, setSettings } from './progressHelpers';
 
 /** Amy's review, logged on 20 August and submitted on `submittedOn`. */
@@ -27,6 +28,47 @@ const FLAG_RULE_MARKER = 'Post-Results Tracker flags';
 
 function sheetsOnly(addOn: AddOn): string {
   return JSON.stringify(addOn.env.serialize().spreadsheet);
+}
+
+/** A log of `n` submitted, unacknowledged requests, written straight into the sheet in one call. */
+function bigLog(n: number): AddOn {
+  const addOn = centre();
+  const sheet = addOn.env.spreadsheet.getSheetByName(SHEET.requests)!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const k = String(i + 1).padStart(4, '0');
+    const values: Record<string, unknown> = {
+      'Request ID': `R-2026-${k}`,
+      Received: day('2026-08-20'),
+      'Candidate number': k.slice(-4),
+      Surname: `Surname${k}`,
+      Forename: 'Alex',
+      Email: `c${k}@example.org`,
+      Board: 'AQA',
+      Qualification: 'GCE A level',
+      Subject: 'Chemistry',
+      Component: '7405/1',
+      Series: 'June 2026',
+      Service: 'review-of-marking',
+      'Requested by': 'candidate',
+      Consent: true,
+      'Consent date': day('2026-08-20'),
+      Fee: 48.65,
+      Paid: 'yes',
+      Deadline: day('2026-09-24'),
+      'Submitted to board': day('2026-08-24'),
+      'Board reference': `B${k}`,
+      'Original grade': 'B',
+      'Original mark': '61',
+      Status: 'Submitted',
+    };
+    return headers.map((h) => values[h] ?? '');
+  });
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, n, headers.length).setValues(rows);
+  morning(addOn, '2026-08-27');
+  return addOn;
 }
 
 describe('the digest', () => {
@@ -356,6 +398,46 @@ describe('row colours', () => {
     expect(after[1].formula).toContain(`$${letter}2`);
   });
 
+  /** The colours the rules give sheet rows (their first cell), evaluated as Sheets shows them (emulator/conditionalFormat.ts). */
+  function rowColours(addOn: AddOn, log: string, rows: number[]): (string | null)[] {
+    const sheet = addOn.env.spreadsheet.getSheetByName(log)!;
+    const rules: RuleInput[] = sheet.getConditionalFormatRules().map((r) => ({
+      ranges: r.getRanges().map((g) => ({
+        row: g!.getRow(),
+        column: g!.getColumn(),
+        numRows: g!.getNumRows(),
+        numColumns: g!.getNumColumns(),
+      })),
+      criteria: String(r.getBooleanCondition().getCriteriaType()),
+      args: r.getBooleanCondition().getCriteriaValues(),
+      background: r.getBooleanCondition().getBackground(),
+      fontColor: r.getBooleanCondition().getFontColor(),
+    }));
+    const values = sheet
+      .getRange(1, 1, sheet.getMaxRows(), sheet.getLastColumn())
+      .getValues()
+      .map((r) => r.map((v) => (v === '' ? null : typeof v === 'string' ? v : String(v))));
+    const formats = evaluateRules(rules, values, serialOf('2026-08-27'));
+    expect(formats.unsupported).toEqual([]);
+    return rows.map((row) => formats.backgrounds[row - 1][0]);
+  }
+
+  it('colour a request the add-on adds below the last row of a full log, as they colour the rest', () => {
+    // Every row Set up made is used, so the next request at the end of the alphabet grows the sheet.
+    const addOn = bigLog(centre().env.spreadsheet.getSheetByName(SHEET.requests)!.getMaxRows() - 1);
+    const sheet = addOn.env.spreadsheet.getSheetByName(SHEET.requests)!;
+    const rowsBefore = sheet.getMaxRows();
+    expect(sheet.getLastRow()).toBe(rowsBefore);
+    submittedOn(addOn, '2026-08-24', { surname: 'Zephaniah', candidateNumber: '9999' });
+    expect(sheet.getMaxRows()).toBe(rowsBefore + 1);
+    const surnames = sheet.getRange(1, LOG_COLUMNS.findIndex((c) => c.header === 'Surname') + 1, rowsBefore + 1, 1);
+    expect(surnames.getValues()[rowsBefore][0]).toBe('Zephaniah');
+    morning(addOn, '2026-08-27');
+    expect(dailyRun(addOn)).toMatchObject({ ok: true });
+    // Both are unacknowledged by the board three days on: late, so red.
+    expect(rowColours(addOn, SHEET.requests, [2, rowsBefore + 1])).toEqual(['#f4c7c3', '#f4c7c3']);
+  });
+
   it('the daily check never colours a cell itself', () => {
     const addOn = centre();
     submittedOn(addOn, '2026-08-24');
@@ -368,47 +450,6 @@ describe('row colours', () => {
 });
 
 describe('cost', () => {
-  /** A log of `n` submitted, unacknowledged requests, written straight into the sheet in one call. */
-  function bigLog(n: number): AddOn {
-    const addOn = centre();
-    const sheet = addOn.env.spreadsheet.getSheetByName(SHEET.requests)!;
-    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
-    const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
-    const rows = Array.from({ length: n }, (_, i) => {
-      const k = String(i + 1).padStart(4, '0');
-      const values: Record<string, unknown> = {
-        'Request ID': `R-2026-${k}`,
-        Received: day('2026-08-20'),
-        'Candidate number': k.slice(-4),
-        Surname: `Surname${k}`,
-        Forename: 'Alex',
-        Email: `c${k}@example.org`,
-        Board: 'AQA',
-        Qualification: 'GCE A level',
-        Subject: 'Chemistry',
-        Component: '7405/1',
-        Series: 'June 2026',
-        Service: 'review-of-marking',
-        'Requested by': 'candidate',
-        Consent: true,
-        'Consent date': day('2026-08-20'),
-        Fee: 48.65,
-        Paid: 'yes',
-        Deadline: day('2026-09-24'),
-        'Submitted to board': day('2026-08-24'),
-        'Board reference': `B${k}`,
-        'Original grade': 'B',
-        'Original mark': '61',
-        Status: 'Submitted',
-      };
-      return headers.map((h) => values[h] ?? '');
-    });
-    if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
-    sheet.getRange(2, 1, n, headers.length).setValues(rows);
-    morning(addOn, '2026-08-27');
-    return addOn;
-  }
-
   function measure(n: number) {
     const addOn = bigLog(n);
     addOn.env.calls.reset();
