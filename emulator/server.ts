@@ -45,6 +45,8 @@ const DEMO_USER = 'exams.officer@demo.invalid';
 export const DEMO_COLLEAGUE = 'colleague@demo.invalid';
 /** Blank rows drawn below the last used one, so the officer can type a new row in. */
 const SPARE_ROWS = 5;
+/** Sheets' width for a column nobody has sized, in pixels (the stand-in's getColumnWidth answers it too). */
+const DEFAULT_COLUMN_WIDTH = 100;
 
 export interface ServerOptions {
   /** 0 picks a free port. */
@@ -124,6 +126,8 @@ interface RangeLike {
   setValue(value: unknown): unknown;
   getDisplayValues(): string[][];
   getBackgrounds(): string[][];
+  getFontWeights(): string[][];
+  getWraps(): boolean[][];
   getValues(): unknown[][];
   setValues(values: unknown[][]): unknown;
 }
@@ -149,6 +153,7 @@ interface SheetLike {
   getLastColumn(): number;
   getMaxRows(): number;
   getMaxColumns(): number;
+  getColumnWidth(column: number): number;
   getRange(row: number, column: number, numRows: number, numColumns: number): RangeLike;
 }
 interface SpreadsheetLike {
@@ -691,6 +696,12 @@ export interface SheetView {
   unshownRules?: string[];
   /** Cells with a checkbox rule, which Sheets draws as a tick box rather than TRUE or FALSE. */
   checkboxes?: boolean[][];
+  /** Each column's width in pixels, as setColumnWidth(s) left it; absent when every column has Sheets' default. */
+  columnWidths?: number[];
+  /** Cells set to wrap their text onto more lines (absent when none is). */
+  wraps?: boolean[][];
+  /** Bold cells (absent when none is): the page draws row 1 bold anyway, as its header. */
+  bold?: boolean[][];
   /** Embedded charts with the cells they draw, for the page to show as simple bars. */
   charts?: ChartView[];
   /** Cells ("row:column", from 0) that hold a formula, shown as its text. */
@@ -778,6 +789,12 @@ function sheetView(
   const hasCheckboxes = checkboxes.some((r) => r.some(Boolean));
   const dropdowns = dropdownsOf(validations);
   const charts = sheet.getCharts().map(chartView);
+  const columnWidths = Array.from({ length: totalColumns }, (_, c) => sheet.getColumnWidth(c + 1));
+  const sized = columnWidths.some((w) => w !== DEFAULT_COLUMN_WIDTH);
+  const wraps = range.getWraps();
+  const wrapped = wraps.some((r) => r.some(Boolean));
+  const bold = range.getFontWeights().map((r) => r.map((w) => w === 'bold'));
+  const hasBold = bold.some((r) => r.some(Boolean));
   // Most cells are white: leave the array out rather than ship thousands of '#ffffff'.
   const coloured = backgrounds.some((r) => r.some((c) => c !== '' && c.toLowerCase() !== '#ffffff' && c !== 'white'));
   return {
@@ -787,6 +804,9 @@ function sheetView(
     ...(fontColors ? { fontColors } : {}),
     ...(unshownRules ? { unshownRules } : {}),
     ...(hasCheckboxes ? { checkboxes } : {}),
+    ...(sized ? { columnWidths } : {}),
+    ...(wrapped ? { wraps } : {}),
+    ...(hasBold ? { bold } : {}),
     ...(formulas.length ? { formulas } : {}),
     ...(Object.keys(edits).length ? { edits } : {}),
     ...(dropdowns ? { dropdowns } : {}),

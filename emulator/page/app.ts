@@ -12,6 +12,9 @@ interface SheetView {
   fontColors?: string[][];
   unshownRules?: string[];
   checkboxes?: boolean[][];
+  columnWidths?: number[];
+  wraps?: boolean[][];
+  bold?: boolean[][];
   charts?: ChartView[];
   formulas?: string[];
   edits?: Record<string, string>;
@@ -359,6 +362,18 @@ function renderSheet(sheet: SheetView | undefined): void {
     if (bg && bg !== '#ffffff') td.style.backgroundColor = bg;
     const fg = sheet.fontColors?.[r]?.[c];
     if (fg) td.style.color = fg;
+    // The width the add-on gave the column, as Sheets draws it; text wider than that is cut (or wrapped) there.
+    const w = sheet.columnWidths?.[c];
+    if (w !== undefined) {
+      td.classList.add('sized');
+      td.style.width = td.style.minWidth = td.style.maxWidth = `${w}px`;
+    }
+    if (sheet.wraps?.[r]?.[c]) td.classList.add('wrap');
+    // As in Sheets, text with nothing to its right runs on over the empty cells instead of being cut.
+    else if (text !== '' && !box && (sheet.rows[r] ?? []).slice(c + 1).every((v) => v === '')) {
+      td.classList.add('overflow');
+    }
+    if (sheet.bold?.[r]?.[c]) td.classList.add('bold');
     return td;
   };
   const letters = h(

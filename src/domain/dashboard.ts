@@ -13,6 +13,7 @@
  */
 import { addDays, formatUkDate, isIsoDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
+import { levelOf } from './levels';
 import { classifyOutcome, isGradeChange, isReview, refundFor, type OutcomeKind } from './lifecycle';
 import {
   FLAGS,
@@ -96,6 +97,31 @@ export interface SubjectFigures extends ReviewOutcomes {
   gradeChanged: number;
 }
 
+/** The levels SLT compare; every other level, and a qualification the add-on cannot place, is the third. */
+export const DASHBOARD_LEVELS = ['GCSE', 'AS/A level', 'Other or not known'] as const;
+export type DashboardLevel = (typeof DASHBOARD_LEVELS)[number];
+
+/** The main counts for one level, read from the log's Qualification column (levelOf). */
+export interface LevelFigures {
+  level: DashboardLevel;
+  /** Every request logged, as "Requests logged" counts them. */
+  requests: number;
+  /** Reviews and appeals asked for, not counting withdrawn ones. */
+  reviews: number;
+  withOutcome: number;
+  gradeChanged: number;
+  raised: number;
+  lowered: number;
+  awaitingOutcome: number;
+}
+
+export function dashboardLevel(qualification: string): DashboardLevel {
+  const level = levelOf(qualification);
+  if (level === 'gcse') return 'GCSE';
+  if (level === 'a-level') return 'AS/A level';
+  return 'Other or not known';
+}
+
 export interface Money {
   count: number;
   /** GBP, to the penny. */
@@ -123,6 +149,8 @@ export interface DashboardFigures {
   byService: ServiceFigures[];
   /** Subjects with at least one review, most reviews first. */
   bySubject: SubjectFigures[];
+  /** GCSE, AS/A level, then the rest, always all three (in that order). */
+  byLevel: LevelFigures[];
   outcomes: ReviewOutcomes & { withOutcome: number; gradeChanged: number };
   waiting: {
     awaitingAcknowledgement: number;
@@ -303,8 +331,16 @@ export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate):
     refundsIssued: { count: 0, pence: 0 },
   };
   const attention: AttentionItem[] = [];
+  const levels = new Map<DashboardLevel, LevelFigures>(
+    DASHBOARD_LEVELS.map((level) => [
+      level,
+      { level, requests: 0, reviews: 0, withOutcome: 0, gradeChanged: 0, raised: 0, lowered: 0, awaitingOutcome: 0 },
+    ]),
+  );
 
   for (const r of rows) {
+    const level = levels.get(dashboardLevel(r.qualification)) as LevelFigures;
+    level.requests++;
     byStatus[r.status]++;
     const board = boards.get(boardName(r.board)) as BoardFigures;
     board.byStatus[r.status]++;
@@ -335,13 +371,21 @@ export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate):
         subjects.set(key, s);
       }
       s.reviews++;
+      level.reviews++;
       if (isIsoDate(r.outcomeReceived)) {
         withOutcome++;
+        level.withOutcome++;
         countOutcome(outcomes, kind);
         countOutcome(s, kind);
-        if (isGradeChange(kind)) s.gradeChanged++;
+        if (isGradeChange(kind)) {
+          s.gradeChanged++;
+          level.gradeChanged++;
+        }
+        if (kind === 'grade-raised') level.raised++;
+        if (kind === 'grade-lowered') level.lowered++;
       } else {
         s.awaitingOutcome++;
+        level.awaitingOutcome++;
       }
     }
 
@@ -388,6 +432,7 @@ export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate):
     byBoard: [...boards.values()],
     byService,
     bySubject,
+    byLevel: [...levels.values()],
     outcomes: {
       ...outcomes,
       withOutcome,

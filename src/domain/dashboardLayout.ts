@@ -44,6 +44,10 @@ export interface DashboardLayout {
   values: DashboardValue[][];
   kinds: DashboardCellKind[][];
   bold: boolean[][];
+  /** Cells whose text is wider than its column: wrapped onto more lines, never cut off. */
+  wrap: boolean[][];
+  /** Pixels for columns A to H, from the longest label each holds (see columnWidths). */
+  widths: number[];
   charts: DashboardChart[];
 }
 
@@ -57,8 +61,53 @@ export const CHART_TITLES = {
   outcomesBySubject: 'Review outcomes by subject',
 } as const;
 
-/** Widths setUp gives columns A to H: labels in A, figures after. */
-export const DASHBOARD_COLUMN_WIDTHS: readonly number[] = [360, 150, 150, 120, 130, 120, 120, 120];
+/** The narrowest and widest a column is made: A holds the labels, B to H the figures and their headers. */
+export const LABEL_COLUMN_WIDTH = { min: 220, max: 440 } as const;
+export const FIGURE_COLUMN_WIDTH = { min: 90, max: 240 } as const;
+
+/*
+ * Text widths in pixels for Sheets' default font (Arial 10), by kind of
+ * character: close enough to size a column without measuring, which a script
+ * cannot do. Bold is about a tenth wider. The padding is Sheets' cell inset.
+ */
+const NARROW = new Set(" .,:;'!|()[]ijlftrI-");
+const WIDE = new Set('mwMW@%');
+const CELL_PADDING = 12;
+
+/** The estimated width in pixels of `text` in one line of a cell. */
+export function textWidth(text: string, bold = false): number {
+  let w = 0;
+  for (const ch of text) {
+    if (NARROW.has(ch)) w += 3.8;
+    else if (WIDE.has(ch)) w += 11;
+    else if (ch >= 'A' && ch <= 'Z') w += 8.9;
+    else if (ch >= '0' && ch <= '9') w += 7.4;
+    else w += 7;
+  }
+  return Math.ceil(w * (bold ? 1.1 : 1) + CELL_PADDING);
+}
+
+/**
+ * Each column's width from the longest text it holds, within its bounds.
+ * Rows that `span` (the title, notes, section headings) are left out: they
+ * overflow into the empty cells to their right, as Sheets draws them.
+ */
+export function columnWidths(
+  values: readonly DashboardValue[][],
+  bold: readonly boolean[][],
+  span: readonly boolean[],
+): number[] {
+  return Array.from({ length: DASHBOARD_WIDTH }, (_, c) => {
+    const bounds = c === 0 ? LABEL_COLUMN_WIDTH : FIGURE_COLUMN_WIDTH;
+    let widest = 0;
+    values.forEach((row, r) => {
+      if (span[r]) return;
+      const text = String(row[c] ?? '');
+      if (text !== '') widest = Math.max(widest, textWidth(text, bold[r][c]));
+    });
+    return Math.min(bounds.max, Math.max(bounds.min, widest));
+  });
+}
 
 type Cell = DashboardValue | Money | null;
 
@@ -66,13 +115,14 @@ class Grid {
   readonly values: DashboardValue[][] = [];
   readonly kinds: DashboardCellKind[][] = [];
   readonly bold: boolean[][] = [];
+  readonly span: boolean[] = [];
 
   /** The 1-based row the next line lands on. */
   get next(): number {
     return this.values.length + 1;
   }
 
-  line(cells: readonly Cell[], bold = false): number {
+  line(cells: readonly Cell[], bold = false, span = false): number {
     const values: DashboardValue[] = [];
     const kinds: DashboardCellKind[] = [];
     for (let c = 0; c < DASHBOARD_WIDTH; c++) {
@@ -91,11 +141,17 @@ class Grid {
     this.values.push(values);
     this.kinds.push(kinds);
     this.bold.push(values.map(() => bold));
+    this.span.push(span);
     return this.values.length;
   }
 
+  /** A line of one text that runs on across the empty cells to its right. */
+  note(text: string, bold = false): number {
+    return this.line([text], bold, true);
+  }
+
   heading(text: string): number {
-    return this.line([text], true);
+    return this.note(text, true);
   }
 
   blank(): void {
@@ -132,11 +188,11 @@ function sumSubjects(rest: readonly SubjectFigures[]): Cell[] {
  */
 export function layoutDashboard(f: DashboardFigures, refreshedAt: string): DashboardLayout {
   const g = new Grid();
-  g.line([DASHBOARD_TITLE], true);
+  g.note(DASHBOARD_TITLE, true);
   g.line(['Last refreshed', refreshedAt]);
-  g.line([
+  g.note(
     'Figures only, refreshed by the daily check, after each recorded outcome and by “Refresh SLT view”. Anything typed here is replaced.',
-  ]);
+  );
   g.blank();
 
   g.heading('At a glance');
@@ -209,14 +265,33 @@ export function layoutDashboard(f: DashboardFigures, refreshedAt: string): Dashb
   g.line(sumSubjects(f.bySubject.slice(TOP_SUBJECTS)));
   g.blank();
 
+  g.heading('By level (from the Qualification column)');
+  g.line(
+    [
+      'Level',
+      'Requests',
+      'Reviews',
+      'Reviews with an outcome',
+      'Grade changed',
+      'Grade raised',
+      'Grade lowered',
+      'Awaiting outcome',
+    ],
+    true,
+  );
+  for (const l of f.byLevel) {
+    g.line([l.level, l.requests, l.reviews, l.withOutcome, l.gradeChanged, l.raised, l.lowered, l.awaitingOutcome]);
+  }
+  g.blank();
+
   const shown = f.needsAttention.slice(0, NEEDS_ATTENTION_LIMIT);
   g.heading(`Needs attention (${plural(f.needsAttention.length, 'request')})`);
   g.line(['Request ID', 'Candidate', 'Subject', 'Since', 'What is needed'], true);
   for (const a of shown) g.line([a.requestId, a.candidate, a.subject, a.since ? formatUkDate(a.since) : '', a.needed]);
   if (f.needsAttention.length > shown.length) {
-    g.line([`… and ${f.needsAttention.length - shown.length} more: see the Flags column of the logs.`]);
+    g.note(`… and ${f.needsAttention.length - shown.length} more: see the Flags column of the logs.`);
   }
-  if (f.needsAttention.length === 0) g.line(['Nothing needs attention today.']);
+  if (f.needsAttention.length === 0) g.note('Nothing needs attention today.');
 
   const charts: DashboardChart[] = [
     {
@@ -234,7 +309,11 @@ export function layoutDashboard(f: DashboardFigures, refreshedAt: string): Dashb
       anchor: { row: subjectHeader - 1, column: CHART_COLUMN },
     },
   ];
-  return { values: g.values, kinds: g.kinds, bold: g.bold, charts };
+  const widths = columnWidths(g.values, g.bold, g.span);
+  const wrap = g.values.map((row, r) =>
+    row.map((v, c) => !g.span[r] && typeof v === 'string' && v !== '' && textWidth(v, g.bold[r][c]) > widths[c]),
+  );
+  return { values: g.values, kinds: g.kinds, bold: g.bold, wrap, widths, charts };
 }
 
 /**

@@ -8,13 +8,7 @@
  * editors come from Settings (Exams officer email, Log editors); Sheets itself
  * keeps the file's owner and the person applying the protection as editors.
  */
-import {
-  DASHBOARD_COLUMN_WIDTHS,
-  DASHBOARD_TITLE,
-  a1,
-  dashboardCharts,
-  type DashboardChart,
-} from '../domain/dashboardLayout';
+import { DASHBOARD_TITLE, a1, dashboardCharts, type DashboardChart } from '../domain/dashboardLayout';
 import { editorChanges, protectionEditors } from '../domain/editors';
 import { SHEET } from '../domain/schema';
 import { dashboardSheet, refreshDashboardSheet } from './dashboardSheet';
@@ -58,8 +52,8 @@ export function setUpDashboard(ss: Spreadsheet, timeZone: string, report: Dashbo
   const sheet = dashboardSheet(ss);
   const laidOut = String(sheet.getRange(1, 1).getValue()) === DASHBOARD_TITLE;
   const chartsChanged = ensureCharts(sheet, dashboardCharts());
+  // The refresh also sizes the columns to their labels.
   if (!laidOut || chartsChanged) refreshDashboardSheet(ss);
-  if (!laidOut) setWidths(sheet);
 
   const { settings } = readSettings(ss, timeZone);
   const want = protectionEditors(settings);
@@ -67,16 +61,6 @@ export function setUpDashboard(ss: Spreadsheet, timeZone: string, report: Dashbo
   for (const name of PROTECTED_SHEETS) {
     const target = ss.getSheetByName(name);
     if (target) protectSheet(target, want, owner, report);
-  }
-}
-
-function setWidths(sheet: Sheet): void {
-  let i = 0;
-  while (i < DASHBOARD_COLUMN_WIDTHS.length) {
-    let j = i;
-    while (j + 1 < DASHBOARD_COLUMN_WIDTHS.length && DASHBOARD_COLUMN_WIDTHS[j + 1] === DASHBOARD_COLUMN_WIDTHS[i]) j++;
-    sheet.setColumnWidths(i + 1, j - i + 1, DASHBOARD_COLUMN_WIDTHS[i]);
-    i = j + 1;
   }
 }
 

@@ -50,6 +50,19 @@ export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
   range.setNumberFormats(layout.kinds.map((r) => r.map((k) => NUMBER_FORMAT[k])));
   range.setValues(layout.values);
   range.setFontWeights(layout.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
+  range.setWraps(layout.wrap);
+  setWidths(sheet, layout.widths);
+}
+
+/** One call per run of equal widths (at most one per column), whatever the season holds. */
+function setWidths(sheet: Sheet, widths: readonly number[]): void {
+  let i = 0;
+  while (i < widths.length) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1] === widths[i]) j++;
+    sheet.setColumnWidths(i + 1, j - i + 1, widths[i]);
+    i = j + 1;
+  }
 }
 
 /** Refreshes the dashboard. The caller holds the document lock. */

@@ -696,7 +696,7 @@ describe('emulator server', () => {
 
     const asked = await post('/api/menu', { functionName: 'menuPrintConsentForm' });
     expect(asked.status).toBe(200);
-    expect(asked.json.question).toEqual({ text: expect.stringMatching(/request ID/i) });
+    expect(asked.json.question).toEqual({ text: expect.stringMatching(/request ID.*candidate number.*blank form/) });
     expect(asked.json.ui).toEqual({ alerts: [], toasts: [] });
     // Asking changed nothing: the item was tried on a copy.
     expect(JSON.stringify(r.emulator.env.serialize())).toBe(before);

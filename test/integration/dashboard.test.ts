@@ -6,6 +6,7 @@
  * costs the same on 200 rows as on 20,000.
  */
 import type { GasEnvironment } from '../../emulator/gas';
+import { textWidth } from '../../src/domain/dashboardLayout';
 import { SHEET } from '../../src/domain/schema';
 import { BOARDS, NOW, STATUSES, expectedFigures, seasonRows, writeLog, type SeasonRow } from './dashboardSeason';
 import { loadAddOn, setUpAddOn, sheetValues, type AddOn } from './harness';
@@ -138,6 +139,37 @@ describe('the SLT dashboard of a realistic season', () => {
       rest.reduce((n, [, s]) => n + s.reviews, 0),
       rest.reduce((n, [, s]) => n + s.changed, 0),
     ]);
+  });
+
+  it('splits the main counts by level, GCSE and AS/A level apart, the rest together', () => {
+    const table = tableUnder(grid, 'Level', 3);
+    expect(table.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual(
+      [...expected.levels].map(([name, l]) => [name, l.requests, l.reviews, l.changed, l.raised]),
+    );
+    // Each level has some of everything, so the split is tested, not a column of zeros.
+    for (const [, l] of expected.levels) expect(Math.min(l.requests, l.reviews, l.changed)).toBeGreaterThan(0);
+    expect(table.reduce((n, r) => n + Number(r[1]), 0)).toBe(beside(grid, 'Requests logged'));
+  });
+
+  it('sizes each column to the longest label it holds, in one call per column at most', () => {
+    const sheet = addOn.env.spreadsheet.getSheetByName(SHEET.dashboard)!;
+    const widths = Array.from({ length: 8 }, (_, c) => sheet.getColumnWidth(c + 1));
+    const labels = grid.map((r) => String(r[0]));
+    // The longest label of column A, one of the outcome lines, fits without wrapping.
+    expect(labels).toContain('Grade changed (the grades as typed do not say which way)');
+    expect(widths[0]).toBe(textWidth('Grade changed (the grades as typed do not say which way)'));
+    // The long headers of the subject table fit their columns.
+    const header = grid[rowOf(grid, 'Subject')];
+    header.forEach((h, c) => expect([h, textWidth(String(h), true) <= widths[c]]).toEqual([h, true]));
+    // Text wider than its column (a long "What is needed") is wrapped, never cut off.
+    const wraps = sheet.getRange(1, 1, grid.length, 8).getWraps();
+    const needs = rowOf(grid, 'Request ID');
+    const long = grid.slice(needs + 1).filter((r) => textWidth(String(r[4])) > widths[4]);
+    expect(long.length).toBeGreaterThan(0);
+    grid.slice(needs + 1).forEach((r, i) => expect(wraps[needs + 1 + i][4]).toBe(textWidth(String(r[4])) > widths[4]));
+    // The title and the section headings run on across the empty cells, as Sheets draws them.
+    expect(wraps[0][0]).toBe(false);
+    expect(wraps[rowOf(grid, 'Money (GBP)')][0]).toBe(false);
   });
 
   it('counts what is waiting on a board, what the daily check found overdue, and deadlines at risk', () => {
@@ -305,6 +337,9 @@ describe('refreshing the SLT view', () => {
     expect(large.total).toBe(small.total);
     expect(large.byMethod).toEqual(small.byMethod);
     expect(small.total).toBeLessThan(30);
+    // The widths are set once per column (fewer when neighbours share one), never per row.
+    expect(small.byMethod['Spreadsheet.Sheet.setColumnWidths'] ?? 0).toBeLessThanOrEqual(8);
+    expect(small.byMethod['Spreadsheet.Sheet.setColumnWidth']).toBeUndefined();
   }, 120_000);
 });
 

@@ -405,10 +405,18 @@ export function expectedFigures(rows: readonly SeasonRow[]) {
   const waiting = { ack: 0, outcome: 0, overdueAck: 0, overdueOutcome: 0, soon: 0, passed: 0 };
   const attention: string[] = [];
   const inAWeek = '2026-09-24';
+  // By the Qualification the season types (PAPERS): GCSE, GCE A level and GCE AS, and the vocational ones together.
+  const levelName = (q: string) =>
+    q === 'GCSE' ? 'GCSE' : q === 'GCE A level' || q === 'GCE AS' ? 'AS/A level' : 'Other or not known';
+  const levels = new Map(
+    ['GCSE', 'AS/A level', 'Other or not known'].map((l) => [l, { requests: 0, reviews: 0, changed: 0, raised: 0 }]),
+  );
 
   for (const r of rows) {
     const x = r.record;
     const status = String(x.Status);
+    const level = levels.get(levelName(String(x.Qualification)))!;
+    level.requests++;
     boardStatus.get(String(x.Board))![status]++;
     services.set(String(x.Service), (services.get(String(x.Service)) ?? 0) + 1);
     if (x.Paid === 'yes' && pence(x.Fee) > 0) {
@@ -436,6 +444,9 @@ export function expectedFigures(rows: readonly SeasonRow[]) {
       if (r.move === 'lowered') s.lowered++;
       subjects.set(String(x.Subject), s);
       if (r.move) moves[r.move]++;
+      level.reviews++;
+      if (changed) level.changed++;
+      if (r.move === 'raised') level.raised++;
     }
     if (status === 'Submitted') waiting.ack++;
     if (status === 'Acknowledged') waiting.outcome++;
@@ -449,5 +460,5 @@ export function expectedFigures(rows: readonly SeasonRow[]) {
     if (passed) waiting.passed++;
     if (open(r) && (flags !== '' || soon || passed)) attention.push(String(x['Request ID']));
   }
-  return { boardStatus, services, subjects, moves, money, waiting, attention };
+  return { boardStatus, services, subjects, levels, moves, money, waiting, attention };
 }
