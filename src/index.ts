@@ -16,6 +16,7 @@ export {
 } from './app/menu';
 export { setUp } from './app/setupEntry';
 export { refreshSltDashboard } from './app/dashboard';
+export { refreshSltViewSpreadsheet } from './app/sltView';
 export { sendResultsDayReminders, getReminderOptions, sendQueuedEmails } from './app/reminders';
 export {
   showResultsDayLetters,

@@ -6,7 +6,17 @@
  */
 
 export type ServiceName =
-  'Spreadsheet' | 'Mail' | 'Lock' | 'Properties' | 'Script' | 'Html' | 'Utilities' | 'Session' | 'Logger';
+  | 'Spreadsheet'
+  | 'Mail'
+  | 'Lock'
+  | 'Properties'
+  | 'Script'
+  | 'Html'
+  | 'Utilities'
+  | 'Session'
+  | 'Logger'
+  | 'Sheets'
+  | 'Drive';
 
 export class CallCounter {
   private counts = new Map<string, number>();

@@ -4,6 +4,7 @@
  * web emulator. It aims to fail where real Sheets fails: typed-input parsing,
  * range bounds, quotas, locks, property limits and trigger rules.
  */
+import { DriveAdvanced, SheetsAdvanced, newDriveState, type DriveFileData, type DriveState } from './advanced';
 import { Charts } from './charts';
 import { VirtualClock, makeZonedDate } from './clock';
 import { CallCounter, type ServiceName } from './counter';
@@ -23,6 +24,7 @@ import { UtilitiesService } from './utilities';
 export type { SerializedWorkbook } from './serialize';
 export type { SentMail, TriggerData } from './state';
 export type { ServiceName } from './counter';
+export type { DriveFileData, DrivePermissionData, DriveState } from './advanced';
 export type { HtmlOutput } from './html';
 export type { Spreadsheet } from './spreadsheet';
 export type { Sheet } from './sheet';
@@ -117,6 +119,16 @@ export interface GasEnvironment {
   /** Lines from Logger.log and console.*. */
   logs: string[];
   setAuthorizationRequired(required: boolean): void;
+  /**
+   * Files in Drive made through the Advanced Sheets and Drive services (live, not counted),
+   * Google's own sharing notices, and a user's hand: put a file in the bin, or delete it.
+   */
+  drive: {
+    readonly files: DriveFileData[];
+    readonly notices: DriveState['notices'];
+    trash(id: string): void;
+    remove(id: string): void;
+  };
   /** Switches Session's user, e.g. to an SLT viewer who is not an editor of protected ranges. */
   setActiveUser(email: string): void;
   /** Selects cells as the user would, e.g. "'Requests'!A5:C5" (not counted as a script call). */
@@ -201,6 +213,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       options.project?.triggers ?? (saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : []),
     nextTriggerId: saved?.nextTriggerId ?? 1,
     authorizationRequired: false,
+    drive: saved?.drive ? structuredClone(saved.drive) : newDriveState(),
   };
   if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
   if (options.spreadsheetId) ctx.book.id = options.spreadsheetId;
@@ -217,6 +230,8 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     Logger: new LoggerService(ctx),
     console: makeConsole(ctx),
     Charts,
+    Sheets: new SheetsAdvanced(ctx),
+    Drive: new DriveAdvanced(ctx),
     Date: ctx.DateCtor,
   };
 
@@ -285,6 +300,21 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       }
     },
     logs: ctx.logs,
+    drive: {
+      get files() {
+        return ctx.drive.files;
+      },
+      get notices() {
+        return ctx.drive.notices;
+      },
+      trash: (id) => {
+        const f = ctx.drive.files.find((x) => x.id === id);
+        if (f) f.trashed = true;
+      },
+      remove: (id) => {
+        ctx.drive.files = ctx.drive.files.filter((x) => x.id !== id);
+      },
+    },
     setAuthorizationRequired: (required) => {
       ctx.authorizationRequired = required;
     },

@@ -6,6 +6,7 @@
  */
 import type { GridRef } from './a1';
 import { ATTRS, type Attr, type ChartData, type ConditionalRuleData, SheetData } from './sheetData';
+import type { DriveState } from './advanced';
 import type { Ctx, ProtectionData, SentMail, SheetRef, TriggerData, ValidationData, WorkbookData } from './state';
 
 export interface SerializedSheet {
@@ -48,6 +49,8 @@ export interface SerializedWorkbook {
   outbox: SentMail[];
   clock: string;
   mailQuota: number;
+  /** The SLT view and any other file made through the advanced services; absent in older saves. */
+  drive?: DriveState;
 }
 
 type Tagged = { $date: string };
@@ -138,6 +141,7 @@ export function serializeState(ctx: Ctx): SerializedWorkbook {
     outbox: copy(ctx.mail.outbox),
     clock: ctx.clock.now().toISOString(),
     mailQuota: ctx.mail.quota,
+    drive: structuredClone(ctx.drive),
   };
 }
 

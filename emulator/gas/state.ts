@@ -5,6 +5,7 @@
  * executions of a real add-on would.
  */
 import type { GridRef } from './a1';
+import type { DriveState } from './advanced';
 import type { VirtualClock, ZonedDateConstructor } from './clock';
 import type { CallCounter } from './counter';
 import type { HtmlOutput } from './html';
@@ -110,6 +111,8 @@ export interface Ctx {
   triggers: TriggerData[];
   nextTriggerId: number;
   authorizationRequired: boolean;
+  /** Files the add-on made through the Advanced Sheets and Drive services (the SLT view). */
+  drive: DriveState;
 }
 
 /** A Date of this environment, so code in the sandbox sees the script's time zone on it. */

@@ -24,9 +24,10 @@ import {
   type DigestEntry,
 } from '../domain/dailyCheck';
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
-import type { FlagKey, IsoDate, MailJob, MailReport } from '../domain/types';
+import type { FlagKey, IsoDate, MailJob, MailReport, Settings } from '../domain/types';
 import { resumeMailQueue, runDeadline, sendMail } from '../mail/mailer';
 import { refreshDashboardQuietly } from './dashboard';
+import { refreshSltViewQuietly } from './sltView';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
@@ -169,6 +170,8 @@ interface Checked {
   officerEmail: string;
   /** The digest's unpaid-requests block, when any is overdue. */
   unpaid: string | null;
+  /** The settings, when they ask for the SLT view spreadsheet; null (no Sheets or Drive call at all) when not. */
+  sltView: Settings | null;
 }
 
 /**
@@ -201,6 +204,7 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
       closed: [],
       officerEmail: settings.officerEmail,
       unpaid: unpaidDigestBlock(unpaid, days),
+      sltView: settings.sltViewSpreadsheet ? settings : null,
     };
     const writes: Array<() => void> = [];
 
@@ -324,7 +328,14 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     }
     resumeQueue(timeZone, deadline);
     // SLT see the day's flags without anyone pressing Refresh.
-    if (!refreshDashboardQuietly()) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
+    const dashboard = refreshDashboardQuietly();
+    if (dashboard === null) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
+    else if (checked.sltView !== null) {
+      // The view is written from the figures just written: the logs are not read again.
+      const view = refreshSltViewQuietly(dashboard, checked.sltView);
+      if (!view.ok) recordProblem(timeZone, `The SLT view spreadsheet could not be refreshed: ${view.reason}`);
+      else for (const notice of view.notices) recordProblem(timeZone, notice);
+    }
     try {
       PropertiesService.getDocumentProperties().setProperty(
         LAST_RUN_PROPERTY,

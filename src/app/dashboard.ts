@@ -2,24 +2,24 @@
  * Refreshing the SLT dashboard: from the menu ("Refresh SLT view"), from
  * google.script.run, and quietly after the daily check or a recorded outcome.
  */
-import { refreshDashboardSheet } from '../sheets/dashboardSheet';
+import { refreshDashboardSheet, type DashboardRefresh } from '../sheets/dashboardSheet';
 import { withDocumentLock } from '../sheets/lock';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const NOT_AN_EDITOR =
+export const NOT_AN_EDITOR =
   'Only the exams officer and the Log editors named in Settings can refresh the SLT view. The figures were not changed; the daily check refreshes them every morning.';
 
 /** Errors from Apps Script services may come from another realm: read the message, don't test instanceof. */
-function messageOf(err: unknown): string {
+export function messageOf(err: unknown): string {
   const message = (err as { message?: unknown } | null)?.message;
   return typeof message === 'string' ? message : String(err);
 }
 
 /** Sheets refuses a write into a protected sheet with this wording. */
-function isProtectionRefusal(err: unknown): boolean {
+export function isProtectionRefusal(err: unknown): boolean {
   return /protected (cell|sheet|range)/i.test(messageOf(err));
 }
 
@@ -43,15 +43,14 @@ export function refreshSltDashboard(): Answer<object> {
  * released the document lock: it takes the lock itself, so it must not be
  * called from inside withDocumentLock. It never throws: a dashboard that
  * could not be refreshed must not turn the officer's saved outcome into an
- * error. Answers whether the dashboard was refreshed; the reason it was not
+ * error. Answers the figures it wrote, or null when it could not; the reason
  * goes to the log (no names: the message never holds row data).
  */
-export function refreshDashboardQuietly(ss: Spreadsheet = activeSpreadsheet()): boolean {
+export function refreshDashboardQuietly(ss: Spreadsheet = activeSpreadsheet()): DashboardRefresh | null {
   try {
-    withDocumentLock(() => refreshDashboardSheet(ss));
-    return true;
+    return withDocumentLock(() => refreshDashboardSheet(ss));
   } catch (err) {
     console.error(`Post-Results Tracker: the SLT dashboard was not refreshed (${messageOf(err)})`);
-    return false;
+    return null;
   }
 }

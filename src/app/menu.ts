@@ -5,6 +5,7 @@
  */
 import { runDailyCheck } from './dailyCheck';
 import { refreshSltDashboard } from './dashboard';
+import { refreshSltViewSpreadsheet, sltViewChosen } from './sltView';
 import { showRemindersSidebar } from './reminders';
 import { setUp } from './setupEntry';
 import { handOverDailyTrigger } from './triggers';
@@ -100,8 +101,30 @@ export function menuSendReminders(): void {
   showRemindersSidebar();
 }
 
-/** "Refresh SLT view": rewrites the dashboard's figures and says so in a toast. */
+/**
+ * "Refresh SLT view": rewrites the dashboard's figures and says so in a toast;
+ * with SLT view spreadsheet = Yes, also the separate SLT view, saying what it
+ * did (a new file, who it was shared with, who could not be).
+ */
 export function menuRefreshSltView(): void {
+  if (sltViewChosen()) {
+    const view = refreshSltViewSpreadsheet();
+    const ui = SpreadsheetApp.getUi();
+    if (!view.ok) {
+      ui.alert(view.errors.map((e) => e.message).join(' '));
+      return;
+    }
+    if (view.notices.length > 0) {
+      ui.alert(['The SLT dashboard and the SLT view now show today’s figures.', ...view.notices].join('\n'));
+      return;
+    }
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      `The SLT dashboard and the SLT view (${view.url}) now show today’s figures.`,
+      'Refresh SLT view',
+      5,
+    );
+    return;
+  }
   const result = refreshSltDashboard();
   if (!result.ok) {
     SpreadsheetApp.getUi().alert(result.errors.map((e) => e.message).join(' '));

@@ -183,15 +183,31 @@ function sumSubjects(rest: readonly SubjectFigures[]): Cell[] {
 }
 
 /**
+ * Who reads the grid: the `SLT dashboard` sheet inside the tracker, or the
+ * separate "SLT view" spreadsheet, whose readers must not see a name.
+ */
+export type DashboardAudience = 'sheet' | 'view';
+
+export const SLT_VIEW_INTRO =
+  'Figures only, copied from the exams officer’s tracker by its daily check and by “Refresh SLT view”. No candidate’s name, email address or UCI is here.';
+
+/**
  * The dashboard as a grid. `refreshedAt` is the time of this refresh as the
  * officer reads it (e.g. '21/08/2026 07:00'), already in the school's time zone.
+ * For the 'view' the needs-attention list has no Candidate column.
  */
-export function layoutDashboard(f: DashboardFigures, refreshedAt: string): DashboardLayout {
+export function layoutDashboard(
+  f: DashboardFigures,
+  refreshedAt: string,
+  audience: DashboardAudience = 'sheet',
+): DashboardLayout {
   const g = new Grid();
   g.note(DASHBOARD_TITLE, true);
   g.line(['Last refreshed', refreshedAt]);
   g.note(
-    'Figures only, refreshed by the daily check, after each recorded outcome and by “Refresh SLT view”. Anything typed here is replaced.',
+    audience === 'view'
+      ? SLT_VIEW_INTRO
+      : 'Figures only, refreshed by the daily check, after each recorded outcome and by “Refresh SLT view”. Anything typed here is replaced.',
   );
   g.blank();
 
@@ -286,8 +302,14 @@ export function layoutDashboard(f: DashboardFigures, refreshedAt: string): Dashb
 
   const shown = f.needsAttention.slice(0, NEEDS_ATTENTION_LIMIT);
   g.heading(`Needs attention (${plural(f.needsAttention.length, 'request')})`);
-  g.line(['Request ID', 'Candidate', 'Subject', 'Since', 'What is needed'], true);
-  for (const a of shown) g.line([a.requestId, a.candidate, a.subject, a.since ? formatUkDate(a.since) : '', a.needed]);
+  if (audience === 'view') {
+    g.line(['Request ID', 'Subject', 'Since', 'What is needed'], true);
+    for (const a of shown) g.line([a.requestId, a.subject, a.since ? formatUkDate(a.since) : '', a.needed]);
+  } else {
+    g.line(['Request ID', 'Candidate', 'Subject', 'Since', 'What is needed'], true);
+    for (const a of shown)
+      g.line([a.requestId, a.candidate, a.subject, a.since ? formatUkDate(a.since) : '', a.needed]);
+  }
   if (f.needsAttention.length > shown.length) {
     g.note(`… and ${f.needsAttention.length - shown.length} more: see the Flags column of the logs.`);
   }

@@ -93,7 +93,7 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     field: 'sltViewers',
     default: '',
     about:
-      'Email addresses of the senior leaders who may see the SLT dashboard, separated by commas. Share the file with them as Viewer (File > Share): they are not editors.',
+      'Email addresses of the senior leaders who may see the SLT dashboard, separated by commas. With SLT view spreadsheet = Yes the add-on shares a separate figures-only file with them as Viewer; otherwise share this file with them as Viewer (File > Share), which shows them every sheet.',
   },
   {
     key: 'Log editors',
@@ -170,6 +170,13 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     default: 'No',
     about:
       'Yes: every email to a candidate (reminder, confirmation, outcome) also goes to the Parent email in Candidates, as its own message marked as a copy. Leave a Parent email blank for a candidate who asks that their results go only to them.',
+  },
+  {
+    key: 'SLT view spreadsheet',
+    field: 'sltViewSpreadsheet',
+    default: 'No',
+    about:
+      'Yes: the daily check and Refresh SLT view keep a separate "SLT view" spreadsheet holding only the dashboard figures (no names, emails or UCIs), shared as Viewer with the SLT viewers; Google tells them it was shared. Nobody is ever removed from it by the add-on.',
   },
 ];
 
@@ -298,6 +305,7 @@ function readValue(def: SettingDefinition, text: string, blank: boolean, report:
       }
       return [...dates].sort();
     }
+    case 'sltViewSpreadsheet':
     case 'copyToParents': {
       const word = text.toLowerCase();
       if (['yes', 'y', 'true', 'on'].includes(word)) return true;

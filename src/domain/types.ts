@@ -147,6 +147,8 @@ export interface Settings {
    * results are the candidate's.
    */
   copyToParents: boolean;
+  /** Keep the separate, figures-only "SLT view" spreadsheet shared with `sltViewers`. */
+  sltViewSpreadsheet: boolean;
 }
 
 export interface FieldError {

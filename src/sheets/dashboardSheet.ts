@@ -6,7 +6,7 @@
  * plain-text cell so it can never become a formula. The number of service
  * calls is the same for twenty requests as for twenty thousand.
  */
-import { dashboardFigures } from '../domain/dashboard';
+import { dashboardFigures, type DashboardFigures } from '../domain/dashboard';
 import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domain/dashboardLayout';
 import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
@@ -27,15 +27,16 @@ export function dashboardSheet(ss: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** The dashboard's grid for today, from both logs (one read each). */
-export function buildDashboard(
-  ss: Spreadsheet,
-  timeZone: string,
-  today: IsoDate,
-  refreshedAt: string,
-): DashboardLayout {
+/** The dashboard's figures for today, from both logs (one read each). */
+export function readDashboardFigures(ss: Spreadsheet, timeZone: string, today: IsoDate): DashboardFigures {
   const rows = [...readLog(ss, SHEET.requests, timeZone).requests, ...readLog(ss, SHEET.scripts, timeZone).requests];
-  return layoutDashboard(dashboardFigures(rows, today), refreshedAt);
+  return dashboardFigures(rows, today);
+}
+
+/** What a refresh worked out: the SLT view is written from the same figures, without reading the logs again. */
+export interface DashboardRefresh {
+  figures: DashboardFigures;
+  refreshedAt: string;
 }
 
 /** Clears the sheet (its charts stay: they are not cells) and writes the grid in one go. */
@@ -66,9 +67,11 @@ function setWidths(sheet: Sheet, widths: readonly number[]): void {
 }
 
 /** Refreshes the dashboard. The caller holds the document lock. */
-export function refreshDashboardSheet(ss: Spreadsheet): void {
+export function refreshDashboardSheet(ss: Spreadsheet): DashboardRefresh {
   const timeZone = timeZoneOf(ss);
   const sheet = dashboardSheet(ss);
   const refreshedAt = Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm');
-  writeDashboard(sheet, buildDashboard(ss, timeZone, todayIn(timeZone), refreshedAt));
+  const figures = readDashboardFigures(ss, timeZone, todayIn(timeZone));
+  writeDashboard(sheet, layoutDashboard(figures, refreshedAt));
+  return { figures, refreshedAt };
 }

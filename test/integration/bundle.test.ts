@@ -52,7 +52,7 @@ describe('the built bundle (dist/)', () => {
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it('ships a V8 manifest in Europe/London with the narrow scopes only', () => {
+  it('ships a V8 manifest in Europe/London with the narrow scopes only (drive.file: the SLT view file the add-on made, nothing else in Drive)', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Europe/London');
@@ -62,8 +62,13 @@ describe('the built bundle (dist/)', () => {
         'https://www.googleapis.com/auth/script.scriptapp',
         'https://www.googleapis.com/auth/script.send_mail',
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/drive.file',
       ].sort(),
     );
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', version: 'v4', serviceId: 'sheets' },
+      { userSymbol: 'Drive', version: 'v3', serviceId: 'drive' },
+    ]);
   });
 
   it('inlines each sidebar page: no external script or stylesheet, and no unfilled build marker', () => {

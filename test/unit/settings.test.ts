@@ -22,6 +22,7 @@ const FIELDS: (keyof Settings)[] = [
   'retentionMonths',
   'unpaidReminderDays',
   'copyToParents',
+  'sltViewSpreadsheet',
 ];
 
 describe('the Settings sheet’s rows', () => {
@@ -46,6 +47,7 @@ describe('the Settings sheet’s rows', () => {
       'Retention months',
       'Unpaid reminder days',
       'Copy emails to parents',
+      'SLT view spreadsheet',
     ]);
     expect(SETTING_DEFINITIONS.map((d) => d.field)).toEqual(FIELDS);
   });
@@ -78,6 +80,7 @@ describe('the Settings sheet’s rows', () => {
       retentionMonths: 18,
       unpaidReminderDays: 7,
       copyToParents: false,
+      sltViewSpreadsheet: false,
     });
   });
 
