@@ -406,6 +406,29 @@ export class Emulator {
     });
   }
 
+  /** Files the add-on made in Drive (the SLT view), as their readers see them: values only, trailing blank rows left off. */
+  driveFiles(): {
+    id: string;
+    name: string;
+    sheet: string;
+    values: unknown[][];
+    readers: string[];
+    trashed: boolean;
+  }[] {
+    return this.env.drive.files.map((f) => {
+      const values = (f.sheets[0]?.values ?? []).map((r) => [...(r ?? [])]);
+      while (values.length > 0 && values[values.length - 1].every((v) => v === '' || v === undefined)) values.pop();
+      return {
+        id: f.id,
+        name: f.name,
+        sheet: f.sheets[0]?.title ?? '',
+        values,
+        readers: f.permissions.filter((p) => p.role === 'reader').map((p) => p.emailAddress ?? ''),
+        trashed: f.trashed,
+      };
+    });
+  }
+
   state(): unknown {
     const ss: SpreadsheetLike = this.env.spreadsheet;
     const parse = { timeZone: this.timeZone, nowMs: this.env.clock.now().getTime() };
@@ -413,6 +436,7 @@ export class Emulator {
       sheets: ss.getSheets().map((sheet) => sheetView(sheet, this.timeZone, this.today(), parse, this.log)),
       menu: this.menu(),
       outbox: this.outbox(),
+      driveFiles: this.driveFiles(),
       today: this.today(),
       triggers: this.triggers(),
       functions: this.functionNames(),

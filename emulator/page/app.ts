@@ -57,16 +57,28 @@ interface UiDelta {
   toasts: string[];
   panel?: Panel;
 }
+interface DriveFile {
+  id: string;
+  name: string;
+  sheet: string;
+  values: unknown[][];
+  readers: string[];
+  trashed: boolean;
+}
 interface State {
   sheets: SheetView[];
   menu: { caption: string; functionName: string }[];
   outbox: Mail[];
+  /** The separate files the add-on made in Drive (the SLT view); absent from an older server. */
+  driveFiles?: DriveFile[];
   today: string;
   triggers: { handler: string; eventType: string }[];
   users: { email: string; label: string }[];
 }
 
 const OUTBOX = '\u0000outbox';
+/** A tab for a separate file in Drive: the prefix, then its id. */
+const DRIVE_FILE = '\u0000drive:';
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -251,11 +263,13 @@ function render(): void {
     }),
   );
 
-  const names = [...s.sheets.map((sh) => sh.name), OUTBOX];
+  const files = s.driveFiles ?? [];
+  const names = [...s.sheets.map((sh) => sh.name), OUTBOX, ...files.map((f) => DRIVE_FILE + f.id)];
   if (!names.includes(selected)) selected = s.sheets[0]?.name ?? OUTBOX;
   ui.tabs.replaceChildren(
     ...names.map((name) => {
-      const label = name === OUTBOX ? `Outbox (${s.outbox.length})` : name;
+      const file = files.find((f) => DRIVE_FILE + f.id === name);
+      const label = name === OUTBOX ? `Outbox (${s.outbox.length})` : file ? `${file.sheet} (separate file)` : name;
       const tab = h('button', {
         type: 'button',
         role: 'tab',
@@ -279,7 +293,9 @@ function render(): void {
     );
   }
 
+  const file = files.find((f) => DRIVE_FILE + f.id === selected);
   if (selected === OUTBOX) renderOutbox(s.outbox);
+  else if (file) renderDriveFile(file);
   else renderSheet(s.sheets.find((sh) => sh.name === selected));
   document.body.dataset.rendered = String(refreshRendered);
 }
@@ -770,6 +786,18 @@ function renderStackedChart(caption: string, corner: string, names: string[], bo
     picture,
     h('details', {}, h('summary', { text: 'Figures' }), figures),
   );
+}
+
+/** A file the add-on made in Drive, as its viewers see it: read-only values, and who it is shared with. */
+function renderDriveFile(file: DriveFile): void {
+  ui.exportLink.hidden = true;
+  ui.grid.setAttribute('aria-label', file.name);
+  const readers = file.readers.length ? file.readers.join(', ') : 'nobody yet';
+  ui.sheetNote.textContent = `“${file.name}”: a separate spreadsheet in the officer’s Drive${file.trashed ? ' (in the bin)' : ''}, shared as Viewer with ${readers}. Read-only here, as for its viewers.`;
+  const rows = file.values.map((r) =>
+    h('tr', {}, ...r.map((v) => h('td', { text: v === null || v === undefined ? '' : String(v) }))),
+  );
+  ui.grid.replaceChildren(h('table', { class: 'drive-file' }, h('tbody', {}, ...rows)));
 }
 
 function renderOutbox(outbox: Mail[]): void {

@@ -22,7 +22,7 @@ import {
   type ViewPermission,
 } from '../domain/sltView';
 
-/** Document property: JSON `{ id, ownerKey }`. No personal data. */
+/** Document property: JSON `{ id, ownerKey, trackerId }`. No personal data. */
 export const SLT_VIEW_PROPERTY = 'sltView.file';
 /** Drive appProperties key stamped on the file when it is made: which tracker it belongs to. */
 export const SLT_VIEW_TRACKER_KEY = 'postResultsTracker';
@@ -77,6 +77,8 @@ function isNotFound(err: unknown): boolean {
 interface Stored {
   id: string;
   ownerKey: string;
+  /** The tracker that made it: a copy of the tracker (which may carry the property along) makes its own. */
+  trackerId: string;
 }
 
 function readStored(): Stored | null {
@@ -84,7 +86,9 @@ function readStored(): Stored | null {
     const raw = PropertiesService.getDocumentProperties().getProperty(SLT_VIEW_PROPERTY);
     const v: unknown = raw ? JSON.parse(raw) : null;
     const s = v as Partial<Stored> | null;
-    return s && typeof s.id === 'string' && typeof s.ownerKey === 'string' ? { id: s.id, ownerKey: s.ownerKey } : null;
+    return s && typeof s.id === 'string' && typeof s.ownerKey === 'string'
+      ? { id: s.id, ownerKey: s.ownerKey, trackerId: typeof s.trackerId === 'string' ? s.trackerId : '' }
+      : null;
   } catch {
     return null;
   }
@@ -158,13 +162,23 @@ export function writeSltView(trackerId: string, rows: DashboardValue[][], viewer
   const drive = driveApi();
   const me = Session.getTemporaryActiveUserKey();
   const stored = readStored();
-  if (stored !== null && stored.ownerKey !== me) throw new NotTheViewOwnerError();
+  const props = PropertiesService.getDocumentProperties();
+  const record = (id: string) => props.setProperty(SLT_VIEW_PROPERTY, JSON.stringify({ id, ownerKey: me, trackerId }));
 
-  const created: ViewCreated | null = stored === null ? 'first' : checkFile(drive, stored.id, trackerId);
+  let created: ViewCreated | null;
+  if (stored === null) created = 'first';
+  else if (stored.trackerId !== trackerId) created = 'not-ours';
+  else {
+    created = checkFile(drive, stored.id, trackerId);
+    // Not found by this account and made by another: it is that account's file, not a deleted one.
+    if (created === 'gone' && stored.ownerKey !== me) throw new NotTheViewOwnerError();
+    // The temporary key changes every 30 days: the account that can reach the file is its owner.
+    if (created === null && stored.ownerKey !== me) record(stored.id);
+  }
   let id = stored?.id ?? '';
   if (created !== null) {
     id = createFile(sheets, drive, trackerId);
-    PropertiesService.getDocumentProperties().setProperty(SLT_VIEW_PROPERTY, JSON.stringify({ id, ownerKey: me }));
+    record(id);
   }
 
   // RAW: every text is stored as typed, never read as a formula or a date.

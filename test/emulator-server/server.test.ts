@@ -30,6 +30,7 @@ interface State {
   outbox: { to: string; subject: string; eml: string }[];
   today: string;
   triggers: { handler: string; eventType: string }[];
+  driveFiles: { id: string; name: string; sheet: string; values: unknown[][]; readers: string[] }[];
 }
 
 interface UiAnswer {
@@ -113,6 +114,32 @@ function candidate(s: State, surname: string): Record<string, string> | undefine
 }
 
 describe('emulator server', () => {
+  it('shows the SLT view as a separate file once Settings asks for it, and keeps it across a restart', async () => {
+    await start();
+    const settings = sheet(await state(), 'Settings').rows;
+    const row = (key: string) => settings.findIndex((r) => r[0] === key) + 1;
+    expect((await state()).driveFiles).toEqual([]);
+    for (const [key, text] of [
+      ['SLT view spreadsheet', 'Yes'],
+      ['SLT viewers', 'head@demo.invalid'],
+    ]) {
+      const { json } = await post('/api/edit', { sheet: 'Settings', row: row(key), column: 2, text });
+      expect(json.error).toBeUndefined();
+    }
+    const { json } = await post('/api/run', { fn: 'refreshSltViewSpreadsheet', args: [] });
+    expect(json.result).toMatchObject({ ok: true, created: 'first', shared: ['head@demo.invalid'] });
+    const [file] = (await state()).driveFiles;
+    expect(file).toMatchObject({
+      name: 'Post-results season: SLT view',
+      sheet: 'SLT view',
+      readers: ['head@demo.invalid'],
+    });
+    expect(file.values.flat().join(' ')).toContain('Requests logged');
+    expect(file.values.flat().join(' ')).not.toMatch(/@|DEMO/);
+    await start();
+    expect((await state()).driveFiles.map((f) => f.id)).toEqual([file.id]);
+  });
+
   it('listens on 127.0.0.1 only and serves the page', async () => {
     const r = await start();
     const address = r.server.address();

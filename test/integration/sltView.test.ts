@@ -121,6 +121,19 @@ describe('the SLT view spreadsheet', () => {
     expect(second.shared).toEqual([HEAD, DEPUTY_HEAD]);
   });
 
+  it('a copy of the tracker makes its own view rather than overwrite the original’s, and says so', () => {
+    const { addOn } = centre('Yes');
+    const first = addOn.run('refreshSltViewSpreadsheet');
+    // A copy carries the record along; its spreadsheet is another one.
+    const record = JSON.parse(addOn.env.properties.document.get('sltView.file')!);
+    addOn.env.properties.document.set('sltView.file', JSON.stringify({ ...record, trackerId: 'the-original-tracker' }));
+    const copy = addOn.run('refreshSltViewSpreadsheet');
+    expect(copy.created).toBe('not-ours');
+    expect(copy.id).not.toBe(first.id);
+    expect(copy.notices[0]).toMatch(/belongs to another tracker/);
+    expect(addOn.env.drive.files).toHaveLength(2);
+  });
+
   it('is refreshed by the daily check, and a colleague’s Refresh does not make a second file', () => {
     const { addOn } = centre('Yes');
     setSettings(addOn, { 'Log editors': 'deputy.exams@hilltop.example.org' });
