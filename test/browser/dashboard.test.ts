@@ -67,6 +67,22 @@ describe('the SLT dashboard in the emulator', () => {
       'Mark changed, grade unchanged',
       'No change',
     ]);
+    // Every label fits its column as the add-on sized it: drawn that wide, and not cut off.
+    const width = env.spreadsheet.getSheetByName(SHEET.dashboard)!.getColumnWidth(1);
+    for (const label of [
+      'Grade changed (the grades as typed do not say which way)',
+      'Overdue for acknowledgement (flagged by the daily check)',
+      'Other or not known',
+    ]) {
+      const cell = grid.getByRole('gridcell', { name: label, exact: true });
+      const box = await cell.evaluate((td) => ({
+        width: td.getBoundingClientRect().width,
+        cut: td.scrollWidth > td.clientWidth,
+      }));
+      expect([label, Math.round(box.width), box.cut]).toEqual([label, width, false]);
+    }
+    const header = grid.getByRole('gridcell', { name: 'Mark changed, grade unchanged', exact: true });
+    expect(await header.evaluate((td) => td.scrollWidth > td.clientWidth)).toBe(false);
     await o.shot('sheet-SLT-dashboard', grid);
     await o.shot('sheet-SLT-dashboard-charts', grid.locator('.charts'));
     await charts.first().getByText('Figures').click();

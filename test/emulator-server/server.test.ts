@@ -684,6 +684,33 @@ describe('emulator server', () => {
     expect(view.checkboxes?.[1][0]).toBe(false);
   });
 
+  it('sends the widths the add-on gave the columns, and which cells wrap or are bold', async () => {
+    const r = await start();
+    const env = r.emulator.env;
+    const dash = env.spreadsheet.getSheetByName('SLT dashboard')!;
+    const view = sheet(await state(), 'SLT dashboard') as SheetView & { columnWidths?: number[]; bold?: boolean[][] };
+    expect(view.columnWidths?.slice(0, 8)).toEqual(Array.from({ length: 8 }, (_, c) => dash.getColumnWidth(c + 1)));
+    expect(view.columnWidths![0]).toBeGreaterThan(300);
+    expect(view.bold?.[0][0]).toBe(true);
+    expect(view.bold?.[1][0]).toBe(false);
+
+    const scratch = env.spreadsheet.insertSheet('Scratch');
+    scratch.getRange(1, 1, 2, 2).setValues([
+      ['Header', 'More'],
+      ['A long sentence that wraps', 'x'],
+    ]);
+    expect(sheet(await state(), 'Scratch')).not.toHaveProperty('columnWidths');
+    expect(sheet(await state(), 'Scratch')).not.toHaveProperty('wraps');
+    scratch.getRange(2, 1).setWrap(true);
+    scratch.setColumnWidth(1, 80);
+    const sized = sheet(await state(), 'Scratch') as SheetView & { columnWidths?: number[]; wraps?: boolean[][] };
+    expect(sized.columnWidths).toEqual([80, 100]);
+    expect(sized.wraps).toEqual([
+      [false, false],
+      [true, false],
+    ]);
+  });
+
   it('sets the clock to 09:00 in London on the chosen day, summer time or not', async () => {
     expect(morningOf('2026-08-20', 'Europe/London').toISOString()).toBe('2026-08-20T08:00:00.000Z');
     expect(morningOf('2026-12-01', 'Europe/London').toISOString()).toBe('2026-12-01T09:00:00.000Z');

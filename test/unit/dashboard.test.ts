@@ -311,3 +311,63 @@ describe('reading the Flags column', () => {
     expect(parseFlags('Outcome overdue? ring AQA')).toEqual([{ label: null, text: 'Outcome overdue? ring AQA' }]);
   });
 });
+
+describe('by level', () => {
+  it('splits requests, reviews and outcomes between GCSE, AS/A level and the rest, by the Qualification typed', () => {
+    const f = figures([
+      outcome('5', '6', { qualification: 'GCSE' }),
+      outcome('4', '4', { qualification: 'gcse (9-1)' }),
+      row({ qualification: 'IGCSE', status: 'Received' }),
+      outcome('B', 'A', { qualification: 'GCE A level' }),
+      outcome('C', 'D', { qualification: 'AS level' }),
+      row({ qualification: 'A Level', status: 'Withdrawn' }),
+      row({ qualification: 'BTEC National', status: 'Received' }),
+      row({ qualification: '', status: 'Received', service: 'ats-copy', sheet: 'Access to scripts' }),
+      outcome('3', '2', { qualification: 'Wizardry' }),
+    ]);
+    expect(f.byLevel).toEqual([
+      {
+        level: 'GCSE',
+        requests: 3,
+        reviews: 3,
+        withOutcome: 2,
+        gradeChanged: 1,
+        raised: 1,
+        lowered: 0,
+        awaitingOutcome: 1,
+      },
+      {
+        level: 'AS/A level',
+        // The withdrawn one is logged, but is no review any more.
+        requests: 3,
+        reviews: 2,
+        withOutcome: 2,
+        gradeChanged: 2,
+        raised: 1,
+        lowered: 1,
+        awaitingOutcome: 0,
+      },
+      {
+        level: 'Other or not known',
+        // A script request is logged but is not a review.
+        requests: 3,
+        reviews: 2,
+        withOutcome: 1,
+        gradeChanged: 1,
+        raised: 0,
+        lowered: 1,
+        awaitingOutcome: 1,
+      },
+    ]);
+    expect(f.byLevel.reduce((n, l) => n + l.requests, 0)).toBe(f.total);
+    expect(f.byLevel.reduce((n, l) => n + l.gradeChanged, 0)).toBe(f.outcomes.gradeChanged);
+  });
+
+  it('has all three levels, at zero, for an empty season', () => {
+    expect(figures([]).byLevel.map((l) => [l.level, l.requests])).toEqual([
+      ['GCSE', 0],
+      ['AS/A level', 0],
+      ['Other or not known', 0],
+    ]);
+  });
+});

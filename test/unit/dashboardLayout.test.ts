@@ -7,6 +7,10 @@ import { dashboardFigures, NEEDS_ATTENTION_LIMIT, TOP_SUBJECTS } from '../../src
 import {
   a1,
   CHART_TITLES,
+  FIGURE_COLUMN_WIDTH,
+  LABEL_COLUMN_WIDTH,
+  columnWidths,
+  textWidth,
   DASHBOARD_TITLE,
   DASHBOARD_WIDTH,
   dashboardCharts,
@@ -164,5 +168,73 @@ describe('A1 notation of a block', () => {
   it('names the block’s corners as Sheets does', () => {
     expect(a1({ row: 14, column: 1, numRows: 7, numColumns: 7 })).toBe('A14:G20');
     expect(a1({ row: 2, column: 27, numRows: 1, numColumns: 2 })).toBe('AA2:AB2');
+  });
+});
+
+describe('column widths', () => {
+  it('estimates wider text as wider, bold wider still, capitals wider than small letters, m wider than i', () => {
+    expect(textWidth('Grade raised')).toBeLessThan(textWidth('Grade raised, mark changed'));
+    expect(textWidth('Reviews', true)).toBeGreaterThan(textWidth('Reviews'));
+    expect(textWidth('HHHH')).toBeGreaterThan(textWidth('hhhh'));
+    expect(textWidth('mmmm')).toBeGreaterThan(textWidth('iiii'));
+    expect(textWidth('')).toBe(12);
+  });
+
+  it('sizes each column to its longest label, within its bounds, leaving out lines that run on', () => {
+    const widths = columnWidths(
+      [
+        ['A title far longer than any column should ever be made, running on across the row', '', ''],
+        ['Short', 'Reviews', 3],
+        ['A label of middling length', 'Mark changed, grade unchanged', 12345],
+      ],
+      [
+        [true, false, false],
+        [false, true, false],
+        [false, false, false],
+      ],
+      [true, false, false],
+    );
+    expect(widths).toHaveLength(DASHBOARD_WIDTH);
+    expect(widths[0]).toBe(Math.max(LABEL_COLUMN_WIDTH.min, textWidth('A label of middling length')));
+    expect(widths[1]).toBe(textWidth('Mark changed, grade unchanged'));
+    expect(widths[2]).toBe(FIGURE_COLUMN_WIDTH.min);
+    expect(widths.slice(3)).toEqual(Array(DASHBOARD_WIDTH - 3).fill(FIGURE_COLUMN_WIDTH.min));
+    const huge = columnWidths([['x'.repeat(500)]], [[false]], [false]);
+    expect(huge[0]).toBe(LABEL_COLUMN_WIDTH.max);
+  });
+
+  it('makes every label and header of the dashboard fit, and wraps only what cannot', () => {
+    const rows = season(40).map((r, i) =>
+      i === 0 ? { ...r, flags: `${FLAGS.notAcknowledged}; ${FLAGS.outcomeOverdue}; ${FLAGS.refundDue} (£48.65)` } : r,
+    );
+    const grid: DashboardLayout = layout(rows);
+    expect(grid.widths).toHaveLength(DASHBOARD_WIDTH);
+    expect(grid.wrap).toHaveLength(grid.values.length);
+    const needs = grid.values.findIndex((r) => r[0] === 'Request ID');
+    grid.values.forEach((row, r) => {
+      if (r >= needs) return;
+      row.forEach((v, c) => {
+        // Above the needs-attention list every label fits on one line, or runs on as a heading does.
+        if (typeof v === 'string' && v !== '' && grid.values[r].slice(1).some((x) => x !== '')) {
+          expect([v, textWidth(v, grid.bold[r][c]) <= grid.widths[c]]).toEqual([v, true]);
+        }
+      });
+      expect(grid.wrap[r].every((w) => !w)).toBe(true);
+    });
+    const listed = grid.values.slice(needs + 1);
+    const wrapped = listed.filter((_, i) => grid.wrap[needs + 1 + i][4]).map((r) => r[4]);
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const text of wrapped) expect(textWidth(String(text))).toBeGreaterThan(grid.widths[4]);
+  });
+
+  it('has a block by level, GCSE, AS/A level and the rest', () => {
+    const grid = layout([request({ qualification: 'GCSE' }), request({ qualification: 'GCE A level' })]);
+    const at = grid.values.findIndex((r) => r[0] === 'Level');
+    expect(grid.values[at - 1][0]).toBe('By level (from the Qualification column)');
+    expect(grid.values.slice(at + 1, at + 4).map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['GCSE', 1, 1],
+      ['AS/A level', 1, 1],
+      ['Other or not known', 0, 0],
+    ]);
   });
 });
