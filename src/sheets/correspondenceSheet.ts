@@ -8,6 +8,7 @@
 import { type CorrespondenceEntry, mailKey, parseMailStatus } from '../domain/correspondence';
 import { CORRESPONDENCE_COLUMNS, SHEET } from '../domain/schema';
 import { cellToText } from './cells';
+import { sheetByName } from './workbook';
 import {
   cellAt,
   columnOf,
@@ -55,7 +56,7 @@ function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: strin
 }
 
 export function readCorrespondence(ss: Spreadsheet, timeZone: string): CorrespondenceBook {
-  const sheet = ss.getSheetByName(SHEET.correspondence);
+  const sheet = sheetByName(ss, SHEET.correspondence);
   if (!sheet) throw new SheetLayoutError(SHEET.correspondence, ['(the whole sheet)']);
   const table = readTable(sheet);
   requireHeaders(table, REQUIRED);
