@@ -31,7 +31,7 @@ import { refreshSltViewQuietly } from './sltView';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
-import { columnOf, writeColumn, type Cell } from '../sheets/table';
+import { columnOf, writeColumn, writeTwoColumns, type Cell } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { dailyTriggerRan } from './triggers';
 import { waitingApplications } from './applications';
@@ -234,8 +234,17 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
           result.entries.push(digestEntry(req, flag));
         }
       }
-      if (flagsChanged) writes.push(() => writeColumn(table, FLAGS_SPEC, flags, timeZone));
-      if (statusChanged) writes.push(() => writeColumn(table, STATUS_SPEC, statuses, timeZone));
+      if (flagsChanged && statusChanged) {
+        writes.push(() =>
+          writeTwoColumns(
+            table,
+            { spec: STATUS_SPEC, values: statuses },
+            { spec: FLAGS_SPEC, values: flags },
+            timeZone,
+          ),
+        );
+      } else if (flagsChanged) writes.push(() => writeColumn(table, FLAGS_SPEC, flags, timeZone));
+      else if (statusChanged) writes.push(() => writeColumn(table, STATUS_SPEC, statuses, timeZone));
     }
     progress.planned = writes.length;
     for (const write of writes) {

@@ -60,18 +60,30 @@ export interface IntakeState {
   today: IsoDate;
   services: ServiceRow[];
   settings: Settings;
-  logs: Log[];
+  /** The logs as they stand in this hold (re-read after a request is written into one). */
+  readonly logs: Log[];
+  /** Marks a log as written, so the next use of `logs` reads it again. */
+  written(log: Log): void;
 }
 
 /** Call under the document lock: the logs read here are what the duplicate check and the insert rely on. */
 export function readIntakeState(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, today: IsoDate): IntakeState {
+  const read: (Log | null)[] = LOGS.map((name) => readLog(ss, name, tz));
   return {
     ss,
     tz,
     today,
     services: readServices(ss, tz).services,
     settings: readSettings(ss, tz).settings,
-    logs: LOGS.map((name) => readLog(ss, name, tz)),
+    // A log a request was just inserted into is read again only if this hold takes another request
+    // (duplicates, IDs and row order must then see it): a single Save does not pay for that read.
+    get logs(): Log[] {
+      return read.map((log, i) => log ?? (read[i] = readLog(ss, LOGS[i], tz)));
+    },
+    written(log: Log) {
+      const i = read.indexOf(log);
+      if (i >= 0) read[i] = null;
+    },
   };
 }
 
@@ -83,7 +95,7 @@ export type Taken = Answer<Submitted & { request: PostResultsRequest }>;
  * confirmation email is sent by the caller once the lock is released.
  */
 export function takeRequest(state: IntakeState, form: unknown, source: IntakeSource): Taken {
-  const { ss, tz, today, services, settings, logs } = state;
+  const { tz, today, services, settings, logs } = state;
   const checked = validateRequest(form, { today, services, settings, existing: logs.flatMap((l) => l.requests) });
   const request = checked.request;
   if (!checked.ok || !request || !checked.log) {
@@ -132,8 +144,7 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
   insertRequest(log, row, tz);
   props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
   // The next request taken in this hold must see this one (duplicates, IDs, row order).
-  const i = logs.indexOf(log);
-  logs[i] = readLog(ss, log.name, tz);
+  state.written(log);
   return {
     ok: true,
     requestId,

@@ -32,7 +32,7 @@ import { withParentCopiesFor } from './parentMail';
 import { withDocumentLock } from '../sheets/lock';
 import { readLog, requestToRecord, type LoggedRequest } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
-import { writeRecords } from '../sheets/table';
+import { writeRowChanges } from '../sheets/rowPatch';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { refreshDashboardQuietly } from './dashboard';
@@ -104,7 +104,7 @@ function change<T extends object>(
     });
     const after: PostResultsRequest = { ...request, flags: check.flagsText, status: check.status };
     const changed = LOG_COLUMNS.filter((c) => !sameValue(before[c.field], after[c.field]));
-    writeRecords(log.table, before.row, [requestToRecord(after)], changed, tz);
+    writeRowChanges(log.table, before.row, requestToRecord(after), changed, LOG_COLUMNS, tz);
     return { ok: true, before, after, context, step: rest as unknown as T };
   });
 }

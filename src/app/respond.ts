@@ -4,6 +4,7 @@
  * with a message a person can act on; the log gets the request-free detail.
  */
 import type { FieldError } from '../domain/types';
+import { withCallCache } from '../sheets/callCache';
 import { LockBusyError } from '../sheets/lock';
 import { SheetLayoutError } from '../sheets/table';
 
@@ -11,7 +12,8 @@ export type Answer<T extends object> = ({ ok: true } & T) | { ok: false; errors:
 
 export function answer<T extends object>(work: () => Answer<T>): Answer<T> {
   try {
-    return work();
+    // Every entry point answers through here, so each server call reads the sheets afresh (callCache.ts).
+    return withCallCache(work);
   } catch (err) {
     if (err instanceof LockBusyError || err instanceof SheetLayoutError) {
       return { ok: false, errors: [{ field: 'form', message: err.message }] };

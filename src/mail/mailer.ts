@@ -114,7 +114,7 @@ interface Run {
   /** This run's mean time for one MailApp.sendEmail, which sizes its chunks. */
   sendEstimateMs: number;
   sendsTimed: number;
-  /** Rows this run sent or refused, whose Queued values can go. */
+  /** Rows this run sent or refused whose Queued values were not emptied with their Status (columns apart). */
   finished: number[];
   sealer: Sealer;
 }
@@ -497,8 +497,7 @@ function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota:
     // Checked where mail leaves: one address, and a queued row's seal (src/domain/mailSafety.ts, seal.ts).
     const refusal = sendRefusal(run, o);
     if (refusal !== null) {
-      status.set(o.row, failedStatus(refusal));
-      run.finished.push(o.row);
+      if (!status.finish(o.row, failedStatus(refusal))) run.finished.push(o.row);
       report.failed.push({ requestId: o.requestId, to: o.to, reason: refusal });
       result.done++;
       continue;
@@ -513,8 +512,7 @@ function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota:
       const reason = errorText(err);
       const kind = classifyMailError(reason);
       if (kind === 'recipient') {
-        status.set(o.row, failedStatus(reason));
-        run.finished.push(o.row);
+        if (!status.finish(o.row, failedStatus(reason))) run.finished.push(o.row);
         report.failed.push({ requestId: o.requestId, to: o.to, reason });
         result.done++;
         continue;
@@ -526,9 +524,9 @@ function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota:
       break;
     }
     timeSend(run, Date.now() - began);
-    status.set(o.row, 'sent');
+    // Its queued values go in the same write as "sent" when the columns are side by side.
+    if (!status.finish(o.row, 'sent')) run.finished.push(o.row);
     sentRows.push(o.row);
-    run.finished.push(o.row);
     report.sent++;
     result.sent++;
     result.done++;

@@ -5,6 +5,7 @@
  */
 import { CANDIDATES_COLUMNS, SHEET } from '../domain/schema';
 import { cellToCandidateNumber, cellToText } from './cells';
+import { sheetByName } from './workbook';
 import { cellAt, columnOf, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,7 +26,7 @@ export function readCandidates(
   ss: Spreadsheet,
   timeZone: string,
 ): { candidates: CandidateRow[]; hasQualification: boolean } {
-  const sheet = ss.getSheetByName(SHEET.candidates);
+  const sheet = sheetByName(ss, SHEET.candidates);
   if (!sheet) throw new SheetLayoutError(SHEET.candidates, ['(the whole sheet)']);
   const table = readTable(sheet);
   requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 4));

@@ -8,6 +8,7 @@
 import { type CorrespondenceEntry, mailKey, parseMailStatus } from '../domain/correspondence';
 import { CORRESPONDENCE_COLUMNS, SHEET } from '../domain/schema';
 import { cellToText } from './cells';
+import { sheetByName } from './workbook';
 import {
   cellAt,
   columnOf,
@@ -55,7 +56,7 @@ function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: strin
 }
 
 export function readCorrespondence(ss: Spreadsheet, timeZone: string): CorrespondenceBook {
-  const sheet = ss.getSheetByName(SHEET.correspondence);
+  const sheet = sheetByName(ss, SHEET.correspondence);
   if (!sheet) throw new SheetLayoutError(SHEET.correspondence, ['(the whole sheet)']);
   const table = readTable(sheet);
   requireHeaders(table, REQUIRED);
@@ -168,13 +169,17 @@ export function locateRows(
 }
 
 /**
- * The Status cells of a block of rows, written in one call each time. The
- * caller holds the document lock for as long as it keeps this, so the cells
- * of rows it does not own are written back exactly as they were read.
+ * The Status cells of a block of rows, written in one call each time, with
+ * the Queued values cells beside them when the sheet keeps the two columns
+ * side by side (as Set up lays them out): a message recorded "sent" or
+ * refused has its values emptied in the same write. The caller holds the
+ * document lock for as long as it keeps this, so the cells of rows it does
+ * not own are written back exactly as they were read.
  */
 export class StatusCells {
   private readonly range: GoogleAppsScript.Spreadsheet.Range;
   private readonly values: string[][];
+  private readonly withQueued: boolean;
   private dirty = false;
 
   constructor(
@@ -183,14 +188,26 @@ export class StatusCells {
     last: number,
   ) {
     const column = columnOf(table, 'Status');
-    this.range = table.sheet.getRange(first, column + 1, last - first + 1, 1);
+    this.withQueued = columnOf(table, 'Queued values') === column + 1;
+    const width = this.withQueued ? 2 : 1;
+    this.range = table.sheet.getRange(first, column + 1, last - first + 1, width);
     this.values = [];
-    for (let row = first; row <= last; row++) this.values.push([String(table.rows[row - 2]?.[column] ?? '')]);
+    for (let row = first; row <= last; row++) {
+      const cells = table.rows[row - 2];
+      this.values.push(Array.from({ length: width }, (_, j) => String(cells?.[column + j] ?? '')));
+    }
   }
 
   set(row: number, status: string): void {
     this.values[row - this.first][0] = status;
     this.dirty = true;
+  }
+
+  /** Sets a finished message's status and empties its queued values; false when they must be emptied apart. */
+  finish(row: number, status: string): boolean {
+    this.set(row, status);
+    if (this.withQueued) this.values[row - this.first][1] = '';
+    return this.withQueued;
   }
 
   write(): void {

@@ -10,6 +10,7 @@ import { dashboardFigures, type DashboardFigures } from '../domain/dashboard';
 import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domain/dashboardLayout';
 import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
+import { sheetByName } from './workbook';
 import { NUMBER_FORMAT } from './cells';
 import { readLog } from './requestLog';
 import { timeZoneOf, todayIn } from './workbook';
@@ -18,7 +19,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export function dashboardSheet(ss: Spreadsheet): Sheet {
-  const sheet = ss.getSheetByName(SHEET.dashboard);
+  const sheet = sheetByName(ss, SHEET.dashboard);
   if (!sheet) {
     throw new Error(
       `The "${SHEET.dashboard}" sheet is missing. Run Set up sheets from the add-on menu to bring it back.`,

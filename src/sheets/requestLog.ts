@@ -21,6 +21,7 @@ import {
   type ServiceCode,
   type Status,
 } from '../domain/types';
+import { sheetByName } from './workbook';
 import { cellToBoolean, cellToCandidateNumber, cellToIsoDate, cellToMoney, cellToText } from './cells';
 import {
   cellAt,
@@ -52,7 +53,7 @@ function oneOf<T extends string>(values: readonly T[], v: string, fallback: T): 
 }
 
 export function readLog(ss: Spreadsheet, name: LogName, timeZone: string): Log {
-  const sheet = ss.getSheetByName(name);
+  const sheet = sheetByName(ss, name);
   if (!sheet) throw new Error(`The "${name}" sheet is missing. Run Set up sheets from the add-on menu.`);
   const table = readTable(sheet);
   requireHeaders(table, REQUIRED_LOG_COLUMNS);

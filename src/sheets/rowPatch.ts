@@ -12,7 +12,7 @@
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
 import { coverGrownLog } from './flagFormatting';
-import { columnOf, type Cell, type Table } from './table';
+import { columnOf, writeRecords, type Cell, type Table } from './table';
 
 /** A cell's value as it must be written back so that it reads back the same. */
 function unchanged(value: Cell | undefined, formula: string, format: string): Cell {
@@ -117,4 +117,57 @@ export function removeRows(table: Table, remove: ReadonlySet<number>): number {
   range.setNumberFormats(keptFormats);
   range.setValues(keptValues);
   return gone.length;
+}
+
+/**
+ * One row's changed cells in one block: when the changed columns are
+ * scattered (an outcome touches four runs of the log's columns) but every
+ * column between them is one of the add-on's own (`allSpecs`), the span is
+ * written once, the cells between written back as they were (formulas,
+ * formats, apostrophes kept, as patchRows does). 5 calls instead of 3 per
+ * run. Otherwise, or for a single run, writeRecords as before. Under the
+ * lock, with `table` read in the same hold.
+ */
+export function writeRowChanges(
+  table: Table,
+  row: number,
+  record: Readonly<Record<string, unknown>>,
+  changed: readonly ColumnSpec[],
+  allSpecs: readonly ColumnSpec[],
+  timeZone: string,
+): void {
+  const byColumn = new Map<number, ColumnSpec>();
+  for (const spec of changed) {
+    const c = columnOf(table, spec.header);
+    if (c >= 0) byColumn.set(c, spec);
+  }
+  if (byColumn.size === 0) return;
+  const columns = [...byColumn.keys()].sort((a, b) => a - b);
+  const from = columns[0];
+  const to = columns[columns.length - 1];
+  const runs = columns.filter((c, i) => i === 0 || columns[i - 1] !== c - 1).length;
+  const ours = new Set(allSpecs.map((s) => columnOf(table, s.header)).filter((c) => c >= 0));
+  let bridgeable = runs > 1 && table.rows[row - 2] !== undefined;
+  for (let c = from; bridgeable && c <= to; c++) if (!ours.has(c)) bridgeable = false;
+  if (!bridgeable) {
+    writeRecords(table, row, [record], changed, timeZone);
+    return;
+  }
+  const width = to - from + 1;
+  const range = table.sheet.getRange(row, from + 1, 1, width);
+  const formulas = range.getFormulas()[0];
+  const formats = range.getNumberFormats()[0];
+  const old = table.rows[row - 2];
+  const values: Cell[] = [];
+  for (let j = 0; j < width; j++) {
+    const spec = byColumn.get(from + j);
+    if (spec) {
+      formats[j] = NUMBER_FORMAT[spec.kind];
+      values.push(toCell(record[spec.header], spec.kind, timeZone));
+    } else values.push(unchanged(old[from + j], formulas[j], formats[j]));
+  }
+  range.setNumberFormats([formats]);
+  range.setValues([values]);
+  // Later reads in this hold see what was written (the cells between are as they were).
+  for (const c of columns) old[c] = values[c - from];
 }

@@ -7,13 +7,15 @@ import { SHEET, SERVICES_COLUMNS, SETTINGS_COLUMNS } from '../domain/schema';
 import { parseServices } from '../domain/services';
 import { parseSettings } from '../domain/settings';
 import type { ServiceRow, Settings } from '../domain/types';
+import { cached } from './callCache';
 import { cellToIsoDate, isDateValue } from './cells';
+import { sheetByName } from './workbook';
 import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, type Cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function sheetOrThrow(ss: Spreadsheet, name: string) {
-  const sheet = ss.getSheetByName(name);
+  const sheet = sheetByName(ss, name);
   if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
   return sheet;
 }
@@ -22,7 +24,12 @@ function plain(v: Cell, timeZone: string): unknown {
   return isDateValue(v) ? cellToIsoDate(v, timeZone) : v;
 }
 
+/** Services and Settings are read once per call (callCache.ts): a Save and its email both need them. */
 export function readServices(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseServices> {
+  return cached(`services:${timeZone}`, () => readServicesNow(ss, timeZone));
+}
+
+function readServicesNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseServices> {
   const table = readTable(sheetOrThrow(ss, SHEET.services));
   // Level is optional: a Services sheet from before levels reads as every row serving every level.
   requireHeaders(
@@ -45,6 +52,10 @@ export function readServices(ss: Spreadsheet, timeZone: string): ReturnType<type
 }
 
 export function readSettings(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
+  return cached(`settings:${timeZone}`, () => readSettingsNow(ss, timeZone));
+}
+
+function readSettingsNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
   const table = readTable(sheetOrThrow(ss, SHEET.settings));
   requireHeaders(table, SETTINGS_COLUMNS.slice(0, 2));
   const pairs: Array<[unknown, unknown]> = table.rows

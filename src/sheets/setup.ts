@@ -4,6 +4,7 @@
  * being touched. Seeds are written only where nothing is there yet, so an
  * officer's edits are never overwritten.
  */
+import { forgetCallCache } from './callCache';
 import { CATALOGUE } from '../domain/catalogue';
 import { headerKey, SHEET, SHEET_COLUMNS, type ColumnSpec } from '../domain/schema';
 import { levelsText } from '../domain/levels';
@@ -41,6 +42,8 @@ export function setUpSheets(ss: Spreadsheet, timeZone: string): SetUpReport {
   seedServices(sheets.get(SHEET.services) as Sheet, timeZone);
   seedSettings(sheets.get(SHEET.settings) as Sheet, timeZone);
   seedTemplates(sheets.get(SHEET.templates) as Sheet, timeZone);
+  // What was seeded must be what the rest of this call reads (the dashboard reads Settings).
+  forgetCallCache();
   applyLogValidation(sheets.get(SHEET.requests) as Sheet, ss, timeZone);
   applyLogValidation(sheets.get(SHEET.scripts) as Sheet, ss, timeZone);
   applyFlagFormatting(sheets.get(SHEET.requests) as Sheet);

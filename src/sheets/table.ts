@@ -138,6 +138,37 @@ export function writeColumn(table: Table, spec: ColumnSpec, values: readonly unk
 }
 
 /**
+ * Two whole columns at once (the daily check's Status and Flags): one write
+ * when the sheet keeps them side by side, otherwise one each.
+ */
+export function writeTwoColumns(
+  table: Table,
+  a: { spec: ColumnSpec; values: readonly unknown[] },
+  b: { spec: ColumnSpec; values: readonly unknown[] },
+  timeZone: string,
+): void {
+  const ca = columnOf(table, a.spec.header);
+  const cb = columnOf(table, b.spec.header);
+  const height = Math.min(a.values.length, b.values.length);
+  if (ca < 0 || cb < 0 || Math.abs(ca - cb) !== 1 || height !== a.values.length || height !== b.values.length) {
+    writeColumn(table, a.spec, a.values, timeZone);
+    writeColumn(table, b.spec, b.values, timeZone);
+    return;
+  }
+  if (height === 0) return;
+  const [left, right] = ca < cb ? [a, b] : [b, a];
+  const range = table.sheet.getRange(2, Math.min(ca, cb) + 1, height, 2);
+  const formats = [NUMBER_FORMAT[left.spec.kind], NUMBER_FORMAT[right.spec.kind]];
+  range.setNumberFormats(Array.from({ length: height }, () => formats));
+  range.setValues(
+    Array.from({ length: height }, (_, i) => [
+      toCell(left.values[i], left.spec.kind, timeZone),
+      toCell(right.values[i], right.spec.kind, timeZone),
+    ]),
+  );
+}
+
+/**
  * Makes room for a new row at sheet row `at` (2-based data area) and returns
  * it. Inserting moves the officer's formatting and notes with their rows.
  */

@@ -4,6 +4,8 @@
  */
 import { headerKey, SHEET, TEMPLATES_COLUMNS } from '../domain/schema';
 import type { TemplateText } from '../domain/templates';
+import { cached } from './callCache';
+import { sheetByName } from './workbook';
 import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -12,8 +14,13 @@ export interface TemplateBook {
   find(name: string): TemplateText | null;
 }
 
+/** Read once per call (callCache.ts): the mailer and the letters ask for it again within one Save. */
 export function readTemplates(ss: Spreadsheet): TemplateBook {
-  const sheet = ss.getSheetByName(SHEET.templates);
+  return cached('templates', () => readTemplatesNow(ss));
+}
+
+function readTemplatesNow(ss: Spreadsheet): TemplateBook {
+  const sheet = sheetByName(ss, SHEET.templates);
   if (!sheet) throw new SheetLayoutError(SHEET.templates, ['(the whole sheet)']);
   const table = readTable(sheet);
   requireHeaders(table, TEMPLATES_COLUMNS);
