@@ -2,6 +2,7 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
+import { formatUkDate } from '../src/domain/calendar';
 import { formatMoney } from '../src/domain/money';
 import { byId, el, fill, setText } from './dom';
 
@@ -74,9 +75,13 @@ function card(a: Application): HTMLElement {
   head.appendChild(pick);
   head.appendChild(document.createTextNode(` ${a.candidate} (${a.candidateNumber})`));
   box.appendChild(head);
-  const about = [a.service, `${a.board} ${a.subject} ${a.component}`.trim(), `received ${a.received}`];
+  const about = [
+    a.service,
+    `${a.board} ${a.subject} ${a.component}`.trim(),
+    a.received ? `received ${formatUkDate(a.received)}` : 'date received not known',
+  ];
   if (a.fee !== null) about.push(`fee ${formatMoney(a.fee)}`);
-  if (a.deadline) about.push(`deadline ${a.deadline}`);
+  if (a.deadline) about.push(`deadline ${formatUkDate(a.deadline)}`);
   box.appendChild(el('p', about.join(' · ')));
   if (a.problems.length || a.warnings.length) {
     const ul = el('ul');

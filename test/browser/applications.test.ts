@@ -49,6 +49,8 @@ describe('online applications, end to end', () => {
       expect(await problems.count()).toBe(2);
       const mei = page.locator('.app').filter({ hasText: 'Mei DEMO Chen' });
       expect(await mei.locator('li.problem').textContent()).toMatch(/deadline/i);
+      // Dates the UK way, as everywhere the officer reads them.
+      expect(await mei.locator('p').first().textContent()).toMatch(/received \d\d\/\d\d\/2026 .*deadline 20\/08\/2026/);
       const rhys = page.locator('.app').filter({ hasText: 'Rhys DEMO Davies' });
       expect(await rhys.locator('li.problem').textContent()).toMatch(/consent/i);
       expect(await mei.getByRole('checkbox').isDisabled()).toBe(true);
