@@ -5,6 +5,7 @@
  */
 import { formatLongDate, isIsoDate } from '../src/domain/calendar';
 import { CATALOGUE, isServiceCode } from '../src/domain/catalogue';
+import { DRAFT_FIELDS } from '../src/domain/letters';
 import { chooseService, levelFees } from '../src/domain/services';
 import {
   QUALIFICATION_LEVELS,
@@ -549,22 +550,6 @@ export function successText(saved: SubmitSuccess): string[] {
     ...saved.warnings.map((w) => `Check: ${w}`),
   ];
 }
-
-/** The fields showBlankConsentForm prints from: what the officer has typed so far, nothing else. */
-export const DRAFT_FIELDS = [
-  'candidateNumber',
-  'surname',
-  'forename',
-  'uci',
-  'board',
-  'series',
-  'qualification',
-  'subject',
-  'component',
-  'service',
-  'requestedBy',
-  'teacherEmail',
-] as const satisfies readonly FieldName[];
 
 export type DraftValues = Record<(typeof DRAFT_FIELDS)[number], string>;
 

@@ -5,7 +5,14 @@
  * src/domain/letters.ts; this finds the data and opens the dialog.
  */
 import { feeAndDeadline } from '../domain/deadlines';
-import { consentFormPage, draftConsentFormPage, emptyDraft, lettersPage, type Letter } from '../domain/letters';
+import {
+  DRAFT_FIELDS,
+  consentFormPage,
+  draftConsentFormPage,
+  emptyDraft,
+  lettersPage,
+  type Letter,
+} from '../domain/letters';
 import { isServiceCode } from '../domain/catalogue';
 import { SHEET } from '../domain/schema';
 import { REMINDER_TEMPLATE, type ReminderCandidate } from '../domain/reminders';
@@ -103,22 +110,6 @@ export function showConsentForm(requestId: unknown): Answer<{ requestId: string 
   });
 }
 
-/** The text fields of the sidebar's form a draft takes; anything else sent is ignored. */
-const DRAFT_TEXT = [
-  'candidateNumber',
-  'forename',
-  'surname',
-  'uci',
-  'board',
-  'series',
-  'qualification',
-  'subject',
-  'component',
-  'service',
-  'requestedBy',
-  'teacherEmail',
-] as const;
-
 /** Long enough for any real value; a pasted essay is cut rather than printed across pages. */
 const DRAFT_MAX = 200;
 
@@ -133,7 +124,7 @@ export function showBlankConsentForm(raw: unknown): Answer<{ candidateFound: boo
   return answer((): Answer<{ candidateFound: boolean; notes: string[] }> => {
     const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const draft = emptyDraft();
-    for (const key of DRAFT_TEXT) {
+    for (const key of DRAFT_FIELDS) {
       const v = given[key];
       draft[key] = typeof v === 'string' || typeof v === 'number' ? String(v).trim().slice(0, DRAFT_MAX) : '';
     }

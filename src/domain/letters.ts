@@ -11,7 +11,7 @@
 import { formatLongDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { escapeHtml, formatFee, type RenderedEmail } from './templates';
-import type { IsoDate, PostResultsRequest, ServiceInfo, Settings } from './types';
+import type { IsoDate, PostResultsRequest, RequestForm, ServiceInfo, Settings } from './types';
 
 export interface LetterCandidate {
   candidateNumber: string;
@@ -277,6 +277,22 @@ export interface ConsentFormDraft {
   fee: number | null;
   deadline: IsoDate | '';
 }
+
+/** The New request fields a consent form printed before saving is filled from: what the officer has typed so far. */
+export const DRAFT_FIELDS = [
+  'candidateNumber',
+  'forename',
+  'surname',
+  'uci',
+  'board',
+  'series',
+  'qualification',
+  'subject',
+  'component',
+  'service',
+  'requestedBy',
+  'teacherEmail',
+] as const satisfies readonly (keyof RequestForm)[];
 
 export function emptyDraft(): ConsentFormDraft {
   return {
