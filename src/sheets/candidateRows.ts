@@ -70,7 +70,7 @@ export interface CandidateFound {
 
 /** One candidate by number, from one read of `Candidates`; null when the number (or the sheet) is not there. */
 export function findCandidate(ss: Spreadsheet, timeZone: string, candidateNumber: string): CandidateFound | null {
-  const sheet = ss.getSheetByName(SHEET.candidates);
+  const sheet = sheetByName(ss, SHEET.candidates);
   if (!sheet) return null;
   const table = readTable(sheet);
   requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 3));

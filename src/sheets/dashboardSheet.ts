@@ -10,10 +10,9 @@ import { dashboardFigures, type DashboardFigures } from '../domain/dashboard';
 import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domain/dashboardLayout';
 import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
-import { sheetByName } from './workbook';
 import { NUMBER_FORMAT } from './cells';
 import { readLog } from './requestLog';
-import { timeZoneOf, todayIn } from './workbook';
+import { sheetByName, timeZoneOf, todayIn } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
