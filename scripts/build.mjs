@@ -14,6 +14,23 @@ const dist = join(root, 'dist');
 const entry = join(root, 'src/index.ts');
 
 /** Words that mean Node or module machinery leaked into the Apps Script bundle. */
+/**
+ * Each page folder of sidebar/ and the file it is built to in dist/: the
+ * server opens a page by that name (HtmlService.createHtmlOutputFromFile in
+ * src/app/pages.ts), so it is part of what clasp ships and stays put.
+ */
+const PAGE_FILES = {
+  newRequest: 'Sidebar',
+  updateRequest: 'Update',
+  reminders: 'Reminders',
+  import: 'Import',
+  lists: 'Lists',
+  subjectAccess: 'SubjectAccess',
+  closeSeason: 'CloseSeason',
+  applications: 'Applications',
+  payments: 'Payments',
+};
+
 const FORBIDDEN = [
   /\brequire\s*\(/,
   /\bprocess\s*\./,
@@ -66,13 +83,22 @@ export async function build({ quiet = false } = {}) {
   // 3. The manifest.
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
-  // 4. Sidebar pages: sidebar/<page>.html with its sidebar/<page>.ts, plus the shared CSS.
+  // 4. Sidebar pages: sidebar/<feature>/<feature>.html with its <feature>.ts, plus the shared CSS.
   const sidebarDir = join(root, 'sidebar');
   const css = existsSync(join(sidebarDir, 'style.css')) ? readFileSync(join(sidebarDir, 'style.css'), 'utf8') : '';
-  const pages = readdirSync(sidebarDir).filter((f) => f.endsWith('.html'));
-  for (const page of pages) {
-    const name = basename(page, '.html');
-    const tsFile = join(sidebarDir, `${name}.ts`);
+  const features = readdirSync(sidebarDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(sidebarDir, d.name, `${d.name}.html`)))
+    .map((d) => d.name);
+  for (const feature of features) {
+    if (!PAGE_FILES[feature])
+      throw new Error(`sidebar/${feature}/ is a page the build does not name: add it to PAGE_FILES`);
+  }
+  const pages = [];
+  for (const feature of features) {
+    const name = PAGE_FILES[feature];
+    const page = `${feature}/${feature}.html`;
+    pages.push(`${name}.html`);
+    const tsFile = join(sidebarDir, feature, `${feature}.ts`);
     let html = readFileSync(join(sidebarDir, page), 'utf8');
     let js = '';
     if (existsSync(tsFile)) {

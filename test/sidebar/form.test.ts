@@ -28,7 +28,7 @@ import {
   summarise,
   visibleFields,
   type ServiceOption,
-} from '../../sidebar/form';
+} from '../../sidebar/newRequest/newRequestView';
 import type { ServiceCode } from '../../src/domain/types';
 import { CATALOGUE } from '../../src/domain/catalogue';
 
@@ -267,7 +267,7 @@ describe('submission', () => {
 
 describe('where errors go', () => {
   it('the summary names each field as the form labels it, less its "(optional)" aside', () => {
-    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'Sidebar.html'), 'utf8');
+    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'newRequest', 'newRequest.html'), 'utf8');
     const labels = new Map([...html.matchAll(/<label for="(\w+)">([^<]*)<\/label>/g)].map((m) => [m[1], m[2]]));
     for (const f of FORM_FIELDS) expect(labels.has(f)).toBe(true);
     expect(summaryLabel(labels.get('email') ?? '')).toBe('Candidate email');
@@ -431,7 +431,7 @@ describe("submitRequest's answer", () => {
 
 describe('the page', () => {
   const dir = join(__dirname, '..', '..', 'sidebar');
-  const html = readFileSync(join(dir, 'Sidebar.html'), 'utf8');
+  const html = readFileSync(join(dir, 'newRequest', 'newRequest.html'), 'utf8');
 
   it('has a labelled control for every field, with the id the errors refer to', () => {
     for (const f of FORM_FIELDS) {
@@ -444,7 +444,7 @@ describe('the page', () => {
   });
 
   it('never parses data as HTML', () => {
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
       const source = readFileSync(join(dir, file), 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/^\s*\/\/.*$/gm, '');
@@ -506,7 +506,7 @@ describe('printing the consent form before saving', () => {
   });
 
   it('has its button on the page, and the saved notice offers the saved form by ID', () => {
-    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'Sidebar.html'), 'utf8');
+    const html = readFileSync(join(__dirname, '..', '..', 'sidebar', 'newRequest', 'newRequest.html'), 'utf8');
     expect(html).toMatch(/<button type="button" id="print-form"[^>]*>\s*Print consent form to sign\s*<\/button>/);
     const saved = readSubmitAnswer({ ok: true, requestId: 'R-2026-0012', sheet: 'Requests', fee: 8.7 });
     if (!saved.ok) throw new Error('expected success');

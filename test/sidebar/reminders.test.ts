@@ -12,7 +12,7 @@ import {
   readQueueResult,
   readReminderResult,
   sendText,
-} from '../../sidebar/remindersView';
+} from '../../sidebar/reminders/remindersView';
 
 const preview = {
   ok: true,

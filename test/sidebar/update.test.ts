@@ -11,7 +11,7 @@ import {
   stepsFor,
   summaryRows,
   type Match,
-} from '../../sidebar/updateSteps';
+} from '../../sidebar/updateRequest/updateRequestView';
 
 function match(over: Partial<Match> = {}): Match {
   return {

@@ -3,10 +3,10 @@
  * Services sheet offers, what to say about a chosen service, which fields it
  * needs, where each error goes. Pure, so jest can test it in node.
  */
-import { formatLongDate, isIsoDate } from '../src/domain/calendar';
-import { CATALOGUE, isServiceCode } from '../src/domain/catalogue';
-import { DRAFT_FIELDS } from '../src/domain/letters';
-import { chooseService, levelFees } from '../src/domain/services';
+import { formatLongDate, isIsoDate } from '../../src/domain/calendar';
+import { CATALOGUE, isServiceCode } from '../../src/domain/catalogue';
+import { DRAFT_FIELDS } from '../../src/domain/letters';
+import { chooseService, levelFees } from '../../src/domain/services';
 import {
   QUALIFICATION_LEVELS,
   type ConsentRule,
@@ -14,7 +14,7 @@ import {
   type QualificationLevel,
   type RequestForm,
   type ServiceCode,
-} from '../src/domain/types';
+} from '../../src/domain/types';
 
 export type FieldName = keyof RequestForm;
 

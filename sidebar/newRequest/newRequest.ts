@@ -4,10 +4,10 @@
  * server's own checkForm, and the server (submitRequest) is the only judge.
  * Every value from the server is written with textContent.
  */
-import { CATALOGUE } from '../src/domain/catalogue';
-import { checkForm } from '../src/domain/validation';
-import type { FieldError } from '../src/domain/types';
-import { byId, el, fill, setOptions, setSuggestions, setText } from './dom';
+import { CATALOGUE } from '../../src/domain/catalogue';
+import { checkForm } from '../../src/domain/validation';
+import type { FieldError } from '../../src/domain/types';
+import { byId, el, fill, setOptions, setSuggestions, setText } from '../dom';
 import {
   CANDIDATE_FIELDS,
   CONDITIONAL_FIELDS,
@@ -40,7 +40,7 @@ import {
   type FormValues,
   type IntakeOptions,
   type ServiceOption,
-} from './form';
+} from './newRequestView';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 

@@ -2,9 +2,9 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
-import { formatUkDate } from '../src/domain/calendar';
-import { formatMoney } from '../src/domain/money';
-import { byId, el, fill, setText } from './dom';
+import { formatUkDate } from '../../src/domain/calendar';
+import { formatMoney } from '../../src/domain/money';
+import { byId, el, fill, setText } from '../dom';
 
 interface Problem {
   field: string;

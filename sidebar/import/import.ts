@@ -3,8 +3,15 @@
  * FileReader) or pastes its text; Preview asks the server what would change
  * (dryRun), Import does it. The text goes to the server in one call.
  */
-import { byId, el, fill, setText } from './dom';
-import { failureText, importHeadline, lineText, looksMisdecoded, readImport, type ImportResult } from './dataInOutView';
+import { byId, el, fill, setText } from '../dom';
+import {
+  failureText,
+  importHeadline,
+  lineText,
+  looksMisdecoded,
+  readImport,
+  type ImportResult,
+} from '../dataInOutView';
 
 const form = byId<HTMLFormElement>('import');
 const fileInput = byId<HTMLInputElement>('file');

@@ -3,8 +3,8 @@
  * with CLOSE SEASON typed, does the server delete it. The server checks the
  * phrase again: this page is only a help.
  */
-import { formatMoney } from '../src/domain/money';
-import { byId, el, fill, setText } from './dom';
+import { formatMoney } from '../../src/domain/money';
+import { byId, el, fill, setText } from '../dom';
 import {
   closeHeadline,
   failureText,
@@ -13,7 +13,7 @@ import {
   readCloseSeason,
   removalLines,
   type CloseSeasonResult,
-} from './dataInOutView';
+} from '../dataInOutView';
 
 const PHRASE = 'CLOSE SEASON';
 const listButton = byId<HTMLButtonElement>('list');

@@ -5,7 +5,7 @@
  * candidates told on paper; and the queue. Everything from the server is
  * written with textContent.
  */
-import { byId, el, fill } from './dom';
+import { byId, el, fill } from '../dom';
 import {
   afterCall,
   choicesText,

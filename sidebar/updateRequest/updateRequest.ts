@@ -4,8 +4,8 @@
  * decisions are in ./updateSteps.ts; the server is the only judge of what
  * may be recorded. Everything from the server is written with textContent.
  */
-import type { FieldError } from '../src/domain/types';
-import { byId, el, fill, setOptions, setText } from './dom';
+import type { FieldError } from '../../src/domain/types';
+import { byId, el, fill, setOptions, setText } from '../dom';
 import {
   defaultRecipient,
   followUpFields,
@@ -20,7 +20,7 @@ import {
   summaryRows,
   type Match,
   type StepName,
-} from './updateSteps';
+} from './updateRequestView';
 
 type Handler = (answer: unknown) => void;
 

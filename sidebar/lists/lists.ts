@@ -2,7 +2,7 @@
  * "Lists": the MIS list (and marking it done), a board's submission list and
  * the refunds due. Each can be downloaded as CSV or added as a sheet tab.
  */
-import { byId, el, fill, setOptions } from './dom';
+import { byId, el, fill, setOptions } from '../dom';
 import {
   downloadHref,
   failureText,
@@ -12,7 +12,7 @@ import {
   readList,
   refusal,
   type ListResult,
-} from './dataInOutView';
+} from '../dataInOutView';
 
 type Kind = 'mis' | 'board' | 'refunds';
 

@@ -2,15 +2,15 @@
  * "Subject access export": one candidate's data, shown record by record and
  * downloadable as one JSON file. Values are written with textContent only.
  */
-import { readableValue } from '../src/domain/prose';
-import { byId, el, fill, setText } from './dom';
+import { readableValue } from '../../src/domain/prose';
+import { byId, el, fill, setText } from '../dom';
 import {
   downloadHref,
   failureText,
   readSubjectAccess,
   subjectAccessHeadline,
   type SubjectAccessResult,
-} from './dataInOutView';
+} from '../dataInOutView';
 
 const form = byId<HTMLFormElement>('find');
 const input = byId<HTMLInputElement>('candidateNumber');

@@ -1,6 +1,6 @@
 /** "Match payments": preview the report's matches, then apply exactly the text previewed. */
-import { formatMoney } from '../src/domain/money';
-import { byId, el, fill, setText } from './dom';
+import { formatMoney } from '../../src/domain/money';
+import { byId, el, fill, setText } from '../dom';
 
 interface Payment {
   line: number;
