@@ -25,7 +25,7 @@ export {
   menuPrintLetters,
   menuPrintConsentForm,
 } from './app/letters';
-export { submitRequest, getIntakeOptions, lookupCandidate } from './app/intake';
+export { submitRequest, getIntakeOptions, lookupCandidate } from './app/newRequest';
 export {
   recordSubmission,
   recordAcknowledgement,
@@ -33,7 +33,7 @@ export {
   recordFollowUp,
   withdrawRequest,
   findRequests,
-} from './app/progress';
+} from './app/updateRequest';
 export { runDailyCheck } from './app/dailyCheck';
 export {
   importCandidates,
@@ -45,12 +45,7 @@ export {
   subjectAccessExport,
   closeSeason,
 } from './app/dataInOut';
-export {
-  showImportSidebar,
-  showListsSidebar,
-  showSubjectAccessDialog,
-  showCloseSeasonDialog,
-} from './app/dataInOutMenu';
+export { showImportSidebar, showListsSidebar, showSubjectAccessDialog, showCloseSeasonDialog } from './app/pages';
 export {
   listApplications,
   approveApplications,

@@ -33,7 +33,7 @@ import { cellToCandidateNumber, cellToIsoDate, cellToText, isDateValue, toCell }
 import { withDocumentLock } from '../sheets/lock';
 import { readTable, isBlankRow, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
-import { confirmTaken, readIntakeState, takeRequest, type IntakeState, type Submitted, type Taken } from './intake';
+import { confirmTaken, readIntakeState, takeRequest, type IntakeState, type Submitted, type Taken } from './newRequest';
 import { answer, type Answer } from './respond';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
