@@ -4,6 +4,7 @@
  * again here, under the lock, against the logs as they are at that moment.
  */
 import { CATALOGUE } from '../domain/catalogue';
+import { newLogRow } from '../domain/newRequest';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
 import { SHEET } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
@@ -115,32 +116,16 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
     log.requests.map((r) => r.requestId),
     Number(props.getProperty(key) || 0),
   );
-  const row: PostResultsRequest = {
-    ...request,
+  const row = newLogRow(request, {
     requestId,
     sheet: log.name,
     received: source.received ?? today,
-    consentSource: request.consent ? source.consentSource : '',
+    consentSource: source.consentSource,
     fee: checked.fee,
     paid: source.paid ?? request.paid,
-    paidOn: '',
-    paymentReference: '',
-    deadline: checked.deadline ?? '',
-    submittedToBoard: '',
-    boardReference: '',
-    acknowledged: '',
-    outcomeReceived: '',
-    newGrade: '',
-    newMark: '',
-    moderationOutcome: '',
-    scriptLink: '',
-    refundIssued: '',
-    misUpdated: '',
-    sorIssued: '',
-    status: 'Received',
-    flags: '',
+    deadline: checked.deadline,
     notes: checked.notes,
-  };
+  });
   insertRequest(log, row, tz);
   props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
   // The next request taken in this hold must see this one (duplicates, IDs, row order).
