@@ -96,6 +96,23 @@ export function reorderColumns(sheet: Sheet, order: number[]): void {
 }
 
 /** The request a form should become, cell by cell, as the log shows it (dates as ISO days). */
+/** What the officer reads in a log's Service cell, written out here so a wrong name in the catalogue fails. */
+export const SERVICE_CELL: Readonly<Record<string, string>> = {
+  'clerical-recheck': 'Clerical re-check',
+  'review-of-marking': 'Review of marking',
+  'priority-review-of-marking': 'Priority review of marking',
+  'review-of-moderation': 'Review of moderation',
+  appeal: 'Preliminary appeal',
+  'appeal-hearing': 'Appeal hearing',
+  mir: 'Missing or incomplete result',
+  'late-certification': 'Late certification',
+  'ats-priority-copy': 'Priority copy of script',
+  'ats-copy': 'Copy of script',
+  'ats-original': 'Original script',
+};
+
+export const REQUESTED_BY_CELL: Readonly<Record<string, string>> = { candidate: 'Candidate', teacher: 'Teacher' };
+
 export function expectedRow(
   form: Record<string, unknown>,
   extra: { requestId: string; received: string; fee: number | ''; deadline: string; notes?: string },
@@ -115,8 +132,8 @@ export function expectedRow(
     Subject: form.subject,
     Component: form.component,
     Series: form.series,
-    Service: form.service,
-    'Requested by': form.requestedBy,
+    Service: SERVICE_CELL[String(form.service)] ?? form.service,
+    'Requested by': REQUESTED_BY_CELL[String(form.requestedBy)] ?? form.requestedBy,
     'Teacher email': form.teacherEmail ?? '',
     Consent: form.consent,
     'Consent date': form.consentDate,
