@@ -10,6 +10,7 @@ import { loadBundle } from '../../emulator/gas/loadBundle';
 import { headerKey, LOG_COLUMNS } from '../../src/domain/schema';
 import { DIST, distHtmlFiles, withBundle, type AddOn } from '../integration/harness';
 import { hookedGlobals } from '../../emulator/gas/hooks';
+import { REQUESTED_BY_CELL, SERVICE_CELL } from '../fixtures/logCells';
 
 /** The workbook, properties, triggers and outbox, without the clock (waiting for a lock moves it). */
 export function state(env: GasEnvironment): string {
@@ -96,23 +97,6 @@ export function reorderColumns(sheet: Sheet, order: number[]): void {
 }
 
 /** The request a form should become, cell by cell, as the log shows it (dates as ISO days). */
-/** What the officer reads in a log's Service cell, written out here so a wrong name in the catalogue fails. */
-export const SERVICE_CELL: Readonly<Record<string, string>> = {
-  'clerical-recheck': 'Clerical re-check',
-  'review-of-marking': 'Review of marking',
-  'priority-review-of-marking': 'Priority review of marking',
-  'review-of-moderation': 'Review of moderation',
-  appeal: 'Preliminary appeal',
-  'appeal-hearing': 'Appeal hearing',
-  mir: 'Missing or incomplete result',
-  'late-certification': 'Late certification',
-  'ats-priority-copy': 'Priority copy of script',
-  'ats-copy': 'Copy of script',
-  'ats-original': 'Original script',
-};
-
-export const REQUESTED_BY_CELL: Readonly<Record<string, string>> = { candidate: 'Candidate', teacher: 'Teacher' };
-
 export function expectedRow(
   form: Record<string, unknown>,
   extra: { requestId: string; received: string; fee: number | ''; deadline: string; notes?: string },
