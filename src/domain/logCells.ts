@@ -19,9 +19,17 @@ export function serviceCellText(service: string): string {
   return isServiceCode(service) ? CATALOGUE[service].name : service;
 }
 
+/** A long log repeats a handful of texts: each is matched against the catalogue once. */
+const readCells = new Map<string, string>();
+
 /** The service code a log cell means (its name or its code); text that is neither is kept as typed, trimmed. */
 export function serviceFromCell(text: string): string {
-  return parseServiceCode(text) ?? text.trim();
+  let code = readCells.get(text);
+  if (code === undefined) {
+    code = parseServiceCode(text) ?? text.trim();
+    if (readCells.size < 1000) readCells.set(text, code);
+  }
+  return code;
 }
 
 /** The names a log's Service dropdown offers, in the catalogue's order. */
