@@ -42,7 +42,7 @@ import {
   type Status,
   type TemplateName,
 } from './types';
-import { isEmailAddress } from './validation';
+import { isEmailAddress } from './requestForm';
 
 // ---------------------------------------------------------------------------
 // Where a request stands, and what its outcome means.
