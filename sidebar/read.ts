@@ -35,15 +35,18 @@ export function lineNotes(x: unknown): { line: number; reason: string }[] {
   return Array.isArray(x) ? x.filter(isObject).map((n) => ({ line: num(n.line), reason: str(n.reason) })) : [];
 }
 
-/** A failure handler's error, read by shape. */
+/**
+ * What a failure handler was given (an Error, or a string from the emulator
+ * or an older runtime), as the words to show: never blank.
+ */
+export function message(error: unknown): string {
+  const text = typeof error === 'string' ? error : isObject(error) && 'message' in error ? String(error.message) : '';
+  return text.trim() || 'no reason given';
+}
+
+/** A failure handler's error, as the data pages say it. */
 export function failureText(error: unknown): string {
-  const text =
-    typeof error === 'string'
-      ? error
-      : isObject(error) && typeof error.message === 'string'
-        ? error.message
-        : 'no reason given';
-  return `The add-on could not be reached (${text.trim() || 'no reason given'}). Nothing was changed; try again.`;
+  return `The add-on could not be reached (${message(error)}). Nothing was changed; try again.`;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
