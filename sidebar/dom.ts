@@ -69,3 +69,8 @@ export function setSuggestions(list: HTMLDataListElement, values: readonly strin
 export function setText(node: HTMLElement, text: string): void {
   if (node.textContent !== text) node.textContent = text;
 }
+
+/** A link target that downloads `text` as a file (a data: URL needs no object URL to revoke). */
+export function downloadHref(text: string, type: string): string {
+  return `data:${type};charset=utf-8,${encodeURIComponent(text)}`;
+}

@@ -35,16 +35,10 @@ export {
   findRequests,
 } from './app/updateRequest';
 export { runDailyCheck } from './app/dailyCheck';
-export {
-  importCandidates,
-  misUpdateList,
-  boardSubmissionList,
-  refundList,
-  getListOptions,
-  markMisUpdated,
-  subjectAccessExport,
-  closeSeason,
-} from './app/dataInOut';
+export { importCandidates } from './app/import';
+export { misUpdateList, boardSubmissionList, refundList, getListOptions, markMisUpdated } from './app/lists';
+export { subjectAccessExport } from './app/subjectAccess';
+export { closeSeason } from './app/closeSeason';
 export { showImportSidebar, showListsSidebar, showSubjectAccessDialog, showCloseSeasonDialog } from './app/pages';
 export {
   listApplications,

@@ -5,15 +5,8 @@
  */
 import { formatMoney } from '../../src/domain/money';
 import { byId, el, fill, setText } from '../dom';
-import {
-  closeHeadline,
-  failureText,
-  keptLine,
-  plural,
-  readCloseSeason,
-  removalLines,
-  type CloseSeasonResult,
-} from '../dataInOutView';
+import { closeHeadline, keptLine, readCloseSeason, removalLines, type CloseSeasonResult } from './closeSeasonView';
+import { failureText, plural } from '../read';
 
 const PHRASE = 'CLOSE SEASON';
 const listButton = byId<HTMLButtonElement>('list');

@@ -4,14 +4,8 @@
  * (dryRun), Import does it. The text goes to the server in one call.
  */
 import { byId, el, fill, setText } from '../dom';
-import {
-  failureText,
-  importHeadline,
-  lineText,
-  looksMisdecoded,
-  readImport,
-  type ImportResult,
-} from '../dataInOutView';
+import { importHeadline, lineText, looksMisdecoded, readImport, type ImportResult } from './importView';
+import { failureText } from '../read';
 
 const form = byId<HTMLFormElement>('import');
 const fileInput = byId<HTMLInputElement>('file');

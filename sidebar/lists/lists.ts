@@ -2,17 +2,9 @@
  * "Lists": the MIS list (and marking it done), a board's submission list and
  * the refunds due. Each can be downloaded as CSV or added as a sheet tab.
  */
-import { byId, el, fill, setOptions } from '../dom';
-import {
-  downloadHref,
-  failureText,
-  listHeadline,
-  listRowText,
-  plural,
-  readList,
-  refusal,
-  type ListResult,
-} from '../dataInOutView';
+import { byId, el, fill, setOptions, downloadHref } from '../dom';
+import { listHeadline, listRowText, readList, type ListResult } from './listsView';
+import { failureText, plural, refusal } from '../read';
 
 type Kind = 'mis' | 'board' | 'refunds';
 

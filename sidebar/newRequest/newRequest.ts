@@ -8,6 +8,7 @@ import { CATALOGUE } from '../../src/domain/catalogue';
 import { checkForm } from '../../src/domain/validation';
 import type { FieldError } from '../../src/domain/types';
 import { byId, el, fill, setOptions, setSuggestions, setText } from '../dom';
+import { message } from '../read';
 import {
   CANDIDATE_FIELDS,
   CONDITIONAL_FIELDS,
@@ -76,14 +77,6 @@ let lookupSeq = 0;
 let lookedUp = '';
 
 /** A failure handler's error: an Error from Apps Script, but read by shape (the emulator's may come from another frame). */
-function message(error: unknown): string {
-  if (typeof error === 'string' && error.trim() !== '') return error;
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    const text = String((error as { message: unknown }).message).trim();
-    if (text !== '') return text;
-  }
-  return 'no reason given';
-}
 
 function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): GoogleScriptRun {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler(onFailure);

@@ -6,6 +6,7 @@
  * written with textContent.
  */
 import { byId, el, fill } from '../dom';
+import { message } from '../read';
 import {
   afterCall,
   choicesText,
@@ -54,14 +55,6 @@ let previewed: { qualification: string; tutorGroup: string } | null = null;
 
 function filters(): { qualification: string; tutorGroup: string } {
   return { qualification: qualification.value, tutorGroup: tutorGroup.value };
-}
-
-function message(error: unknown): string {
-  if (typeof error === 'string' && error.trim() !== '') return error;
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    return String((error as { message: unknown }).message);
-  }
-  return 'no reason given';
 }
 
 function showBanner(messages: string[]): void {

@@ -3,14 +3,9 @@
  * downloadable as one JSON file. Values are written with textContent only.
  */
 import { readableValue } from '../../src/domain/prose';
-import { byId, el, fill, setText } from '../dom';
-import {
-  downloadHref,
-  failureText,
-  readSubjectAccess,
-  subjectAccessHeadline,
-  type SubjectAccessResult,
-} from '../dataInOutView';
+import { byId, el, fill, setText, downloadHref } from '../dom';
+import { readSubjectAccess, subjectAccessHeadline, type SubjectAccessResult } from './subjectAccessView';
+import { failureText } from '../read';
 
 const form = byId<HTMLFormElement>('find');
 const input = byId<HTMLInputElement>('candidateNumber');

@@ -6,6 +6,7 @@
  */
 import type { FieldError } from '../../src/domain/types';
 import { byId, el, fill, setOptions, setText } from '../dom';
+import { message } from '../read';
 import {
   defaultRecipient,
   followUpFields,
@@ -115,15 +116,6 @@ function server(onSuccess: Handler): UpdateRun {
     setBusy(false);
     showBanner([`The add-on could not be reached (${message(error)}). Nothing new was recorded; try again.`]);
   });
-}
-
-function message(error: unknown): string {
-  if (typeof error === 'string' && error.trim() !== '') return error;
-  if (error !== null && typeof error === 'object' && 'message' in error) {
-    const text = String((error as { message: unknown }).message).trim();
-    if (text !== '') return text;
-  }
-  return 'no reason given';
 }
 
 // ---- Messages. ----

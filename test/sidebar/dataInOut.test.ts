@@ -1,20 +1,9 @@
-import {
-  closeHeadline,
-  downloadHref,
-  importHeadline,
-  keptLine,
-  lineText,
-  listHeadline,
-  listRowText,
-  looksMisdecoded,
-  readCloseSeason,
-  readImport,
-  readList,
-  readSubjectAccess,
-  refusal,
-  removalLines,
-  subjectAccessHeadline,
-} from '../../sidebar/dataInOutView';
+import { closeHeadline, keptLine, readCloseSeason, removalLines } from '../../sidebar/closeSeason/closeSeasonView';
+import { downloadHref } from '../../sidebar/dom';
+import { importHeadline, lineText, looksMisdecoded, readImport } from '../../sidebar/import/importView';
+import { listHeadline, listRowText, readList } from '../../sidebar/lists/listsView';
+import { refusal } from '../../sidebar/read';
+import { readSubjectAccess, subjectAccessHeadline } from '../../sidebar/subjectAccess/subjectAccessView';
 
 describe('the Import candidates page', () => {
   const preview = {

@@ -1,0 +1,57 @@
+/**
+ * What the Import candidates page shows, as plain functions of the server's answers (so
+ * they are tested without a browser). Every text here is shown with
+ * textContent, never as HTML.
+ */
+import { isObject, lineNotes, num, plural, refusal, str, UNREADABLE, type Read } from '../read';
+
+export interface ImportResult {
+  dryRun: boolean;
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: { line: number; reason: string }[];
+  warnings: { line: number; reason: string }[];
+  unmatched: string[];
+  columns: { header: string; column: string }[];
+}
+
+export function readImport(answer: unknown): Read<ImportResult> {
+  if (!isObject(answer)) return { ok: false, messages: [UNREADABLE] };
+  if (answer.ok !== true) return { ok: false, messages: refusal(answer) };
+  return {
+    ok: true,
+    value: {
+      dryRun: answer.dryRun === true,
+      added: num(answer.added),
+      updated: num(answer.updated),
+      unchanged: num(answer.unchanged),
+      refused: lineNotes(answer.refused),
+      warnings: lineNotes(answer.warnings),
+      unmatched: Array.isArray(answer.unmatched) ? answer.unmatched.map(str) : [],
+      columns: Array.isArray(answer.columns)
+        ? answer.columns.filter(isObject).map((c) => ({ header: str(c.header), column: str(c.column) }))
+        : [],
+    },
+  };
+}
+
+/** The headline of a preview or of a finished import. */
+export function importHeadline(r: ImportResult): string {
+  const counts = `${plural(r.added, 'new candidate')}, ${r.updated} updated, ${r.unchanged} unchanged, ${plural(r.refused.length, 'row')} refused`;
+  if (r.dryRun) {
+    return r.added + r.updated === 0
+      ? `Nothing to import: ${counts}.`
+      : `Preview: ${counts}. Nothing is saved until you press Import.`;
+  }
+  return `Imported: ${counts}.`;
+}
+
+export function lineText(n: { line: number; reason: string }): string {
+  return `Line ${n.line}: ${n.reason}`;
+}
+
+/** Files from the MIS are UTF-8 or, from older Windows exports, Windows-1252: a UTF-8 read full of � is the second. */
+export function looksMisdecoded(text: string): boolean {
+  return text.includes('\uFFFD');
+}
