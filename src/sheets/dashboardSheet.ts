@@ -11,7 +11,7 @@ import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domai
 import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
 import { NUMBER_FORMAT } from './cells';
-import { readLog } from './requestLog';
+import { readLog, type LoggedRequest } from './requestLog';
 import { sheetByName, timeZoneOf, todayIn } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,12 +66,17 @@ function setWidths(sheet: Sheet, widths: readonly number[]): void {
   }
 }
 
-/** Refreshes the dashboard. The caller holds the document lock. */
-export function refreshDashboardSheet(ss: Spreadsheet): DashboardRefresh {
+/**
+ * Refreshes the dashboard. The caller holds the document lock. `requests`, when given, are both
+ * logs' rows (Requests first) as the caller read and wrote them in this same hold, so the logs are
+ * not read again.
+ */
+export function refreshDashboardSheet(ss: Spreadsheet, requests?: readonly LoggedRequest[]): DashboardRefresh {
   const timeZone = timeZoneOf(ss);
   const sheet = dashboardSheet(ss);
   const refreshedAt = Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm');
-  const figures = readDashboardFigures(ss, timeZone, todayIn(timeZone));
+  const today = todayIn(timeZone);
+  const figures = requests ? dashboardFigures(requests, today) : readDashboardFigures(ss, timeZone, today);
   writeDashboard(sheet, layoutDashboard(figures, refreshedAt));
   return { figures, refreshedAt };
 }

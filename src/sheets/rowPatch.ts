@@ -151,6 +151,9 @@ export function writeRowChanges(
   for (let c = from; bridgeable && c <= to; c++) if (!ours.has(c)) bridgeable = false;
   if (!bridgeable) {
     writeRecords(table, row, [record], changed, timeZone);
+    // Later reads in this hold see what was written.
+    const cells = table.rows[row - 2];
+    if (cells) for (const [c, spec] of byColumn) cells[c] = toCell(record[spec.header], spec.kind, timeZone);
     return;
   }
   const width = to - from + 1;
