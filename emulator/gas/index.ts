@@ -120,6 +120,13 @@ export interface GasEnvironment {
   logs: string[];
   setAuthorizationRequired(required: boolean): void;
   /**
+   * Runs `fn` (a call into the bundle) granted only `scopes`, the manifest's
+   * oauthScopes: a service call needing another throws as on Apps Script.
+   * null grants everything (a manifest without oauthScopes). Calls a test makes
+   * on `spreadsheet` outside it are never refused.
+   */
+  withGrantedScopes<T>(scopes: readonly string[] | null, fn: () => T): T;
+  /**
    * Files in Drive made through the Advanced Sheets and Drive services (live, not counted),
    * Google's own sharing notices, and a user's hand: put a file in the bin, or delete it.
    */
@@ -213,6 +220,7 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       options.project?.triggers ?? (saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : []),
     nextTriggerId: saved?.nextTriggerId ?? 1,
     authorizationRequired: false,
+    grantedScopes: null,
     drive: saved?.drive ? structuredClone(saved.drive) : newDriveState(),
   };
   if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
@@ -317,6 +325,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     },
     setAuthorizationRequired: (required) => {
       ctx.authorizationRequired = required;
+    },
+    withGrantedScopes: (scopes, fn) => {
+      const before = ctx.grantedScopes;
+      ctx.grantedScopes = scopes === null ? null : new Set(scopes);
+      try {
+        return fn();
+      } finally {
+        ctx.grantedScopes = before;
+      }
     },
     setActiveUser: (email) => {
       ctx.user.active = email;

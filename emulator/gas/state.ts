@@ -111,6 +111,8 @@ export interface Ctx {
   triggers: TriggerData[];
   nextTriggerId: number;
   authorizationRequired: boolean;
+  /** The manifest's oauthScopes while a call into the bundle runs (scopes.ts); null: calls are not held to scopes. */
+  grantedScopes: ReadonlySet<string> | null;
   /** Files the add-on made through the Advanced Sheets and Drive services (the SLT view). */
   drive: DriveState;
 }
