@@ -93,7 +93,7 @@ export type Taken = Answer<Submitted & { request: PostResultsRequest }>;
 /**
  * The one way a request enters a log, whoever took it: the sidebar's checks,
  * a new ID, the alphabetical insert. Call under the document lock; the
- * confirmation email is sent by the caller once the lock is released.
+ * caller sends the confirmation (confirmTaken).
  */
 export function takeRequest(state: IntakeState, form: unknown, source: IntakeSource): Taken {
   const { tz, today, services, settings, logs } = state;
@@ -142,7 +142,7 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
   };
 }
 
-/** After the lock is released: the mailer takes it for its own short writes. */
+/** In the hold that took the request, or after it (the mailer takes the lock for its own short writes). */
 export function confirmTaken(taken: Taken, settings: Settings): Answer<Submitted> {
   if (!taken.ok) return taken;
   const { request, ...result } = taken;
@@ -155,13 +155,12 @@ export function submitRequest(form: unknown): Answer<Submitted> {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
-    let settings: Settings | null = null;
-    const taken = withDocumentLock((): Taken => {
+    // The confirmation is queued and sent in the hold that saved the request: one hold and one flush
+    // for both (the mailer runs inside a hold it is given). Its row still goes "sending" before the send.
+    return withDocumentLock((): Answer<Submitted> => {
       const state = readIntakeState(ss, tz, today);
-      settings = state.settings;
-      return takeRequest(state, form, { consentSource: 'paper form' });
+      return confirmTaken(takeRequest(state, form, { consentSource: 'paper form' }), state.settings);
     });
-    return settings ? confirmTaken(taken, settings) : taken;
   });
 }
 

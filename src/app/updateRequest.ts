@@ -203,13 +203,20 @@ export type OutcomeRecorded = Progress & {
  */
 export function recordOutcome(requestId: unknown, input: unknown): Answer<OutcomeRecorded> {
   return answer((): Answer<OutcomeRecorded> => {
-    // Every recorded outcome changes SLT's figures: the dashboard is refreshed in the same hold.
-    const done = change(requestId, (req, c) => recordOutcomeStep(req, input, c), { refreshDashboard: true });
-    if (!done.ok) return done;
+    // One hold for the outcome, SLT's figures (every outcome changes them) and its emails: the
+    // mailer runs inside the hold it is given, so the hold is flushed once for all three.
+    const recorded = withDocumentLock(() => {
+      const done = change(requestId, (req, c) => recordOutcomeStep(req, input, c), { refreshDashboard: true });
+      if (!done.ok) return done;
+      const { settings } = done.context;
+      return {
+        done,
+        sent: deliver(withParentCopiesFor(outcomeMailJobs(done.after, done.step.effects, settings), settings)),
+      };
+    });
+    if ('ok' in recorded) return recorded;
+    const { done, sent } = recorded;
     const { effects } = done.step;
-    const sent = deliver(
-      withParentCopiesFor(outcomeMailJobs(done.after, effects, done.context.settings), done.context.settings),
-    );
     return {
       ok: true,
       ...statusOf(done.after),

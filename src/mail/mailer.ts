@@ -23,8 +23,9 @@
  * Headers are cleaned of control characters in message(), the one place mail
  * is built.
  *
- * Call these outside withDocumentLock: they take the lock for each short
- * write themselves, so a long batch never keeps other writers out.
+ * They take the lock for each short write themselves, so a long batch never
+ * keeps other writers out. Called inside a hold (a Save's one confirmation),
+ * they run in that hold (withDocumentLock does not release it early).
  */
 import {
   classifyMailError,
@@ -328,7 +329,8 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
 export function resumeMailQueue(options: MailOptions = {}): MailReport {
   const run = startRun(options);
   const tz = run.mail.timeZone;
-  const book = withDocumentLock(() => readCorrespondence(run.ss, tz));
+  // A read only: each row is checked again under the hold that sends it (sendChunk).
+  const book = withDocumentLock(() => readCorrespondence(run.ss, tz), LOCK_WAIT_MS, { flush: false });
 
   const outgoing: Outgoing[] = [];
   const refused: { requestId: string; to: string; row: number; reason: string }[] = [];
