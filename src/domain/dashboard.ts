@@ -259,6 +259,7 @@ const NEED_STARTS: Readonly<Record<FlagLabel, (r: DashboardRow) => string>> = {
   [FLAGS.issueSor]: (r) => r.outcomeReceived,
   [FLAGS.followUpOverdue]: (r) => r.outcomeReceived,
   [FLAGS.appealWindowClosing]: (r) => r.outcomeReceived,
+  [FLAGS.serviceUnknown]: (r) => r.received,
 };
 
 type DeadlineState = 'soon' | 'passed' | null;

@@ -3,8 +3,7 @@
  * how the add-on reads them back.
  *
  * The cells hold the names she knows ("Priority review of marking",
- * "Teacher"); the program, the server functions and the CSV files work in
- * codes. A cell written before the names, or typed by hand, may hold either,
+ * "Teacher"); the program and the server functions work in codes. A cell written before the names, or typed by hand, may hold either,
  * in any case and spacing: both read as the code. The names are the
  * catalogue's, so a service renamed there is renamed in every log written
  * from then on.

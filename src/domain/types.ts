@@ -325,6 +325,7 @@ export const FLAGS = {
   issueSor: 'Issue updated SoR',
   followUpOverdue: 'Follow-up overdue',
   appealWindowClosing: 'Appeal window closing',
+  serviceUnknown: 'Service not recognised',
 } as const;
 export type FlagKey = keyof typeof FLAGS;
 export type FlagLabel = (typeof FLAGS)[FlagKey];

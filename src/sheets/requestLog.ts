@@ -84,7 +84,7 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
     subject: text('Subject'),
     component: text('Component'),
     series: text('Series'),
-    // The cell holds the name or the code, in any case; text that is neither is kept as typed and reported by the checks.
+    // The cell holds the name or the code, in any case; text that is neither is kept as typed and flagged by the daily check.
     service: service as ServiceCode,
     requestedBy: requestedByFromCell(text('Requested by')),
     teacherEmail: text('Teacher email'),

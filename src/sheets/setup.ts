@@ -203,7 +203,7 @@ function applyLogValidation(sheet: Sheet, ss: Spreadsheet, timeZone: string): vo
   const boards = boardsFromServices(ss, timeZone);
   // Service and Requested by offer the names the add-on writes, but accept other text: a row written before
   // the names (or typed by hand) holds a code, which still reads, and a refused cell would stop every write
-  // that spans it. Text that is neither name nor code is reported by the checks.
+  // that spans it. Text that is neither name nor code is flagged by the daily check.
   const lists: [string, string[], boolean][] = [
     ['Board', boards, true],
     ['Service', serviceNamesFor(sheet.getName() as LogName), true],

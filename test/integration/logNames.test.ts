@@ -9,7 +9,7 @@ import { SHEET } from '../../src/domain/schema';
 import { SERVICE_CELL } from '../fixtures/logCells';
 import { NOW, seasonRows, writeLog } from './dashboardSeason';
 import { setUpAddOn, sheetValues, type AddOn } from './harness';
-import { centre, dailyRun, logRequest, mailTo, morning, row } from './progressHelpers';
+import { centre, dailyRun, digests, logRequest, mailTo, morning, row } from './progressHelpers';
 
 const AMY = 'amy.brown@example.org';
 const TEACHER = 'r.patel@example.org';
@@ -133,6 +133,27 @@ describe('the logs by name', () => {
     expect(outcome).toMatchObject({ ok: true, status: 'Closed', emailed: [TEACHER] });
     expect(mailTo(addOn, TEACHER)).toHaveLength(1);
     expect(mailTo(addOn, AMY)).toHaveLength(0);
+  });
+});
+
+describe('a Service cell she typed wrong', () => {
+  it('is flagged by the daily check, in the Flags cell and the digest, and the flag goes once she picks a name', () => {
+    const addOn = centre();
+    morning(addOn, '2026-08-20');
+    const id = logRequest(addOn);
+    typeInto(addOn.env, SHEET.requests, id, 'Service', 'Reveiw of marking');
+    morning(addOn, '2026-08-21');
+    const check = dailyRun(addOn);
+    expect(check.flagged).toEqual([{ requestId: id, flag: 'serviceUnknown' }]);
+    expect(row(addOn, id).Flags).toBe('Service not recognised (Reveiw of marking)');
+    const [digest] = digests(addOn);
+    expect(digest.body).toContain('Choose the service from the list: the Service cell names none (1)');
+    expect(digest.body).toContain(`- ${id} Amy Brown (AQA): Chemistry 7405/1, Reveiw of marking`);
+
+    typeInto(addOn.env, SHEET.requests, id, 'Service', 'Review of marking');
+    morning(addOn, '2026-08-22');
+    expect(dailyRun(addOn).flagged).toEqual([]);
+    expect(row(addOn, id).Flags).toBe('');
   });
 });
 
