@@ -6,8 +6,6 @@
 export {
   onOpen,
   onInstall,
-  showSidebar,
-  showUpdateSidebar,
   menuSetUp,
   menuRunDailyCheck,
   menuHandOverDailyCheck,
@@ -39,12 +37,16 @@ export { importCandidates } from './app/import';
 export { misUpdateList, boardSubmissionList, refundList, getListOptions, markMisUpdated } from './app/lists';
 export { subjectAccessExport } from './app/subjectAccess';
 export { closeSeason } from './app/closeSeason';
-export { showImportSidebar, showListsSidebar, showSubjectAccessDialog, showCloseSeasonDialog } from './app/pages';
 export {
-  listApplications,
-  approveApplications,
-  rejectApplication,
+  showSidebar,
+  showUpdateSidebar,
+  showImportSidebar,
+  showListsSidebar,
+  showSubjectAccessDialog,
+  showCloseSeasonDialog,
   showApplicationsSidebar,
+  showPaymentsSidebar,
   showFormQuestions,
-} from './app/applications';
-export { previewPayments, applyPayments, showPaymentsSidebar } from './app/payments';
+} from './app/pages';
+export { listApplications, approveApplications, rejectApplication } from './app/applications';
+export { previewPayments, applyPayments } from './app/payments';

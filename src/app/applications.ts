@@ -423,11 +423,6 @@ export function rejectApplication(
   });
 }
 
-export function showApplicationsSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Applications').setTitle('Applications');
-  SpreadsheetApp.getUi().showSidebar(html);
-}
-
 /** The questions the application form should ask, as a page the officer prints or copies into Forms. */
 export function formQuestionsPage(): string {
   const items = FORM_QUESTIONS.map(
@@ -437,9 +432,4 @@ export function formQuestionsPage(): string {
       }</li>`,
   ).join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Questions for the application form</title><style>body{font:14px/1.5 sans-serif;max-width:760px;margin:24px auto}li{margin:0 0 12px}@media print{button{display:none}}</style></head><body><h1>Questions for the online application form</h1><p>Make a Google Form with these questions, titled as here (the add-on finds each answer by its title), then link it to this spreadsheet: Responses › Link to Sheets. Its answers arrive in the "${RESPONSES_SHEET}" sheet and wait in Extensions › Post-Results Tracker › Applications.</p><ol>${items}</ol><button onclick="print()">Print</button></body></html>`;
-}
-
-export function showFormQuestions(): void {
-  const output = HtmlService.createHtmlOutput(formQuestionsPage()).setWidth(800).setHeight(700);
-  SpreadsheetApp.getUi().showModalDialog(output, 'Questions for the application form');
 }

@@ -25,14 +25,10 @@ import { readServices } from '../sheets/settingsSheet';
 import { SheetLayoutError } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf } from '../sheets/workbook';
 import { reminderBatch, readReminderOptions } from './reminders';
+import { showDialog } from './pages';
 import { answer, type Answer } from './respond';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
-
-function showDialog(html: string, title: string): void {
-  const output = HtmlService.createHtmlOutput(html).setWidth(900).setHeight(700);
-  SpreadsheetApp.getUi().showModalDialog(output, title);
-}
 
 /**
  * `showResultsDayLetters({ qualification?, tutorGroup?, everyone? })`: the

@@ -6,7 +6,7 @@
 import { runDailyCheck } from './dailyCheck';
 import { refreshSltDashboard } from './dashboard';
 import { refreshSltViewSpreadsheet, sltViewChosen } from './sltView';
-import { showRemindersSidebar } from './reminders';
+import { showRemindersSidebar } from './pages';
 import { setUp } from './setupEntry';
 import { handOverDailyTrigger } from './triggers';
 
@@ -45,17 +45,6 @@ export function onOpen(_e?: OpenEvent): void {
 
 export function onInstall(e?: OpenEvent): void {
   onOpen(e);
-}
-
-export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Post-Results Tracker');
-  SpreadsheetApp.getUi().showSidebar(html);
-}
-
-/** "Update a request": find a request and record its progress. */
-export function showUpdateSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Update').setTitle('Update a request');
-  SpreadsheetApp.getUi().showSidebar(html);
 }
 
 export function menuSetUp(): void {

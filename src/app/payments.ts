@@ -84,8 +84,3 @@ export function applyPayments(csvText: unknown): Answer<PaymentsAnswer> {
     });
   });
 }
-
-export function showPaymentsSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Payments').setTitle('Match payments');
-  SpreadsheetApp.getUi().showSidebar(html);
-}

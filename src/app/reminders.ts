@@ -272,9 +272,3 @@ export function sendQueuedEmails(): Answer<QueueAnswer> {
     };
   });
 }
-
-/** The menu item: the Reminders sidebar. */
-export function showRemindersSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Reminders').setTitle('Results-day reminders');
-  SpreadsheetApp.getUi().showSidebar(html);
-}
