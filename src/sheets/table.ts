@@ -70,8 +70,11 @@ export function readSmallTable(
   let values: Cell[][];
   try {
     values = ss.getRange(`'${name.replace(/'/g, "''")}'!${SMALL_SHEET_COLUMNS}`).getValues() as Cell[][];
-  } catch {
-    return null;
+  } catch (error) {
+    // Only a sheet that is not there (renamed or deleted: "Range not found") falls back to the read by
+    // handle; any other failure is the service failing and must stop the run before it writes.
+    if (/Range not found/i.test(error instanceof Error ? error.message : String(error))) return null;
+    throw error;
   }
   let rows = values.length;
   while (rows > 1 && values[rows - 1].every((c) => c === '')) rows--;
