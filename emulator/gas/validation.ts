@@ -8,7 +8,6 @@ import { columnLetters } from './a1';
 import { instrument } from './counter';
 import { isEmptyValue, isDateValue } from './values';
 import type { Ctx, SheetRef, ValidationData } from './state';
-import type { Range } from './range';
 
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
