@@ -5,7 +5,7 @@
  * message rather than a broken page. Every text here is shown with
  * textContent, never as HTML.
  */
-import { formatMoney } from '../src/domain/money';
+import { formatMoney } from '../src/domain/formats';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; messages: string[] };
 
