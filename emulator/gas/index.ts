@@ -15,6 +15,8 @@ import { MailAppService } from './mail';
 import { PropertiesServiceImpl } from './properties';
 import { type SerializedWorkbook, restoreWorkbook, serializeState } from './serialize';
 import { LoggerService, SessionService, makeConsole } from './session';
+import { Range, rangeFromRef, rangeToRef } from './range';
+import { Sheet } from './sheet';
 import { SheetData } from './sheetData';
 import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
 import type { Ctx, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
@@ -222,6 +224,13 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     authorizationRequired: false,
     grantedScopes: null,
     drive: saved?.drive ? structuredClone(saved.drive) : newDriveState(),
+    grid: {
+      range: (sheet, row, column, numRows, numColumns) => new Range(ctx, sheet, row, column, numRows, numColumns),
+      fromRef: (ref) => rangeFromRef(ctx, ref),
+      toRef: rangeToRef,
+      sheet: (data) => new Sheet(ctx, data),
+      spreadsheet: () => new Spreadsheet(ctx),
+    },
   };
   if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
   if (options.spreadsheetId) ctx.book.id = options.spreadsheetId;

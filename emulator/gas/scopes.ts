@@ -24,7 +24,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ServiceName } from './counter';
 
 /** reference page ("spreadsheet/range") -> method -> scopes (empty: none needed). */
 type ReferenceTable = Map<string, Map<string, string[]>>;
@@ -32,8 +31,11 @@ type ReferenceTable = Map<string, Map<string, string[]>>;
 /** The gas-types-detailed files that hold the pages of the services the stand-in models. */
 const REFERENCE_FILES = ['base', 'charts', 'html', 'lock', 'mail', 'properties', 'script', 'spreadsheet', 'utilities'];
 
+/** The counter's service names (counter.ts), which this module does not import: the counter imports it. */
+type ServiceName = string;
+
 /** Where each service's classes are documented (Ui, Menu and User live under base/). */
-const PAGES_OF: Record<ServiceName, string[]> = {
+const PAGES_OF: Record<ServiceName, string[] | undefined> = {
   Spreadsheet: ['spreadsheet', 'base', 'charts'],
   Mail: ['mail'],
   Lock: ['lock'],
@@ -151,7 +153,7 @@ export function isAdvanced(service: ServiceName): boolean {
 /** The reference page a class of the stand-in is documented on, e.g. 'base/ui'; null if none. */
 export function referencePage(service: ServiceName, className: string): string | null {
   const slug = pageSlug(className);
-  for (const dir of PAGES_OF[service]) if (referenceTable().has(`${dir}/${slug}`)) return `${dir}/${slug}`;
+  for (const dir of PAGES_OF[service] ?? []) if (referenceTable().has(`${dir}/${slug}`)) return `${dir}/${slug}`;
   return null;
 }
 

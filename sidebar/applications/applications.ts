@@ -2,8 +2,8 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
-import { formatUkDate } from '../../src/domain/calendar';
-import { formatMoney } from '../../src/domain/money';
+import { formatUkDate } from '../../src/domain/formats';
+import { formatMoney } from '../../src/domain/formats';
 import { byId, el, fill, setText } from '../dom';
 
 interface Problem {

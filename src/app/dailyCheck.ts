@@ -12,7 +12,7 @@
  * where a request closes) written once, so the number of Spreadsheet calls
  * is the same for ten rows as for twenty thousand.
  */
-import { formatLongDate, formatUkDate } from '../domain/calendar';
+import { formatLongDate, formatUkDate } from '../domain/formats';
 import {
   appealedRequests,
   checkRequest,

@@ -5,7 +5,8 @@
  * request's outcome, and its window counts from that outcome (or, for a
  * preliminary appeal, from the reasons for it when they were asked for).
  */
-import { formatUkDate, isIsoDate } from './calendar';
+import { isIsoDate } from './calendar';
+import { formatUkDate } from './formats';
 import { CATALOGUE } from './catalogue';
 import { paperKey } from './earlierRequests';
 import { parseRequestId } from './requestId';

@@ -4,7 +4,8 @@
  * asked (JCQ's script consent form; domain.md §8). Consent is dated, and only
  * counts once results are out.
  */
-import { formatUkDate, isIsoDate } from './calendar';
+import { isIsoDate } from './calendar';
+import { formatUkDate } from './formats';
 import { CATALOGUE } from './catalogue';
 import type { RuleCheck } from './ruleCheck';
 import { resultsDayFor } from './resultsDays';

@@ -9,15 +9,7 @@
  *
  * Pure: today is a parameter; nothing here reads a sheet or sends an email.
  */
-import {
-  addDays,
-  addWorkingDays,
-  compareDates,
-  daysBetween,
-  formatUkDate,
-  isIsoDate,
-  workingDaysBetween,
-} from './calendar';
+import { addDays, addWorkingDays, compareDates, daysBetween, isIsoDate, workingDaysBetween } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import {
   appealDeadlineFor,
@@ -28,7 +20,7 @@ import {
   refundFor,
   stageOf,
 } from './lifecycle';
-import { formatMoney } from './money';
+import { formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import {
   FLAGS,

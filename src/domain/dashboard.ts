@@ -11,7 +11,8 @@
  * module counts its labels in the Flags column rather than working the
  * acknowledgement and turnaround rules out a second time.
  */
-import { addDays, formatUkDate, isIsoDate } from './calendar';
+import { addDays, isIsoDate } from './calendar';
+import { formatUkDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { levelOf } from './levels';
 import { classifyOutcome, isGradeChange, isReview, refundFor, type OutcomeKind } from './lifecycle';

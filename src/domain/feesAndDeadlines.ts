@@ -5,11 +5,10 @@
  * a request after the board's deadline is taken only with the officer's
  * reason, which is kept with the request.
  */
-import { formatLongDate, formatUkDate } from './calendar';
+import { formatLongDate, formatMoney, formatUkDate } from './formats';
 import { CATALOGUE } from './catalogue';
 import { DEFAULT_REASONS_WINDOW_DAYS, type FeeAndDeadline } from './deadlines';
 import { LEVEL_NAMES, levelsText } from './levels';
-import { formatMoney } from './money';
 import type { RuleCheck } from './ruleCheck';
 import { boardsOffered, chooseService, levelFees, matchKey, seriesOffered } from './services';
 import type { IsoDate, ServiceCode, ServiceRow } from './types';

@@ -8,9 +8,9 @@
  * address at the top. Every value is escaped here; the page's only script is
  * the Print button's, which holds no data.
  */
-import { formatLongDate } from './calendar';
+import { formatFee, formatLongDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
-import { escapeHtml, formatFee, type RenderedEmail } from './templates';
+import { escapeHtml, type RenderedEmail } from './templates';
 import type { IsoDate, PostResultsRequest, RequestForm, ServiceInfo, Settings } from './types';
 
 export interface LetterCandidate {

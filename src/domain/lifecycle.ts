@@ -10,15 +10,7 @@
  * nothing here reads a sheet or sends an email; the emails an outcome calls
  * for come back as data for the mailer.
  */
-import {
-  addDays,
-  compareDates,
-  familyDeadline,
-  formatLongDate,
-  formatUkDate,
-  isIsoDate,
-  parseUkOrIsoDate,
-} from './calendar';
+import { addDays, compareDates, isIsoDate, parseUkOrIsoDate } from './calendar';
 import { isServiceCode } from './catalogue';
 import {
   appealWindowFromNotes,
@@ -27,7 +19,7 @@ import {
   type AppealWindows,
 } from './deadlines';
 import { compareGrades, normaliseGrade } from './grades';
-import { formatMoney } from './money';
+import { familyDeadline, formatLongDate, formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
 import {

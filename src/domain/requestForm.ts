@@ -12,6 +12,7 @@
  */
 import { parseUkOrIsoDate } from './calendar';
 import { CATALOGUE, parseServiceCode } from './catalogue';
+import { formatCount } from './formats';
 import { formatRequestId, parseRequestId } from './requestId';
 import { checkUci, normalizeUci } from './uci';
 import { quote, withArticle } from './wording';
@@ -171,10 +172,6 @@ export function isCompleteForm(form: RequestFormDraft): form is RequestForm {
   return form.service !== '' && form.requestedBy !== '';
 }
 
-function thousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 /**
  * A form being read: the value of every text field, trimmed (or '' when it was
  * missing or refused), the draft built from them so far, and what was found.
@@ -245,7 +242,7 @@ export class FormReading {
     if (n > MAX_LENGTH[field]) {
       this.refuse(
         field,
-        `${label} can be at most ${thousands(MAX_LENGTH[field])} characters; this one has ${thousands(n)}.`,
+        `${label} can be at most ${formatCount(MAX_LENGTH[field])} characters; this one has ${formatCount(n)}.`,
       );
       return '';
     }

@@ -31,7 +31,8 @@
  *   later series is a new paper. A review of moderation covers the centre's
  *   sample, so its duplicates are per paper, not per candidate.
  */
-import { formatUkDate, isIsoDate } from './calendar';
+import { isIsoDate } from './calendar';
+import { formatUkDate } from './formats';
 import { CATALOGUE, priorityAllowed } from './catalogue';
 import { reasonsReceivedRule, relatedReviewRule } from './appeals';
 import { consentRule } from './consent';
