@@ -501,7 +501,7 @@ function sendChunk(
   if (live.length === 0) return result;
 
   const rows = live.map((o) => o.row);
-  const status = new StatusCells(book.table, Math.min(...rows), Math.max(...rows));
+  const status = new StatusCells(book, Math.min(...rows), Math.max(...rows));
   const sentRows: number[] = [];
   for (const o of live) {
     if (result.sent >= quota) {

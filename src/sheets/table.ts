@@ -153,9 +153,17 @@ function runsOf<S extends ColumnSpec>(table: Table, specs: readonly S[]): { star
   return runs;
 }
 
+/** One run of columns as writeRecords wrote it: its range, first column (0-based) and the cells. */
+export interface WrittenRun {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  start: number;
+  values: Cell[][];
+}
+
 /**
  * Writes rows of values (keyed by header) into consecutive sheet rows starting
  * at `firstRow`, one setNumberFormats and one setValues per run of columns.
+ * Returns what it wrote, so a write straight after to the same cells can reuse the range.
  */
 export function writeRecords(
   table: Table,
@@ -163,15 +171,18 @@ export function writeRecords(
   records: readonly Record<string, unknown>[],
   specs: readonly ColumnSpec[],
   timeZone: string,
-): void {
-  if (records.length === 0) return;
+): WrittenRun[] {
+  if (records.length === 0) return [];
+  const written: WrittenRun[] = [];
   for (const run of runsOf(table, specs)) {
     const formats = records.map(() => run.specs.map((s) => (s ? NUMBER_FORMAT[s.kind] : 'General')));
     const values = records.map((r) => run.specs.map((s) => (s ? toCell(r[s.header], s.kind, timeZone) : '')));
     const range = table.sheet.getRange(firstRow, run.start + 1, records.length, run.specs.length);
     range.setNumberFormats(formats);
     range.setValues(values);
+    written.push({ range, start: run.start, values });
   }
+  return written;
 }
 
 /**
