@@ -272,7 +272,14 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
   }, TRIGGER_LOCK_WAIT_MS);
 }
 
-function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline: number): DigestState {
+/** `queue.empty` is set when the digest's send saw nothing else waiting in Correspondence. */
+function sendDigest(
+  checked: Checked,
+  today: IsoDate,
+  timeZone: string,
+  deadline: number,
+  queue: { empty: boolean },
+): DigestState {
   const problems = readProblems();
   const applications = applicationsDigestBlock(waitingApplications(timeZone));
   const text = digestText(
@@ -295,6 +302,7 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline
     recipientSource: { field: 'Exams officer email', fix: 'the Settings sheet' },
   };
   const report = sendMail([job], { deadline });
+  queue.empty = report.queueEmpty === true;
   if (report.sent > 0) {
     // Reported: the officer has them now. Problems met after the read stay for tomorrow.
     const told = new Set(problems.map((p) => p.text));
@@ -347,12 +355,14 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     }
 
     let digest: DigestState = 'not-sent';
+    const queue = { empty: false };
     try {
-      digest = sendDigest(checked, today, timeZone, deadline);
+      digest = sendDigest(checked, today, timeZone, deadline, queue);
     } catch (err) {
       recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
     }
-    resumeQueue(timeZone, deadline);
+    // The digest's hold read Correspondence moments ago: when nothing else was waiting, reading it again finds nothing.
+    if (!queue.empty) resumeQueue(timeZone, deadline);
     const dashboard = checked.dashboard;
     if (dashboard === null) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
     else if (checked.sltView !== null) {
