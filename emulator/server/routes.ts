@@ -8,6 +8,7 @@ import { servePage, type PageAssets } from './pages';
 import { HttpError, decodePathPart, readJson, send, sendJson } from './http';
 import type { PromptAnswer } from './types';
 
+/** The answers /api/menu queues for the questions a menu item asks, checked before anything runs. */
 function readAnswers(value: unknown): PromptAnswer[] | undefined {
   if (value === undefined) return undefined;
   const buttons = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'];
