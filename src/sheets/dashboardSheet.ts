@@ -29,7 +29,9 @@ export function dashboardSheet(ss: Spreadsheet): Sheet {
 
 /** The dashboard's figures for today, from both logs (one read each). */
 export function readDashboardFigures(ss: Spreadsheet, timeZone: string, today: IsoDate): DashboardFigures {
-  const rows = [...readLog(ss, SHEET.requests, timeZone).requests, ...readLog(ss, SHEET.scripts, timeZone).requests];
+  const read = (name: typeof SHEET.requests | typeof SHEET.scripts) =>
+    readLog(ss, name, timeZone, { readOnly: true }).requests;
+  const rows = [...read(SHEET.requests), ...read(SHEET.scripts)];
   return dashboardFigures(rows, today);
 }
 
