@@ -255,6 +255,25 @@ export function writeTwoColumns(
 }
 
 /**
+ * `make()` (which gets a range reaching row `rows` and column `columns`), growing the sheet first
+ * when it does not reach them. The sheet's size is asked only when `make` fails, since that
+ * question is a round trip and the range nearly always fits; nothing may be written before
+ * `make` has its range, so a retry after growing writes everything once.
+ */
+export function withRoom<T>(sheet: Sheet, rows: number, columns: number, make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    const short = rows - sheet.getMaxRows();
+    const narrow = columns - sheet.getMaxColumns();
+    if (short <= 0 && narrow <= 0) throw err;
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+    if (narrow > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), narrow);
+    return make();
+  }
+}
+
+/**
  * Makes room for a new row at sheet row `at` (2-based data area) and returns
  * it. Inserting moves the officer's formatting and notes with their rows.
  */
