@@ -113,7 +113,8 @@ function change<T extends object>(
       refreshDashboardInHold(ss, () => {
         const written = rowToRequest(log.table, log.table.rows[before.row - 2], log.name, before.row, tz);
         const mine = log.requests.map((r) => (r === before ? written : r));
-        const other = readLog(ss, log.name === SHEET.requests ? SHEET.scripts : SHEET.requests, tz).requests;
+        const otherName = log.name === SHEET.requests ? SHEET.scripts : SHEET.requests;
+        const other = readLog(ss, otherName, tz, { readOnly: true }).requests;
         return log.name === SHEET.requests ? [...mine, ...other] : [...other, ...mine];
       });
     }

@@ -16,6 +16,7 @@ import {
   readTable,
   requireHeaders,
   SheetLayoutError,
+  withRoom,
   writeRecords,
   type Cell,
   type Table,
@@ -86,19 +87,10 @@ export function appendCorrespondence(
 ): number {
   const first = book.nextRow;
   if (records.length === 0) return first;
-  const sheet = book.table.sheet;
-  const write = () =>
-    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone);
-  let runs: WrittenRun[];
-  try {
-    runs = write();
-  } catch (err) {
-    // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
-    const needed = first + records.length - 1 - sheet.getMaxRows();
-    if (needed <= 0) throw err;
-    sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-    runs = write();
-  }
+  // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
+  const runs = withRoom(book.table.sheet, first + records.length - 1, 1, () =>
+    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone),
+  );
   book.appended.push({ first, count: records.length, runs });
   const width = book.table.headers.length;
   records.forEach((record, i) => {
