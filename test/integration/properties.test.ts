@@ -20,7 +20,7 @@ describe('properties in one server call', () => {
     expect(addOn.env.properties.document.get('requestId.last.R.2026')).toBe('1');
   });
 
-  it('the daily check fetches it once for its problems, last run, trigger owner and responses sheet (it made seven)', () => {
+  it('the daily check fetches it once for its problems, last run, trigger owner and responses sheet (it used to fetch it for each)', () => {
     const addOn = setUpAddOn();
     addOn.env.properties.document.set('applications.sheet', 'Form responses 1');
     addOn.env.calls.reset();
