@@ -12,7 +12,6 @@ import { CATALOGUE, isServiceCode } from '../domain/catalogue';
 import { appealedRequests, checkRequest } from '../domain/dailyCheck';
 import {
   FOLLOW_UP_TEXT,
-  isScript,
   openFollowUps,
   outcomeMailJobs,
   recordAcknowledgementStep,
@@ -20,9 +19,10 @@ import {
   recordOutcomeStep,
   recordSubmissionStep,
   refundFor,
-  withdrawStep,
   type StepAnswer,
+  withdrawStep,
 } from '../domain/lifecycle';
+import { isScript } from '../domain/stages';
 import { formatRequestId, parseRequestId } from '../domain/requestId';
 import { LOG_COLUMNS, SHEET } from '../domain/schema';
 import { foldName } from '../domain/sortKey';

@@ -11,15 +11,9 @@
  */
 import { addDays, addWorkingDays, compareDates, daysBetween, isIsoDate, workingDaysBetween } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
-import {
-  appealDeadlineFor,
-  changesRecords,
-  classifyOutcome,
-  noGradeChange,
-  openFollowUps,
-  refundFor,
-  stageOf,
-} from './lifecycle';
+import { appealDeadlineFor, openFollowUps, refundFor } from './lifecycle';
+import { changesRecords, classifyOutcome, noGradeChange } from './outcomes';
+import { stageOf } from './stages';
 import { formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import {

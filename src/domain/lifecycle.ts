@@ -18,183 +18,29 @@ import {
   DEFAULT_HEARING_WINDOW_DAYS,
   type AppealWindows,
 } from './deadlines';
-import { compareGrades, normaliseGrade } from './grades';
 import { familyDeadline, formatLongDate, formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
-import {
-  MODERATION_OUTCOMES,
-  type FieldError,
-  type IsoDate,
-  type MailJob,
-  type PostResultsRequest,
-  type ModerationOutcome,
-  type ServiceRow,
-  type Settings,
-  type Status,
-  type TemplateName,
+import type {
+  FieldError,
+  IsoDate,
+  MailJob,
+  PostResultsRequest,
+  ServiceRow,
+  Settings,
+  Status,
+  TemplateName,
 } from './types';
 import { isEmailAddress } from './requestForm';
-
-// ---------------------------------------------------------------------------
-// Where a request stands, and what its outcome means.
-// ---------------------------------------------------------------------------
-
-export type Stage = 'received' | 'submitted' | 'acknowledged' | 'outcome' | 'closed' | 'withdrawn';
-
-/**
- * The step a request has reached. Closed and Withdrawn are the officer's (or
- * the add-on's) word in Status; otherwise the dates decide, so a date the
- * officer typed straight into the log counts as much as one recorded here.
- */
-export function stageOf(
-  req: Pick<PostResultsRequest, 'status' | 'submittedToBoard' | 'acknowledged' | 'outcomeReceived'>,
-): Stage {
-  if (req.status === 'Withdrawn') return 'withdrawn';
-  if (req.status === 'Closed') return 'closed';
-  if (isIsoDate(req.outcomeReceived)) return 'outcome';
-  if (isIsoDate(req.acknowledged)) return 'acknowledged';
-  if (isIsoDate(req.submittedToBoard)) return 'submitted';
-  return 'received';
-}
-
-const REVIEWS = [
-  'clerical-recheck',
-  'review-of-marking',
-  'priority-review-of-marking',
-  'review-of-moderation',
-  'appeal',
-  'appeal-hearing',
-];
-const RESULTS = ['mir', 'late-certification'];
-
-/** A review or an appeal: its outcome is a mark and a grade. */
-export function isReview(service: string): boolean {
-  return REVIEWS.includes(service);
-}
-
-/** Access to scripts: its outcome is the script itself. */
-export function isScript(service: string): boolean {
-  return isServiceCode(service) && service.startsWith('ats-');
-}
-
-/** Missing or incomplete result, late certification: its outcome is a result issued. */
-export function isResultService(service: string): boolean {
-  return RESULTS.includes(service);
-}
-
-export type OutcomeKind =
-  | 'grade-raised'
-  | 'grade-lowered'
-  /** The grade changed but no scale the add-on knows says which way. */
-  | 'grade-changed'
-  | 'mark-changed'
-  | 'no-change'
-  | 'script'
-  /** A missing result or late certification: the board issued a result (or a different one). */
-  | 'result-issued'
-  /** The board confirmed the result the candidate already had. */
-  | 'result-confirmed'
-  /** Review of moderation: the centre's marks reinstated, or the moderated marks raised. */
-  | 'moderation-raised'
-  /** Review of moderation: marks lowered; grades published in the series are not lowered. */
-  | 'moderation-lowered'
-  | 'moderation-unchanged';
-
-export function isGradeChange(kind: OutcomeKind | null): boolean {
-  return kind === 'grade-raised' || kind === 'grade-lowered' || kind === 'grade-changed';
-}
-
-/**
- * Outcomes after which the school's records change: the MIS and an updated
- * Statement of Results (the school's procedure, seed 000). A grade change, a
- * result issued where there was none (or a different one), and moderated
- * marks raised (some candidates' grades may rise).
- */
-export function changesRecords(kind: OutcomeKind | null): boolean {
-  return isGradeChange(kind) || kind === 'result-issued' || kind === 'moderation-raised';
-}
-
-/** The grade did not change, so the candidate (or the centre) may take it to the next stage of appeal. */
-export function noGradeChange(kind: OutcomeKind | null): boolean {
-  return (
-    kind === 'no-change' || kind === 'mark-changed' || kind === 'moderation-unchanged' || kind === 'moderation-lowered'
-  );
-}
-
-export function isModerationOutcome(x: unknown): x is ModerationOutcome {
-  return typeof x === 'string' && (MODERATION_OUTCOMES as readonly string[]).includes(x);
-}
-
-/** What each moderation outcome means, as the officer reads it. */
-export const MODERATION_OUTCOME_TEXT: Readonly<Record<ModerationOutcome, string>> = {
-  reinstated: "The centre's original marks were reinstated",
-  raised: "The moderated marks were raised, but not to the centre's original marks",
-  unchanged: 'The moderated marks did not change',
-  lowered: 'The moderated marks were lowered',
-};
-
-function markNumber(mark: string): number | null {
-  const s = String(mark ?? '').trim();
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : null;
-}
-
-function sameMark(a: string, b: string): boolean {
-  const x = markNumber(a);
-  const y = markNumber(b);
-  if (x !== null && y !== null) return x === y;
-  return normaliseGrade(a) === normaliseGrade(b);
-}
-
-/**
- * What the recorded outcome was, from the log's own columns; null while there
- * is no outcome or it is too incomplete to judge (a review with no new grade,
- * or no original grade to compare it with).
- */
-export function classifyOutcome(
-  req: Pick<
-    PostResultsRequest,
-    'service' | 'qualification' | 'outcomeReceived' | 'originalGrade' | 'newGrade' | 'originalMark' | 'newMark'
-  > &
-    Partial<Pick<PostResultsRequest, 'moderationOutcome'>>,
-): OutcomeKind | null {
-  if (!isIsoDate(req.outcomeReceived)) return null;
-  if (isScript(req.service)) return 'script';
-  if (isResultService(req.service)) return resultChanged(req) ? 'result-issued' : 'result-confirmed';
-  if (!isReview(req.service)) return null;
-  const moderation = String(req.moderationOutcome ?? '').trim();
-  if (req.service === 'review-of-moderation' && isModerationOutcome(moderation)) {
-    if (moderation === 'reinstated' || moderation === 'raised') return 'moderation-raised';
-    return moderation === 'lowered' ? 'moderation-lowered' : 'moderation-unchanged';
-  }
-  if (req.newGrade.trim() === '' || req.originalGrade.trim() === '') return null;
-  switch (compareGrades(req.qualification, req.originalGrade, req.newGrade)) {
-    case 'up':
-      return 'grade-raised';
-    case 'down':
-      return 'grade-lowered';
-    case 'unknown':
-      return 'grade-changed';
-    default: {
-      const marked = req.newMark.trim() !== '' && req.originalMark.trim() !== '';
-      return marked && !sameMark(req.originalMark, req.newMark) ? 'mark-changed' : 'no-change';
-    }
-  }
-}
-
-/** A missing result or late certification: a result where there was none, or a different one. */
-function resultChanged(
-  req: Pick<PostResultsRequest, 'qualification' | 'originalGrade' | 'newGrade' | 'originalMark' | 'newMark'>,
-): boolean {
-  const had = req.originalGrade.trim();
-  if (had === '') return req.newGrade.trim() !== '';
-  if (compareGrades(req.qualification, had, req.newGrade) !== 'same') return true;
-  return req.newMark.trim() !== '' && !sameMark(req.originalMark, req.newMark);
-}
-
-// ---------------------------------------------------------------------------
-// Follow-ups after a grade change: refund, MIS, Statement of Results.
-// ---------------------------------------------------------------------------
+import { isResultService, isReview, isScript, stageOf } from './stages';
+import {
+  type OutcomeKind,
+  changesRecords,
+  classifyOutcome,
+  isGradeChange,
+  isModerationOutcome,
+  noGradeChange,
+} from './outcomes';
 
 export interface Refund {
   due: boolean;
@@ -271,10 +117,6 @@ export function openFollowUps(req: FollowUpFields): FollowUp[] {
   return open;
 }
 
-// ---------------------------------------------------------------------------
-// The appeal window after an outcome with no change.
-// ---------------------------------------------------------------------------
-
 /**
  * Calendar days to take an outcome to the next stage: after a review, the
  * preliminary appeal (the board's own window when its `appeal` row in
@@ -323,10 +165,6 @@ export function eprsDeadlineFor(
   if (!isIsoDate(req.outcomeReceived)) return null;
   return addDays(req.outcomeReceived, settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS);
 }
-
-// ---------------------------------------------------------------------------
-// Reading what the officer typed.
-// ---------------------------------------------------------------------------
 
 export type StepAnswer<T extends object = object> =
   ({ ok: true; request: PostResultsRequest } & T) | { ok: false; errors: FieldError[] };
@@ -430,10 +268,6 @@ function closedOrWithdrawn(req: PostResultsRequest, doing: string): string | nul
   if (req.status === 'Closed') return `${req.requestId} is closed, so ${doing} cannot be recorded.`;
   return null;
 }
-
-// ---------------------------------------------------------------------------
-// The steps.
-// ---------------------------------------------------------------------------
 
 /** Submitted to the board, with the board's reference. Recording it again corrects it until the board acknowledges. */
 export function recordSubmissionStep(req: PostResultsRequest, input: unknown, today: IsoDate): StepAnswer {

@@ -1,7 +1,7 @@
 import {
   appealDeadlineFor,
-  classifyOutcome,
   openFollowUps,
+  type OutcomeContext,
   outcomeMailJobs,
   outcomeNotYet,
   recordAcknowledgementStep,
@@ -9,10 +9,10 @@ import {
   recordOutcomeStep,
   recordSubmissionStep,
   refundFor,
-  stageOf,
   withdrawStep,
-  type OutcomeContext,
 } from '../../src/domain/lifecycle';
+import { classifyOutcome } from '../../src/domain/outcomes';
+import { stageOf } from '../../src/domain/stages';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { SEED_TEMPLATES } from '../../src/domain/seedTemplates';
 import { renderTemplate } from '../../src/domain/templates';
