@@ -10,15 +10,13 @@
  */
 import { CATALOGUE, isServiceCode } from '../domain/catalogue';
 import { appealedRequests, checkRequest } from '../domain/dailyCheck';
+import { FOLLOW_UP_TEXT, openFollowUps, refundFor } from '../domain/followUps';
 import {
-  FOLLOW_UP_TEXT,
-  openFollowUps,
   outcomeMailJobs,
   recordAcknowledgementStep,
   recordFollowUpStep,
   recordOutcomeStep,
   recordSubmissionStep,
-  refundFor,
   type StepAnswer,
   withdrawStep,
 } from '../domain/lifecycle';

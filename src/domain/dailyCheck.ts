@@ -11,7 +11,8 @@
  */
 import { addDays, addWorkingDays, compareDates, daysBetween, isIsoDate, workingDaysBetween } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
-import { appealDeadlineFor, openFollowUps, refundFor } from './lifecycle';
+import { appealDeadlineFor } from './appealDeadlines';
+import { openFollowUps, refundFor } from './followUps';
 import { changesRecords, classifyOutcome, noGradeChange } from './outcomes';
 import { stageOf } from './stages';
 import { formatMoney, formatUkDate } from './formats';

@@ -15,7 +15,7 @@ import { addDays, isIsoDate } from './calendar';
 import { formatUkDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { levelOf } from './levels';
-import { refundFor } from './lifecycle';
+import { refundFor } from './followUps';
 import { classifyOutcome, isGradeChange, type OutcomeKind } from './outcomes';
 import { isReview } from './stages';
 import {

@@ -10,161 +10,18 @@
  * nothing here reads a sheet or sends an email; the emails an outcome calls
  * for come back as data for the mailer.
  */
-import { addDays, compareDates, isIsoDate, parseUkOrIsoDate } from './calendar';
+import { compareDates, isIsoDate, parseUkOrIsoDate } from './calendar';
 import { isServiceCode } from './catalogue';
-import {
-  appealWindowFromNotes,
-  DEFAULT_EPRS_WINDOW_DAYS,
-  DEFAULT_HEARING_WINDOW_DAYS,
-  type AppealWindows,
-} from './deadlines';
-import { familyDeadline, formatLongDate, formatMoney, formatUkDate } from './formats';
+import { DEFAULT_EPRS_WINDOW_DAYS, type AppealWindows } from './deadlines';
+import { familyDeadline, formatLongDate, formatUkDate } from './formats';
 import { findService } from './services';
 import { valuesForRequest } from './templateValues';
-import type {
-  FieldError,
-  IsoDate,
-  MailJob,
-  PostResultsRequest,
-  ServiceRow,
-  Settings,
-  Status,
-  TemplateName,
-} from './types';
+import type { FieldError, IsoDate, MailJob, PostResultsRequest, ServiceRow, Settings, TemplateName } from './types';
 import { isEmailAddress } from './requestForm';
 import { isResultService, isReview, isScript, stageOf } from './stages';
-import {
-  type OutcomeKind,
-  changesRecords,
-  classifyOutcome,
-  isGradeChange,
-  isModerationOutcome,
-  noGradeChange,
-} from './outcomes';
-
-export interface Refund {
-  due: boolean;
-  /** GBP to give back when due. */
-  amount: number | null;
-  /** One line for the officer: the amount, or why there is nothing to refund. */
-  note: string;
-}
-
-/**
- * Boards do not charge when the grade changes (domain.md §3), so a candidate
- * who paid gets the fee back. Nothing is owed when the centre waived the fee,
- * when the service was free, or when no fee was taken.
- */
-export function refundFor(
-  req: Pick<PostResultsRequest, 'fee' | 'paid'> & Partial<Pick<PostResultsRequest, 'service' | 'moderationOutcome'>>,
-): Refund {
-  if (req.service === 'review-of-moderation') {
-    // The centre's own fee: the board refunds it (or does not charge it) only when the centre's marks are reinstated.
-    if (String(req.moderationOutcome ?? '').trim() !== 'reinstated' || req.fee === null || req.fee <= 0) {
-      return {
-        due: false,
-        amount: null,
-        note: "No refund: the board keeps the centre's fee unless the centre's original marks are reinstated.",
-      };
-    }
-    return {
-      due: false,
-      amount: req.fee,
-      note: `The board refunds the centre's fee of ${formatMoney(req.fee)}: the centre's original marks were reinstated. Check it on the board's invoice; no candidate paid.`,
-    };
-  }
-  if (req.paid === 'waived') {
-    return { due: false, amount: null, note: 'No refund: the fee was waived (the centre paid it).' };
-  }
-  if (req.fee === null) return { due: false, amount: null, note: 'No refund: no fee is recorded for this request.' };
-  if (req.fee <= 0) return { due: false, amount: 0, note: 'No refund: the service was free.' };
-  if (req.paid !== 'yes') return { due: false, amount: null, note: 'No refund: the log says the fee was not paid.' };
-  return { due: true, amount: req.fee, note: `Refund ${formatMoney(req.fee)} to the candidate.` };
-}
-
-export type FollowUp = 'refund' | 'mis' | 'sor';
-
-export const FOLLOW_UP_TEXT: Readonly<Record<FollowUp, string>> = {
-  refund: 'Refund the fee',
-  mis: 'Update the MIS with the new grade',
-  sor: 'Issue an updated Statement of Results',
-};
-
-type FollowUpFields = Pick<
-  PostResultsRequest,
-  | 'service'
-  | 'qualification'
-  | 'outcomeReceived'
-  | 'originalGrade'
-  | 'newGrade'
-  | 'originalMark'
-  | 'newMark'
-  | 'fee'
-  | 'paid'
-  | 'refundIssued'
-  | 'misUpdated'
-  | 'sorIssued'
-> &
-  Partial<Pick<PostResultsRequest, 'moderationOutcome'>>;
-
-/** The follow-ups a changed result still needs: each is done once its date is in the log. */
-export function openFollowUps(req: FollowUpFields): FollowUp[] {
-  if (!changesRecords(classifyOutcome(req))) return [];
-  const open: FollowUp[] = [];
-  if (refundFor(req).due && !isIsoDate(req.refundIssued)) open.push('refund');
-  if (!isIsoDate(req.misUpdated)) open.push('mis');
-  if (!isIsoDate(req.sorIssued)) open.push('sor');
-  return open;
-}
-
-/**
- * Calendar days to take an outcome to the next stage: after a review, the
- * preliminary appeal (the board's own window when its `appeal` row in
- * Services says 'appeal window: N days', otherwise Settings' `Appeal window
- * days`); after a preliminary appeal, the appeal hearing (its row's window,
- * otherwise `Appeal hearing window days`). An appeal hearing is the board's
- * last stage: the days are then Ofqual's EPRS window (`EPRS window days`).
- */
-export function appealWindowDays(
-  req: Pick<PostResultsRequest, 'board' | 'series'> & Partial<Pick<PostResultsRequest, 'service' | 'qualification'>>,
-  services: readonly ServiceRow[],
-  settings: AppealWindows,
-): number {
-  if (req.service === 'appeal-hearing') return settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS;
-  const next = req.service === 'appeal' ? 'appeal-hearing' : 'appeal';
-  const usual =
-    next === 'appeal-hearing'
-      ? (settings.appealHearingWindowDays ?? DEFAULT_HEARING_WINDOW_DAYS)
-      : settings.appealWindowDays;
-  const row = findService(services, req.board, req.series, next, req.qualification ?? '');
-  return (row === null ? null : appealWindowFromNotes(row.notes)) ?? usual;
-}
-
-/**
- * Last day to ask for the next stage (appeal, then hearing), or null when
- * there is no outcome date. After an appeal hearing there is no next stage
- * at the board: see eprsDeadlineFor.
- */
-export function appealDeadlineFor(
-  req: Pick<PostResultsRequest, 'board' | 'series' | 'outcomeReceived'> & Partial<Pick<PostResultsRequest, 'service'>>,
-  services: readonly ServiceRow[],
-  settings: AppealWindows,
-): IsoDate | null {
-  // No appeal follows a clerical re-check (JCQ: only a review of marking or moderation), nor a hearing at the board.
-  if (!isIsoDate(req.outcomeReceived) || req.service === 'appeal-hearing' || req.service === 'clerical-recheck') {
-    return null;
-  }
-  return addDays(req.outcomeReceived, appealWindowDays(req, services, settings));
-}
-
-/** After an appeal hearing: the last day to apply to Ofqual's Exam Procedures Review Service. */
-export function eprsDeadlineFor(
-  req: Pick<PostResultsRequest, 'outcomeReceived'>,
-  settings: AppealWindows,
-): IsoDate | null {
-  if (!isIsoDate(req.outcomeReceived)) return null;
-  return addDays(req.outcomeReceived, settings.eprsWindowDays ?? DEFAULT_EPRS_WINDOW_DAYS);
-}
+import { type OutcomeKind, changesRecords, classifyOutcome, isGradeChange, isModerationOutcome } from './outcomes';
+import { FOLLOW_UP_TEXT, type FollowUp, openFollowUps, refundFor, statusAfterOutcome } from './followUps';
+import { appealDeadlineFor, eprsDeadlineFor } from './appealDeadlines';
 
 export type StepAnswer<T extends object = object> =
   ({ ok: true; request: PostResultsRequest } & T) | { ok: false; errors: FieldError[] };
@@ -515,20 +372,6 @@ export function recordOutcomeStep(
   const effects = outcomeEffects(request, ctx, sent.recipient);
   request.status = statusAfterOutcome(request, effects.kind);
   return { ok: true, request, effects };
-}
-
-/**
- * Closed as soon as nothing is left to do. An outcome with no grade change
- * waits for the window of the next stage (appeal, then hearing); an appeal
- * hearing is the board's last stage, so it closes at once.
- */
-export function statusAfterOutcome(req: FollowUpFields, kind: OutcomeKind): Status {
-  if (changesRecords(kind)) return openFollowUps(req).length > 0 ? 'Outcome received' : 'Closed';
-  // No next stage to wait for: after a hearing it is Ofqual's; after a re-check a review of marking is a new request.
-  if (noGradeChange(kind) && req.service !== 'appeal-hearing' && req.service !== 'clerical-recheck') {
-    return 'Outcome received';
-  }
-  return 'Closed';
 }
 
 const TEMPLATE_FOR: Readonly<Record<'grade-raised' | 'grade-lowered' | 'mark-changed' | 'no-change', TemplateName>> = {

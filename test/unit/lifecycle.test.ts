@@ -1,6 +1,6 @@
+import { appealDeadlineFor } from '../../src/domain/appealDeadlines';
+import { openFollowUps, refundFor } from '../../src/domain/followUps';
 import {
-  appealDeadlineFor,
-  openFollowUps,
   type OutcomeContext,
   outcomeMailJobs,
   outcomeNotYet,
@@ -8,7 +8,6 @@ import {
   recordFollowUpStep,
   recordOutcomeStep,
   recordSubmissionStep,
-  refundFor,
   withdrawStep,
 } from '../../src/domain/lifecycle';
 import { classifyOutcome } from '../../src/domain/outcomes';
