@@ -12,7 +12,6 @@ import { CATALOGUE, isServiceCode } from '../domain/catalogue';
 import { appealedRequests, checkRequest } from '../domain/dailyCheck';
 import { FOLLOW_UP_TEXT, openFollowUps, refundFor } from '../domain/followUps';
 import {
-  outcomeMailJobs,
   recordAcknowledgementStep,
   recordFollowUpStep,
   recordOutcomeStep,
@@ -20,6 +19,7 @@ import {
   type StepAnswer,
   withdrawStep,
 } from '../domain/lifecycle';
+import { outcomeMailJobs } from '../domain/outcomeEffects';
 import { isScript } from '../domain/stages';
 import { formatRequestId, parseRequestId } from '../domain/requestId';
 import { LOG_COLUMNS, SHEET } from '../domain/schema';

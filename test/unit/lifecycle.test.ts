@@ -1,8 +1,6 @@
 import { appealDeadlineFor } from '../../src/domain/appealDeadlines';
 import { openFollowUps, refundFor } from '../../src/domain/followUps';
 import {
-  type OutcomeContext,
-  outcomeMailJobs,
   outcomeNotYet,
   recordAcknowledgementStep,
   recordFollowUpStep,
@@ -10,6 +8,7 @@ import {
   recordSubmissionStep,
   withdrawStep,
 } from '../../src/domain/lifecycle';
+import { type OutcomeContext, outcomeMailJobs } from '../../src/domain/outcomeEffects';
 import { classifyOutcome } from '../../src/domain/outcomes';
 import { stageOf } from '../../src/domain/stages';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
