@@ -11,16 +11,11 @@
 import { CATALOGUE, isServiceCode } from '../domain/catalogue';
 import { appealedRequests, checkRequest } from '../domain/dailyCheck';
 import { FOLLOW_UP_TEXT, openFollowUps, refundFor } from '../domain/followUps';
-import {
-  recordAcknowledgementStep,
-  recordFollowUpStep,
-  recordOutcomeStep,
-  recordSubmissionStep,
-  type StepAnswer,
-  withdrawStep,
-} from '../domain/lifecycle';
 import { outcomeMailJobs } from '../domain/outcomeEffects';
+import { recordOutcomeStep } from '../domain/outcomeStep';
 import { isScript } from '../domain/stages';
+import type { StepAnswer } from '../domain/stepInput';
+import { recordAcknowledgementStep, recordFollowUpStep, recordSubmissionStep, withdrawStep } from '../domain/steps';
 import { formatRequestId, parseRequestId } from '../domain/requestId';
 import { LOG_COLUMNS, SHEET } from '../domain/schema';
 import { foldName } from '../domain/sortKey';

@@ -1,16 +1,15 @@
 import { appealDeadlineFor } from '../../src/domain/appealDeadlines';
 import { openFollowUps, refundFor } from '../../src/domain/followUps';
-import {
-  outcomeNotYet,
-  recordAcknowledgementStep,
-  recordFollowUpStep,
-  recordOutcomeStep,
-  recordSubmissionStep,
-  withdrawStep,
-} from '../../src/domain/lifecycle';
 import { type OutcomeContext, outcomeMailJobs } from '../../src/domain/outcomeEffects';
+import { outcomeNotYet, recordOutcomeStep } from '../../src/domain/outcomeStep';
 import { classifyOutcome } from '../../src/domain/outcomes';
 import { stageOf } from '../../src/domain/stages';
+import {
+  recordAcknowledgementStep,
+  recordFollowUpStep,
+  recordSubmissionStep,
+  withdrawStep,
+} from '../../src/domain/steps';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { SEED_TEMPLATES } from '../../src/domain/seedTemplates';
 import { renderTemplate } from '../../src/domain/templates';
