@@ -4,35 +4,9 @@
  */
 import { formatUkDate } from '../../src/domain/calendar';
 import { formatMoney } from '../../src/domain/money';
+import type { FieldError } from '../../src/domain/types';
+import type { ApplicationView as Application, Approved } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
-
-interface Problem {
-  field: string;
-  message: string;
-}
-interface Application {
-  row: number;
-  key: string;
-  received: string;
-  candidateNumber: string;
-  candidate: string;
-  email: string;
-  board: string;
-  subject: string;
-  component: string;
-  service: string;
-  fee: number | null;
-  deadline: string | null;
-  problems: Problem[];
-  warnings: Problem[];
-}
-interface Approved {
-  row: number;
-  ok: boolean;
-  requestId?: string;
-  emailed?: string[];
-  errors?: Problem[];
-}
 
 const banner = byId('banner');
 const list = byId('list');
@@ -43,7 +17,7 @@ const doneList = byId('done-list');
 let shown: Application[] = [];
 
 function problemsOf(r: unknown): string[] {
-  const errors = (r as { errors?: Problem[] } | null)?.errors;
+  const errors = (r as { errors?: FieldError[] } | null)?.errors;
   return Array.isArray(errors) ? errors.map((e) => String(e.message)) : ['The add-on did not answer; try again.'];
 }
 

@@ -15,6 +15,7 @@ import {
   type RequestForm,
   type ServiceCode,
 } from '../../src/domain/types';
+import type { CandidateFound, IntakeOptions as IntakeAnswer, Submitted } from '../../src/shared/answers';
 
 export type FieldName = keyof RequestForm;
 
@@ -68,31 +69,24 @@ export const CONDITIONAL_FIELDS = [
 ] as const satisfies readonly FieldName[];
 export type ConditionalField = (typeof CONDITIONAL_FIELDS)[number];
 
-/** One row of getIntakeOptions().services. */
-export interface ServiceOption {
-  board: string;
-  series: string;
-  service: ServiceCode;
-  name: string;
+type ServerService = IntakeAnswer['services'][number];
+
+/**
+ * One row of getIntakeOptions().services as the page reads it: the server's
+ * row, its free-text fields narrowed to what the page can act on.
+ */
+export interface ServiceOption extends ServerService {
   /** The levels the row prices; empty for every level. */
   levels: QualificationLevel[];
-  fee: number | null;
-  deadline: string | null;
   /** Set when the board prices levels apart and the qualification does not say which: "GCSE £42.00, other levels £48.65". */
   feesByLevel?: string;
   consent: ConsentRule;
   charging: 'paid' | 'free-unless-priced';
   level: 'component' | 'qualification';
-  priority: boolean;
-  needsRelatedReview: boolean;
 }
 
-export interface IntakeOptions {
-  today: string;
+export interface IntakeOptions extends IntakeAnswer {
   services: ServiceOption[];
-  qualifications: string[];
-  subjects: string[];
-  components: string[];
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -405,12 +399,8 @@ export function fieldsToFix(errors: readonly FieldError[], fields: readonly stri
   return fields.filter((f) => named.has(f));
 }
 
-export interface CandidateDetails {
-  surname: string;
-  forename: string;
-  email: string;
-  uci: string;
-}
+/** What a look-up fills in: the server's CandidateFound, less what the form holds already. */
+export type CandidateDetails = Pick<CandidateFound, 'surname' | 'forename' | 'email' | 'uci'>;
 export const CANDIDATE_FIELDS: readonly (keyof CandidateDetails)[] = ['surname', 'forename', 'email', 'uci'];
 
 /** The messages of an `{ ok: false, errors }` answer, as one sentence; '' when there are none. */
@@ -494,11 +484,10 @@ export function notesCounter(notes: string): { text: string; over: boolean } {
   return { text: `${thousands(String(n))} of ${thousands(String(NOTES_MAX))} characters`, over: false };
 }
 
-export interface SubmitSuccess {
-  requestId: string;
+/** submitRequest's answer as the page keeps it: its warnings as sentences. */
+export interface SubmitSuccess extends Pick<Submitted, 'requestId' | 'fee' | 'deadline'> {
+  /** The log it went to, as the server named it. */
   sheet: string;
-  fee: number | null;
-  deadline: string | null;
   /** Things the officer should check (saved anyway), like a deadline missing from Services. */
   warnings: string[];
 }

@@ -7,44 +7,7 @@
  */
 import { formatUkDate } from '../../src/domain/calendar';
 import type { FieldError } from '../../src/domain/types';
-
-/** One row of findRequests().matches, as the page uses it. */
-export interface Match {
-  requestId: string;
-  sheet: string;
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  subject: string;
-  component: string;
-  service: string;
-  serviceName: string;
-  board: string;
-  status: string;
-  received: string;
-  deadline: string;
-  submittedToBoard: string;
-  boardReference: string;
-  acknowledged: string;
-  outcomeReceived: string;
-  originalGrade: string;
-  originalMark: string;
-  newGrade: string;
-  newMark: string;
-  isScript: boolean;
-  requestedBy: string;
-  email: string;
-  teacherEmail: string;
-  refundIssued: string;
-  misUpdated: string;
-  sorIssued: string;
-  refundDue: boolean;
-  refundNote: string;
-  openFollowUps: string[];
-  flags: string;
-  candidatesCovered: string;
-  moderationOutcome: string;
-}
+import type { RequestMatch } from '../../src/shared/answers';
 
 export interface Found {
   matches: Match[];
@@ -96,7 +59,17 @@ const TEXT_KEYS = [
   'flags',
   'candidatesCovered',
   'moderationOutcome',
-] as const;
+] as const satisfies ReadonlyArray<keyof RequestMatch>;
+
+/**
+ * One row of findRequests().matches as the page reads it: the server's
+ * RequestMatch fields it uses, each text field read as plain text (nothing is
+ * trusted to be a date or a status until the page checks it).
+ */
+export type Match = { [K in (typeof TEXT_KEYS)[number]]: string } & Pick<
+  RequestMatch,
+  'isScript' | 'refundDue' | 'openFollowUps'
+>;
 
 function readMatch(x: unknown): Match | null {
   if (!isRecord(x) || text(x.requestId) === '') return null;
