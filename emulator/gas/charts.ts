@@ -6,7 +6,6 @@ import type { GridRef } from './a1';
 import { instrument } from './counter';
 import type { ChartData } from './sheetData';
 import type { Ctx } from './state';
-import { rangeHooks } from './validation';
 import type { Range } from './range';
 
 export const ChartType = {
@@ -62,13 +61,13 @@ export class EmbeddedChartBuilder {
     return this;
   }
   addRange(range: unknown): EmbeddedChartBuilder {
-    const ref = rangeHooks.toRef(range);
+    const ref = this._ctx.grid.toRef(range);
     if (!ref) throw new Error('Invalid argument: range');
     this.data.ranges.push({ ...ref.ref });
     return this;
   }
   removeRange(range: unknown): EmbeddedChartBuilder {
-    const ref = rangeHooks.toRef(range);
+    const ref = this._ctx.grid.toRef(range);
     if (ref) this.data.ranges = this.data.ranges.filter((r) => JSON.stringify(r) !== JSON.stringify(ref.ref));
     return this;
   }
@@ -77,7 +76,7 @@ export class EmbeddedChartBuilder {
     return this;
   }
   getRanges(): (Range | null)[] {
-    return this.data.ranges.map((ref: GridRef) => rangeHooks.fromRef(this._ctx, { sheetId: this._sheetId, ref }));
+    return this.data.ranges.map((ref: GridRef) => this._ctx.grid.fromRef({ sheetId: this._sheetId, ref }));
   }
   setPosition(anchorRow: number, anchorColumn: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
     this.data.position = { row: anchorRow, column: anchorColumn, offsetX: offsetX ?? 0, offsetY: offsetY ?? 0 };
@@ -156,7 +155,7 @@ export class EmbeddedChart {
     return this._data.id;
   }
   getRanges(): (Range | null)[] {
-    return this._data.ranges.map((ref) => rangeHooks.fromRef(this._ctx, { sheetId: this._sheetId, ref }));
+    return this._data.ranges.map((ref) => this._ctx.grid.fromRef({ sheetId: this._sheetId, ref }));
   }
   getOptions(): ChartOptions {
     return new ChartOptions(this._ctx, { ...this._data.options, type: this._data.type });

@@ -6,7 +6,6 @@
 import { instrument } from './counter';
 import type { ConditionalRuleData } from './sheetData';
 import type { Ctx, SheetRef } from './state';
-import { rangeHooks } from './validation';
 import type { Range } from './range';
 
 export const BooleanCriteria = {
@@ -91,14 +90,14 @@ export class ConditionalFormatRuleBuilder {
       throw new Error(
         "The parameters don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.",
       );
-    const refs = ranges.map((r) => rangeHooks.toRef(r));
+    const refs = ranges.map((r) => this._ctx.grid.toRef(r));
     if (refs.some((r) => !r)) throw new Error('Invalid argument: ranges');
     this.data.ranges = refs.map((r) => ({ ...(r as SheetRef).ref }));
     this.sheetIds = refs.map((r) => (r as SheetRef).sheetId);
     return this;
   }
   getRanges(): (Range | null)[] {
-    return this.data.ranges.map((ref, i) => rangeHooks.fromRef(this._ctx, { sheetId: this.sheetIds[i], ref }));
+    return this.data.ranges.map((ref, i) => this._ctx.grid.fromRef({ sheetId: this.sheetIds[i], ref }));
   }
   build(): ConditionalFormatRule {
     if (!this.data.criteria) throw new Error('Conditional format rule must have a condition.');
@@ -140,7 +139,7 @@ export class ConditionalFormatRule {
     readonly _sheetIds: number[],
   ) {}
   getRanges(): (Range | null)[] {
-    return this._data.ranges.map((ref, i) => rangeHooks.fromRef(this._ctx, { sheetId: this._sheetIds[i], ref }));
+    return this._data.ranges.map((ref, i) => this._ctx.grid.fromRef({ sheetId: this._sheetIds[i], ref }));
   }
   getBooleanCondition(): BooleanCondition {
     return new BooleanCondition(this._ctx, this._data);

@@ -5,6 +5,8 @@
  * counted, so the numbers are what the script asked for.
  */
 
+import { scopeCheck } from './scopes';
+
 export type ServiceName =
   | 'Spreadsheet'
   | 'Mail'
@@ -42,21 +44,36 @@ export class CallCounter {
 }
 
 export interface Counted {
-  readonly _ctx: { counter: CallCounter };
+  /** `grantedScopes`: the manifest's oauthScopes while a bundle call runs; null when nothing holds calls to scopes. */
+  readonly _ctx: { counter: CallCounter; grantedScopes: ReadonlySet<string> | null };
 }
 
-/** Wraps every public prototype method of `cls` so calls are counted as `service.className.method`. */
+/** Every instrumented class, so a test can hold each method to the reference's scope list. */
+export const instrumented: { service: ServiceName; className: string; methods: string[] }[] = [];
+
+/**
+ * Wraps every public prototype method of `cls` so calls are counted as
+ * `service.className.method`, and a call the script makes is refused, as Apps
+ * Script refuses it, when the manifest grants none of the scopes it needs.
+ */
 export function instrument(cls: { prototype: object }, service: ServiceName, className: string): void {
   const proto = cls.prototype;
+  const methods: string[] = [];
+  instrumented.push({ service, className, methods });
   for (const name of Object.getOwnPropertyNames(proto)) {
     if (name === 'constructor' || name.startsWith('_')) continue;
     const desc = Object.getOwnPropertyDescriptor(proto, name);
     if (!desc || typeof desc.value !== 'function') continue;
     const original = desc.value as (...args: unknown[]) => unknown;
     const key = `${service}.${className}.${name}`;
+    methods.push(name);
+    const checkScopes = scopeCheck(service, className, name);
     const counted = function (this: Counted, ...args: unknown[]): unknown {
       const counter = this._ctx.counter;
-      if (counter.depth === 0) counter.hit(key);
+      if (counter.depth === 0) {
+        checkScopes(this._ctx.grantedScopes);
+        counter.hit(key);
+      }
       counter.depth++;
       try {
         return original.apply(this, args);

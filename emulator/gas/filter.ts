@@ -7,7 +7,6 @@ import type { GridRef } from './a1';
 import { instrument } from './counter';
 import type { SheetData } from './sheetData';
 import type { Ctx } from './state';
-import { rangeHooks } from './validation';
 import type { Range } from './range';
 
 export const BandingTheme = {
@@ -46,7 +45,7 @@ export class Filter {
   }
 
   getRange(): Range | null {
-    return rangeHooks.fromRef(this._ctx, { sheetId: this._sheet.id, ref: this._ref() });
+    return this._ctx.grid.fromRef({ sheetId: this._sheet.id, ref: this._ref() });
   }
   remove(): void {
     this._sheet.filter = null;
@@ -55,7 +54,7 @@ export class Filter {
   sort(columnPosition: number, ascending: boolean): Filter {
     const ref = this._ref();
     if (ref.numRows > 1) {
-      const body = rangeHooks.fromRef(this._ctx, {
+      const body = this._ctx.grid.fromRef({
         sheetId: this._sheet.id,
         ref: { ...ref, row: ref.row + 1, numRows: ref.numRows - 1 },
       });
@@ -92,10 +91,10 @@ export class Banding {
   }
 
   getRange(): Range | null {
-    return rangeHooks.fromRef(this._ctx, { sheetId: this._sheet.id, ref: this._data().ref });
+    return this._ctx.grid.fromRef({ sheetId: this._sheet.id, ref: this._data().ref });
   }
   setRange(range: unknown): Banding {
-    const ref = rangeHooks.toRef(range);
+    const ref = this._ctx.grid.toRef(range);
     if (!ref || ref.sheetId !== this._sheet.id) throw new Error('Invalid argument: range');
     this._data().ref = { ...ref.ref };
     return this;

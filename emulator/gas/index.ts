@@ -15,6 +15,8 @@ import { MailAppService } from './mail';
 import { PropertiesServiceImpl } from './properties';
 import { type SerializedWorkbook, restoreWorkbook, serializeState } from './serialize';
 import { LoggerService, SessionService, makeConsole } from './session';
+import { Range, rangeFromRef, rangeToRef } from './range';
+import { Sheet } from './sheet';
 import { SheetData } from './sheetData';
 import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
 import type { Ctx, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
@@ -120,6 +122,13 @@ export interface GasEnvironment {
   logs: string[];
   setAuthorizationRequired(required: boolean): void;
   /**
+   * Runs `fn` (a call into the bundle) granted only `scopes`, the manifest's
+   * oauthScopes: a service call needing another throws as on Apps Script.
+   * null grants everything (a manifest without oauthScopes). Calls a test makes
+   * on `spreadsheet` outside it are never refused.
+   */
+  withGrantedScopes<T>(scopes: readonly string[] | null, fn: () => T): T;
+  /**
    * Files in Drive made through the Advanced Sheets and Drive services (live, not counted),
    * Google's own sharing notices, and a user's hand: put a file in the bin, or delete it.
    */
@@ -213,7 +222,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
       options.project?.triggers ?? (saved ? saved.triggers.map((t) => ({ ...t, schedule: { ...t.schedule } })) : []),
     nextTriggerId: saved?.nextTriggerId ?? 1,
     authorizationRequired: false,
+    grantedScopes: null,
     drive: saved?.drive ? structuredClone(saved.drive) : newDriveState(),
+    grid: {
+      range: (sheet, row, column, numRows, numColumns) => new Range(ctx, sheet, row, column, numRows, numColumns),
+      fromRef: (ref) => rangeFromRef(ctx, ref),
+      toRef: rangeToRef,
+      sheet: (data) => new Sheet(ctx, data),
+      spreadsheet: () => new Spreadsheet(ctx),
+    },
   };
   if (saved && options.timeZone) ctx.book.timeZone = options.timeZone;
   if (options.spreadsheetId) ctx.book.id = options.spreadsheetId;
@@ -317,6 +334,15 @@ export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEn
     },
     setAuthorizationRequired: (required) => {
       ctx.authorizationRequired = required;
+    },
+    withGrantedScopes: (scopes, fn) => {
+      const before = ctx.grantedScopes;
+      ctx.grantedScopes = scopes === null ? null : new Set(scopes);
+      try {
+        return fn();
+      } finally {
+        ctx.grantedScopes = before;
+      }
     },
     setActiveUser: (email) => {
       ctx.user.active = email;

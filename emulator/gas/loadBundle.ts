@@ -2,7 +2,7 @@
  * Loading the built bundle into a vm context, and calling its functions the
  * way the sidebar (google.script.run) and a trigger would.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as gas from 'gas-local';
 import type { GasEnvironment } from './index';
@@ -16,7 +16,18 @@ export type BundleContext = Record<string, (...args: unknown[]) => unknown>;
  */
 export function loadBundle(distDir: string, env: GasEnvironment): BundleContext {
   const ctx = gas.require(distDir, { ...env.globals }) as BundleContext;
-  return asExecutions(ctx, env, entryPoints(distDir));
+  return asExecutions(ctx, env, entryPoints(distDir), manifestScopes(distDir));
+}
+
+/**
+ * The oauthScopes of the bundle's appsscript.json: all Apps Script grants a
+ * script that lists them. null (no manifest, or no list) grants what it uses.
+ */
+export function manifestScopes(distDir: string): string[] | null {
+  const path = join(distDir, 'appsscript.json');
+  if (!existsSync(path)) return null;
+  const scopes = (JSON.parse(readFileSync(path, 'utf8')) as { oauthScopes?: unknown }).oauthScopes;
+  return Array.isArray(scopes) ? scopes.map(String) : null;
 }
 
 /** The script's own top-level functions (what google.script.run, menus and triggers can call). */
@@ -39,7 +50,12 @@ const running = new WeakMap<object, number>();
  * "browser" saving in the middle of a batch) is part of the same moment, so
  * only the last one out frees them.
  */
-function asExecutions(ctx: BundleContext, env: GasEnvironment, names: readonly string[]): BundleContext {
+function asExecutions(
+  ctx: BundleContext,
+  env: GasEnvironment,
+  names: readonly string[],
+  scopes: readonly string[] | null,
+): BundleContext {
   const key = env.locks;
   for (const name of names) {
     const fn = ctx[name];
@@ -47,7 +63,7 @@ function asExecutions(ctx: BundleContext, env: GasEnvironment, names: readonly s
     ctx[name] = function (this: unknown, ...args: unknown[]) {
       running.set(key, (running.get(key) ?? 0) + 1);
       try {
-        return fn.apply(this, args);
+        return env.withGrantedScopes(scopes, () => fn.apply(this, args));
       } finally {
         const left = (running.get(key) ?? 1) - 1;
         running.set(key, left);

@@ -6,7 +6,6 @@
 import type { GridRef } from './a1';
 import { instrument } from './counter';
 import type { Ctx, ProtectionData } from './state';
-import { rangeHooks } from './validation';
 import type { Range } from './range';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
@@ -61,7 +60,7 @@ export class Protection {
     const sheet = this._ctx.book.sheets.find((s) => s.id === this._data.sheetId);
     const ref =
       this._data.ref ?? (sheet ? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns } : null);
-    return ref ? rangeHooks.fromRef(this._ctx, { sheetId: this._data.sheetId, ref }) : null;
+    return ref ? this._ctx.grid.fromRef({ sheetId: this._data.sheetId, ref }) : null;
   }
   getEditors(): User[] {
     return this._data.editors.map((e) => new User(this._ctx, e));
@@ -111,13 +110,13 @@ export class Protection {
   setUnprotectedRanges(ranges: unknown): Protection {
     if (this._data.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a sheet protection.');
     if (!Array.isArray(ranges)) throw new Error('Invalid argument: ranges');
-    const refs = ranges.map((r) => rangeHooks.toRef(r));
+    const refs = ranges.map((r) => this._ctx.grid.toRef(r));
     if (refs.some((r) => !r || r.sheetId !== this._data.sheetId)) throw new Error('Invalid argument: ranges');
     this._live().unprotected = refs.map((r) => ({ ...(r as { ref: GridRef }).ref }));
     return this;
   }
   getUnprotectedRanges(): (Range | null)[] {
-    return this._data.unprotected.map((ref) => rangeHooks.fromRef(this._ctx, { sheetId: this._data.sheetId, ref }));
+    return this._data.unprotected.map((ref) => this._ctx.grid.fromRef({ sheetId: this._data.sheetId, ref }));
   }
   remove(): void {
     const list = this._ctx.book.protections;

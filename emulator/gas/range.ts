@@ -12,10 +12,10 @@ import { Protection, assertEditable, newProtection } from './protection';
 import { type Attr, CONTENT_ATTRS, type SheetData, STYLE_ATTRS } from './sheetData';
 import { Banding, BandingTheme, Filter, overlaps } from './filter';
 import { RichTextValue } from './richText';
-import { type Ctx, makeDate } from './state';
-import { DataValidation, rangeHooks, satisfies, validationError } from './validation';
+import { type Ctx, type SheetRef, makeDate } from './state';
+import { DataValidation, satisfies, validationError } from './validation';
 import { type Parsed, isEmptyValue, parseInput } from './values';
-import { Sheet } from './sheet';
+import type { Sheet } from './sheet';
 import { TextFinder } from './textFinder';
 
 const DEFAULTS: Partial<Record<Attr, unknown>> = {
@@ -316,7 +316,7 @@ export class Range {
     return toA1(this._ref());
   }
   getSheet(): Sheet {
-    return new Sheet(this._ctx, this._sheet);
+    return this._ctx.grid.sheet(this._sheet);
   }
   getGridId(): number {
     return this._sheet.id;
@@ -649,18 +649,20 @@ export function checkedRange(
   return new Range(ctx, sheet, row, column, numRows, numColumns);
 }
 
-rangeHooks.toRef = (range) =>
-  range instanceof Range
+export function rangeToRef(range: unknown): SheetRef | null {
+  return range instanceof Range
     ? {
         sheetId: range._sheet.id,
         ref: { row: range._row, column: range._col, numRows: range._nr, numColumns: range._nc },
       }
     : null;
-rangeHooks.fromRef = (ctx, { sheetId, ref }) => {
+}
+
+export function rangeFromRef(ctx: Ctx, { sheetId, ref }: SheetRef): Range | null {
   const sheet = ctx.book.sheets.find((s) => s.id === sheetId);
   if (!sheet) return null;
   const numRows = Math.min(ref.numRows, sheet.maxRows - ref.row + 1);
   const numColumns = Math.min(ref.numColumns, sheet.maxColumns - ref.column + 1);
   if (numRows < 1 || numColumns < 1) return null;
   return new Range(ctx, sheet, ref.row, ref.column, numRows, numColumns);
-};
+}

@@ -12,10 +12,9 @@ import { Protection, newProtection } from './protection';
 import { Range, checkedRange } from './range';
 import { type SheetData, shiftRef } from './sheetData';
 import type { Ctx } from './state';
-import { Spreadsheet } from './spreadsheet';
+import type { Spreadsheet } from './spreadsheet';
 import { TextFinder } from './textFinder';
 import { Banding, Filter } from './filter';
-import { rangeHooks } from './validation';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -87,7 +86,7 @@ export class Sheet {
     return this._ctx.book.sheets.indexOf(this._data) + 1;
   }
   getParent(): Spreadsheet {
-    return new Spreadsheet(this._ctx);
+    return this._ctx.grid.spreadsheet();
   }
   getType(): string {
     return 'GRID';
@@ -100,7 +99,7 @@ export class Sheet {
     const d = this._live();
     const active = this._ctx.book.activeRange;
     if (active && active.sheetId === d.id) {
-      const r = rangeHooks.fromRef(this._ctx, active);
+      const r = this._ctx.grid.fromRef(active);
       if (r) return r;
     }
     return new Range(this._ctx, d, 1, 1, 1, 1);

@@ -8,6 +8,7 @@ import type { GridRef } from './a1';
 import type { DriveState } from './advanced';
 import type { VirtualClock, ZonedDateConstructor } from './clock';
 import type { CallCounter } from './counter';
+import type { Grid } from './grid';
 import type { HtmlOutput } from './html';
 import type { SheetData } from './sheetData';
 
@@ -111,8 +112,12 @@ export interface Ctx {
   triggers: TriggerData[];
   nextTriggerId: number;
   authorizationRequired: boolean;
+  /** The manifest's oauthScopes while a call into the bundle runs (scopes.ts); null: calls are not held to scopes. */
+  grantedScopes: ReadonlySet<string> | null;
   /** Files the add-on made through the Advanced Sheets and Drive services (the SLT view). */
   drive: DriveState;
+  /** How the grid's classes make one another (grid.ts). */
+  grid: Grid;
 }
 
 /** A Date of this environment, so code in the sandbox sees the script's time zone on it. */

@@ -7,7 +7,7 @@ import { instrument } from './counter';
 import { displayText } from './numberFormat';
 import type { SheetData } from './sheetData';
 import type { Ctx } from './state';
-import { Range } from './range';
+import type { Range } from './range';
 
 export class TextFinder {
   private caseSensitive = false;
@@ -60,7 +60,7 @@ export class TextFinder {
           this.formulas && formula !== undefined
             ? String(formula)
             : displayText(row.value?.[c], row.format?.[c] as string | undefined, tz);
-        if (text !== '' && re.test(text)) out.push(new Range(this._ctx, this._sheet, r + 1, c + 1, 1, 1));
+        if (text !== '' && re.test(text)) out.push(this._ctx.grid.range(this._sheet, r + 1, c + 1, 1, 1));
       }
     }
     return out;

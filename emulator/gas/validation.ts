@@ -8,7 +8,6 @@ import { columnLetters } from './a1';
 import { instrument } from './counter';
 import { isEmptyValue, isDateValue } from './values';
 import type { Ctx, SheetRef, ValidationData } from './state';
-import type { Range } from './range';
 
 export const DataValidationCriteria = {
   VALUE_IN_LIST: 'VALUE_IN_LIST',
@@ -27,12 +26,6 @@ export const DataValidationCriteria = {
 export function isSheetRef(v: unknown): v is SheetRef {
   return typeof v === 'object' && v !== null && 'sheetId' in v && 'ref' in v;
 }
-
-/** Hooks range.ts provides, so this module need not import it at load time. */
-export const rangeHooks: {
-  toRef: (range: unknown) => SheetRef | null;
-  fromRef: (ctx: Ctx, ref: SheetRef) => Range | null;
-} = { toRef: () => null, fromRef: () => null };
 
 export class DataValidationBuilder {
   private data: ValidationData;
@@ -60,7 +53,7 @@ export class DataValidationBuilder {
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown !== false]);
   }
   requireValueInRange(range: unknown, showDropdown?: boolean): DataValidationBuilder {
-    const ref = rangeHooks.toRef(range);
+    const ref = this._ctx.grid.toRef(range);
     if (!ref)
       throw new Error(
         "The parameters don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInRange.",
@@ -123,9 +116,7 @@ export class DataValidation {
     return this._data.criteria;
   }
   getCriteriaValues(): unknown[] {
-    return this._data.args.map((a) =>
-      isSheetRef(a) ? rangeHooks.fromRef(this._ctx, a) : Array.isArray(a) ? a.slice() : a,
-    );
+    return this._data.args.map((a) => (isSheetRef(a) ? this._ctx.grid.fromRef(a) : Array.isArray(a) ? a.slice() : a));
   }
   getAllowInvalid(): boolean {
     return this._data.allowInvalid;
@@ -140,7 +131,7 @@ export class DataValidation {
 instrument(DataValidation, 'Spreadsheet', 'DataValidation');
 
 function rangeValues(ctx: Ctx, ref: SheetRef): unknown[] {
-  const range = rangeHooks.fromRef(ctx, ref);
+  const range = ctx.grid.fromRef(ref);
   if (!range) return [];
   const sheet = ctx.book.sheets.find((s) => s.id === ref.sheetId);
   if (!sheet) return [];

@@ -2,8 +2,7 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
-import { formatUkDate } from '../../src/domain/calendar';
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney, formatUkDate } from '../../src/domain/formats';
 import type { FieldError } from '../../src/domain/types';
 import type { ApplicationView as Application, Approved } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';

@@ -3,7 +3,7 @@
  * with CLOSE SEASON typed, does the server delete it. The server checks the
  * phrase again: this page is only a help.
  */
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney } from '../../src/domain/formats';
 import { byId, el, fill, setText } from '../dom';
 import { closeHeadline, keptLine, readCloseSeason, removalLines, type CloseSeasonResult } from './closeSeasonView';
 import { failureText, plural } from '../read';

@@ -3,7 +3,7 @@
  * they are tested without a browser). Every text here is shown with
  * textContent, never as HTML.
  */
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney } from '../../src/domain/formats';
 import { isObject, num, plural, refusal, str, UNREADABLE, type Read } from '../read';
 
 export interface ListResult {

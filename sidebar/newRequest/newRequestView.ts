@@ -3,7 +3,8 @@
  * Services sheet offers, what to say about a chosen service, which fields it
  * needs, where each error goes. Pure, so jest can test it in node.
  */
-import { formatLongDate, isIsoDate } from '../../src/domain/calendar';
+import { isIsoDate } from '../../src/domain/calendar';
+import { formatLongDate } from '../../src/domain/formats';
 import { CATALOGUE, isServiceCode } from '../../src/domain/catalogue';
 import { DRAFT_FIELDS } from '../../src/domain/letters';
 import { chooseService, levelFees } from '../../src/domain/services';

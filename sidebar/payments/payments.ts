@@ -1,5 +1,5 @@
 /** "Match payments": preview the report's matches, then apply exactly the text previewed. */
-import { formatMoney } from '../../src/domain/money';
+import { formatMoney } from '../../src/domain/formats';
 import type { Payment } from '../../src/domain/payments';
 import type { PaymentsAnswer } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';

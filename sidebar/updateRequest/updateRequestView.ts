@@ -5,7 +5,7 @@
  * test it in node. Answers from the server are read by shape: nothing is
  * trusted to be there.
  */
-import { formatUkDate } from '../../src/domain/calendar';
+import { formatUkDate } from '../../src/domain/formats';
 import type { FieldError } from '../../src/domain/types';
 import type { RequestMatch } from '../../src/shared/answers';
 

@@ -12,7 +12,7 @@
  * where a request closes) written once, so the number of Spreadsheet calls
  * is the same for ten rows as for twenty thousand.
  */
-import { formatLongDate, formatUkDate } from '../domain/calendar';
+import { formatLongDate, formatUkDate } from '../domain/formats';
 import {
   appealedRequests,
   checkRequest,
@@ -26,10 +26,11 @@ import {
 import { LOG_COLUMNS, SHEET, headerKey } from '../domain/schema';
 import type { FlagKey, IsoDate, MailJob, MailReport, Settings } from '../domain/types';
 import { resumeMailQueue, runDeadline, sendMail } from '../mail/mailer';
-import { refreshDashboardQuietly } from './dashboard';
+import { refreshDashboardInHold } from './dashboard';
+import type { DashboardRefresh } from '../sheets/dashboardSheet';
 import { refreshSltViewQuietly } from './sltView';
 import { withDocumentLock } from '../sheets/lock';
-import { readLog } from '../sheets/requestLog';
+import { readLog, rowToRequest } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { columnOf, writeColumn, writeTwoColumns, type Cell } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
@@ -172,6 +173,8 @@ interface Checked {
   unpaid: string | null;
   /** The settings, when they ask for the SLT view spreadsheet; null (no Sheets or Drive call at all) when not. */
   sltView: Settings | null;
+  /** The dashboard as refreshed in the same hold; null when it could not be. */
+  dashboard: DashboardRefresh | null;
 }
 
 /**
@@ -205,6 +208,7 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
       officerEmail: settings.officerEmail,
       unpaid: unpaidDigestBlock(unpaid, days),
       sltView: settings.sltViewSpreadsheet ? settings : null,
+      dashboard: null,
     };
     const writes: Array<() => void> = [];
 
@@ -245,12 +249,25 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
         );
       } else if (flagsChanged) writes.push(() => writeColumn(table, FLAGS_SPEC, flags, timeZone));
       else if (statusChanged) writes.push(() => writeColumn(table, STATUS_SPEC, statuses, timeZone));
+      // What the dashboard below reads: each row as the sheet holds it once the writes are done.
+      if (flagsChanged || statusChanged) {
+        log.requests = log.requests.map((req) => {
+          const cells = table.rows[req.row - 2];
+          if (flags[req.row - 2] === cells[flagsCol] && statuses[req.row - 2] === cells[statusCol]) return req;
+          const updated = [...cells];
+          updated[flagsCol] = flags[req.row - 2];
+          updated[statusCol] = statuses[req.row - 2];
+          return rowToRequest(table, updated, log.name, req.row, timeZone);
+        });
+      }
     }
     progress.planned = writes.length;
     for (const write of writes) {
       write();
       progress.done++;
     }
+    // SLT see the day's flags without anyone pressing Refresh: in this hold, from the rows just written.
+    result.dashboard = refreshDashboardInHold(ss, () => logs.flatMap((l) => l.requests));
     return result;
   }, TRIGGER_LOCK_WAIT_MS);
 }
@@ -336,8 +353,7 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
       recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
     }
     resumeQueue(timeZone, deadline);
-    // SLT see the day's flags without anyone pressing Refresh.
-    const dashboard = refreshDashboardQuietly();
+    const dashboard = checked.dashboard;
     if (dashboard === null) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
     else if (checked.sltView !== null) {
       // The view is written from the figures just written: the logs are not read again.

@@ -4,6 +4,7 @@
  */
 import { refreshDashboardSheet, type DashboardRefresh } from '../sheets/dashboardSheet';
 import { withDocumentLock } from '../sheets/lock';
+import type { LoggedRequest } from '../sheets/requestLog';
 import { activeSpreadsheet } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 
@@ -49,6 +50,23 @@ export function refreshSltDashboard(): Answer<object> {
 export function refreshDashboardQuietly(ss: Spreadsheet = activeSpreadsheet()): DashboardRefresh | null {
   try {
     return withDocumentLock(() => refreshDashboardSheet(ss));
+  } catch (err) {
+    console.error(`Post-Results Tracker: the SLT dashboard was not refreshed (${messageOf(err)})`);
+    return null;
+  }
+}
+
+/**
+ * Inside the hold in which the caller read both logs and wrote its changes: the dashboard from
+ * those rows, without reading the logs again or taking the lock a second time. Never throws, as
+ * refreshDashboardQuietly.
+ */
+export function refreshDashboardInHold(
+  ss: Spreadsheet,
+  requests: () => readonly LoggedRequest[],
+): DashboardRefresh | null {
+  try {
+    return refreshDashboardSheet(ss, requests());
   } catch (err) {
     console.error(`Post-Results Tracker: the SLT dashboard was not refreshed (${messageOf(err)})`);
     return null;

@@ -4,6 +4,7 @@
  * again here, under the lock, against the logs as they are at that moment.
  */
 import { CATALOGUE } from '../domain/catalogue';
+import { newLogRow } from '../domain/newRequest';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
 import { SHEET } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
@@ -75,7 +76,7 @@ export type Taken = Answer<Submitted & { request: PostResultsRequest }>;
 /**
  * The one way a request enters a log, whoever took it: the sidebar's checks,
  * a new ID, the alphabetical insert. Call under the document lock; the
- * confirmation email is sent by the caller once the lock is released.
+ * caller sends the confirmation (confirmTaken).
  */
 export function takeRequest(state: IntakeState, form: unknown, source: IntakeSource): Taken {
   const { tz, today, services, settings, logs } = state;
@@ -98,32 +99,16 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
     log.requests.map((r) => r.requestId),
     Number(props.getProperty(key) || 0),
   );
-  const row: PostResultsRequest = {
-    ...request,
+  const row = newLogRow(request, {
     requestId,
     sheet: log.name,
     received: source.received ?? today,
-    consentSource: request.consent ? source.consentSource : '',
+    consentSource: source.consentSource,
     fee: checked.fee,
     paid: source.paid ?? request.paid,
-    paidOn: '',
-    paymentReference: '',
-    deadline: checked.deadline ?? '',
-    submittedToBoard: '',
-    boardReference: '',
-    acknowledged: '',
-    outcomeReceived: '',
-    newGrade: '',
-    newMark: '',
-    moderationOutcome: '',
-    scriptLink: '',
-    refundIssued: '',
-    misUpdated: '',
-    sorIssued: '',
-    status: 'Received',
-    flags: '',
+    deadline: checked.deadline,
     notes: checked.notes,
-  };
+  });
   insertRequest(log, row, tz);
   props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
   // The next request taken in this hold must see this one (duplicates, IDs, row order).
@@ -140,7 +125,7 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
   };
 }
 
-/** After the lock is released: the mailer takes it for its own short writes. */
+/** In the hold that took the request, or after it (the mailer takes the lock for its own short writes). */
 export function confirmTaken(taken: Taken, settings: Settings): Answer<Submitted> {
   if (!taken.ok) return taken;
   const { request, ...result } = taken;
@@ -153,13 +138,12 @@ export function submitRequest(form: unknown): Answer<Submitted> {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
-    let settings: Settings | null = null;
-    const taken = withDocumentLock((): Taken => {
+    // The confirmation is queued and sent in the hold that saved the request: one hold and one flush
+    // for both (the mailer runs inside a hold it is given). Its row still goes "sending" before the send.
+    return withDocumentLock((): Answer<Submitted> => {
       const state = readIntakeState(ss, tz, today);
-      settings = state.settings;
-      return takeRequest(state, form, { consentSource: 'paper form' });
+      return confirmTaken(takeRequest(state, form, { consentSource: 'paper form' }), state.settings);
     });
-    return settings ? confirmTaken(taken, settings) : taken;
   });
 }
 

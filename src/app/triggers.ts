@@ -18,7 +18,7 @@
  * afresh; a record whose daily check has not run for STALE_DAYS is a trigger
  * that died (its owner left, or revoked access) and no longer blocks Set up.
  */
-import { formatUkDate } from '../domain/calendar';
+import { formatUkDate } from '../domain/formats';
 import type { IsoDate } from '../domain/types';
 import { activeSpreadsheet } from '../sheets/workbook';
 

@@ -30,12 +30,12 @@ import type { IsoDate, LogName, MailJob, PostResultsRequest, ServiceRow, Setting
 import { sendMail } from '../mail/mailer';
 import { withParentCopiesFor } from './parentMail';
 import { withDocumentLock } from '../sheets/lock';
-import { readLog, requestToRecord, type LoggedRequest } from '../sheets/requestLog';
+import { readLog, requestToRecord, rowToRequest, type LoggedRequest } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { writeRowChanges } from '../sheets/rowPatch';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
-import { refreshDashboardQuietly } from './dashboard';
+import { refreshDashboardInHold } from './dashboard';
 import type {
   FollowUpRecorded,
   OutcomeRecorded,
@@ -75,6 +75,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 function change<T extends object>(
   requestId: unknown,
   step: (req: PostResultsRequest, context: Context) => StepAnswer<T>,
+  options: { refreshDashboard?: boolean } = {},
 ): Changed<T> | Refusal {
   const parts = parseRequestId(requestId);
   if (parts === null) {
@@ -113,6 +114,17 @@ function change<T extends object>(
     const after: PostResultsRequest = { ...request, flags: check.flagsText, status: check.status };
     const changed = LOG_COLUMNS.filter((c) => !sameValue(before[c.field], after[c.field]));
     writeRowChanges(log.table, before.row, requestToRecord(after), changed, LOG_COLUMNS, tz);
+    if (options.refreshDashboard) {
+      // In this hold, from the log as just written (its row as the sheet now holds it) and the other
+      // log read once: SLT's figures include this change, and no other writer's can be missed.
+      // A failed refresh is caught up by the daily check; the outcome stands.
+      refreshDashboardInHold(ss, () => {
+        const written = rowToRequest(log.table, log.table.rows[before.row - 2], log.name, before.row, tz);
+        const mine = log.requests.map((r) => (r === before ? written : r));
+        const other = readLog(ss, log.name === SHEET.requests ? SHEET.scripts : SHEET.requests, tz).requests;
+        return log.name === SHEET.requests ? [...mine, ...other] : [...other, ...mine];
+      });
+    }
     return { ok: true, before, after, context, step: rest as unknown as T };
   });
 }
@@ -184,14 +196,20 @@ export function recordAcknowledgement(requestId: unknown, input: unknown): Answe
  */
 export function recordOutcome(requestId: unknown, input: unknown): Answer<OutcomeRecorded> {
   return answer((): Answer<OutcomeRecorded> => {
-    const done = change(requestId, (req, c) => recordOutcomeStep(req, input, c));
-    if (!done.ok) return done;
+    // One hold for the outcome, SLT's figures (every outcome changes them) and its emails: the
+    // mailer runs inside the hold it is given, so the hold is flushed once for all three.
+    const recorded = withDocumentLock(() => {
+      const done = change(requestId, (req, c) => recordOutcomeStep(req, input, c), { refreshDashboard: true });
+      if (!done.ok) return done;
+      const { settings } = done.context;
+      return {
+        done,
+        sent: deliver(withParentCopiesFor(outcomeMailJobs(done.after, done.step.effects, settings), settings)),
+      };
+    });
+    if ('ok' in recorded) return recorded;
+    const { done, sent } = recorded;
     const { effects } = done.step;
-    const sent = deliver(
-      withParentCopiesFor(outcomeMailJobs(done.after, effects, done.context.settings), done.context.settings),
-    );
-    // Every recorded outcome changes SLT's figures; a failed refresh is caught up by the daily check.
-    refreshDashboardQuietly();
     return {
       ok: true,
       ...statusOf(done.after),

@@ -17,7 +17,8 @@ const MS_PER_DAY = 86_400_000;
 const ISO_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const UK_SHAPE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+/** The days of the week as a UK date writes them, Sunday first (weekdayOf's numbering). */
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 /** The months as a UK date writes them, January first. */
 export const MONTHS = [
   'January',
@@ -68,7 +69,7 @@ function fromDayNumber(n: number): IsoDate {
 }
 
 /** 0 = Sunday … 6 = Saturday. Day 0 (1970-01-01) was a Thursday. */
-function weekday(date: IsoDate): number {
+export function weekdayOf(date: IsoDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
@@ -89,7 +90,7 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 }
 
 export function isWeekend(date: IsoDate): boolean {
-  const d = weekday(date);
+  const d = weekdayOf(date);
   return d === 0 || d === 6;
 }
 
@@ -136,24 +137,6 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, bankHolidays: rea
 }
 
 /**
- * 'Thursday 21 August 2025', as a UK letter writes it. Built by hand because
- * the server's lib is ES2020 without Intl guarantees. A non-date is returned
- * unchanged so a message never throws while reporting a bad value.
- */
-export function formatLongDate(date: IsoDate): string {
-  if (!isIsoDate(date)) return String(date);
-  const [y, m, d] = date.split('-').map(Number);
-  return `${WEEKDAYS[weekday(date)]} ${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-/** '21/08/2025': the form officers and candidates read. A non-date is returned unchanged. */
-export function formatUkDate(date: IsoDate): string {
-  if (!isIsoDate(date)) return String(date);
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/**
  * What an officer types: '2025-08-21', '21/08/2025' or '21/8/2025' (always
  * day first: this is a UK school). Anything else, or a day that does not
  * exist, gives null.
@@ -171,19 +154,4 @@ export function parseUkOrIsoDate(s: unknown): IsoDate | null {
 /** `date` itself when it is a working day, otherwise the last working day before it. */
 export function lastWorkingDayOnOrBefore(date: IsoDate, bankHolidays: readonly IsoDate[]): IsoDate {
   return isWorkingDay(date, bankHolidays) ? date : addWorkingDays(date, -1, bankHolidays);
-}
-
-/**
- * A deadline as a family reads it: "Friday 25 September 2026". A board's
- * deadline on a weekend or bank holiday, when the school is closed, also
- * gives the school's own last working day before it: "Saturday 26 September
- * 2026 (a Saturday, when school is closed: please tell us by Friday 25
- * September 2026)".
- */
-export function familyDeadline(date: IsoDate, bankHolidays: readonly IsoDate[]): string {
-  if (!isIsoDate(date)) return String(date);
-  const day = lastWorkingDayOnOrBefore(date, bankHolidays);
-  if (day === date) return formatLongDate(date);
-  const what = isWeekend(date) ? `a ${WEEKDAYS[weekday(date)]}` : 'a bank holiday';
-  return `${formatLongDate(date)} (${what}, when school is closed: please tell us by ${formatLongDate(day)})`;
 }

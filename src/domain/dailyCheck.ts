@@ -9,15 +9,7 @@
  *
  * Pure: today is a parameter; nothing here reads a sheet or sends an email.
  */
-import {
-  addDays,
-  addWorkingDays,
-  compareDates,
-  daysBetween,
-  formatUkDate,
-  isIsoDate,
-  workingDaysBetween,
-} from './calendar';
+import { addDays, addWorkingDays, compareDates, daysBetween, isIsoDate, workingDaysBetween } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import {
   appealDeadlineFor,
@@ -28,7 +20,7 @@ import {
   refundFor,
   stageOf,
 } from './lifecycle';
-import { formatMoney } from './money';
+import { formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import {
   FLAGS,
@@ -121,6 +113,14 @@ export function checkRequest(req: PostResultsRequest, ctx: CheckContext): Reques
     ...(closed ? { closed } : {}),
   });
   const stage = stageOf(req);
+  // The Service dropdown warns but takes any text (a log from before the names holds codes), so a typo is said here.
+  if (stage !== 'closed' && stage !== 'withdrawn' && !isServiceCode(req.service)) {
+    flags.push({
+      requestId: req.requestId,
+      flag: 'serviceUnknown',
+      detail: req.service === '' ? 'blank' : req.service,
+    });
+  }
 
   switch (stage) {
     case 'closed':
@@ -219,6 +219,7 @@ export function checkRequests(
 
 /** The groups of the digest, most urgent first; each is one thing to do. */
 export const DIGEST_GROUPS: ReadonlyArray<{ heading: string; flags: readonly FlagKey[] }> = [
+  { heading: 'Choose the service from the list: the Service cell names none', flags: ['serviceUnknown'] },
   { heading: 'Submit to the board now: the deadline has passed', flags: ['deadlinePassed'] },
   { heading: 'Submit to the board: the deadline is near', flags: ['deadlineNear'] },
   { heading: 'Chase the board: no acknowledgement yet', flags: ['notAcknowledged'] },

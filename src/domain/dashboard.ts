@@ -11,7 +11,8 @@
  * module counts its labels in the Flags column rather than working the
  * acknowledgement and turnaround rules out a second time.
  */
-import { addDays, formatUkDate, isIsoDate } from './calendar';
+import { addDays, isIsoDate } from './calendar';
+import { formatUkDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { levelOf } from './levels';
 import { classifyOutcome, isGradeChange, isReview, refundFor, type OutcomeKind } from './lifecycle';
@@ -259,6 +260,7 @@ const NEED_STARTS: Readonly<Record<FlagLabel, (r: DashboardRow) => string>> = {
   [FLAGS.issueSor]: (r) => r.outcomeReceived,
   [FLAGS.followUpOverdue]: (r) => r.outcomeReceived,
   [FLAGS.appealWindowClosing]: (r) => r.outcomeReceived,
+  [FLAGS.serviceUnknown]: (r) => r.received,
 };
 
 type DeadlineState = 'soon' | 'passed' | null;
@@ -304,16 +306,126 @@ function money(m: { count: number; pence: number }): Money {
   return { count: m.count, amount: m.pence / 100 };
 }
 
-export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate): DashboardFigures {
+/** An outcome counts only for a review still asked for: a withdrawn request has none. */
+function outcomeOf(r: DashboardRow): OutcomeKind | null {
+  return r.status === 'Withdrawn' ? null : classifyOutcome(r);
+}
+
+/** Reviews and appeals asked for, not counting withdrawn ones: the requests with a grade outcome. */
+function isLiveReview(r: DashboardRow): boolean {
+  return r.status !== 'Withdrawn' && isReview(r.service);
+}
+
+/** Every request once, under its status. */
+export function countByStatus(rows: readonly DashboardRow[]): StatusCounts {
   const byStatus = zeroStatuses();
+  for (const r of rows) byStatus[r.status]++;
+  return byStatus;
+}
+
+/** The five boards in the contract's order, then every other board together, each by status. */
+export function countByBoard(rows: readonly DashboardRow[]): BoardFigures[] {
   const boards = new Map<string, BoardFigures>(
     [...KNOWN_BOARDS, OTHER_BOARDS].map((b) => [b, { board: b, byStatus: zeroStatuses(), total: 0 }]),
   );
+  for (const r of rows) {
+    const board = boards.get(boardName(r.board)) as BoardFigures;
+    board.byStatus[r.status]++;
+    board.total++;
+  }
+  return [...boards.values()];
+}
+
+/** Every service in catalogue order, then one line for what the log holds that is not a service. */
+export function countByService(rows: readonly DashboardRow[]): ServiceFigures[] {
   const services = new Map<string, number>(SERVICE_CODES.map((c) => [c, 0]));
   let unknownServices = 0;
+  for (const r of rows) {
+    if (isServiceCode(r.service)) services.set(r.service, (services.get(r.service) ?? 0) + 1);
+    else unknownServices++;
+  }
+  const byService: ServiceFigures[] = SERVICE_CODES.map((c) => ({
+    label: CATALOGUE[c].name,
+    count: services.get(c) ?? 0,
+  }));
+  byService.push({ label: 'Service not recognised', count: unknownServices });
+  return byService;
+}
+
+/** Subjects with at least one review, most reviews first, then most grades changed. */
+export function reviewsBySubject(rows: readonly DashboardRow[]): SubjectFigures[] {
   const subjects = new Map<string, SubjectFigures>();
+  for (const r of rows) {
+    if (!isLiveReview(r)) continue;
+    const key = compact(r.subject).toLowerCase();
+    let s = subjects.get(key);
+    if (!s) {
+      s = {
+        subject: compact(r.subject) || '(subject not given)',
+        reviews: 0,
+        awaitingOutcome: 0,
+        gradeChanged: 0,
+        ...zeroOutcomes(),
+      };
+      subjects.set(key, s);
+    }
+    s.reviews++;
+    if (isIsoDate(r.outcomeReceived)) {
+      const kind = outcomeOf(r);
+      countOutcome(s, kind);
+      if (isGradeChange(kind)) s.gradeChanged++;
+    } else {
+      s.awaitingOutcome++;
+    }
+  }
+  return [...subjects.values()].sort(
+    (a, b) => b.reviews - a.reviews || b.gradeChanged - a.gradeChanged || a.subject.localeCompare(b.subject),
+  );
+}
+
+/** GCSE, AS/A level, then the rest, always all three: requests, reviews and their outcomes. */
+export function figuresByLevel(rows: readonly DashboardRow[]): LevelFigures[] {
+  const levels = new Map<DashboardLevel, LevelFigures>(
+    DASHBOARD_LEVELS.map((level) => [
+      level,
+      { level, requests: 0, reviews: 0, withOutcome: 0, gradeChanged: 0, raised: 0, lowered: 0, awaitingOutcome: 0 },
+    ]),
+  );
+  for (const r of rows) {
+    const level = levels.get(dashboardLevel(r.qualification)) as LevelFigures;
+    level.requests++;
+    if (!isLiveReview(r)) continue;
+    level.reviews++;
+    if (isIsoDate(r.outcomeReceived)) {
+      const kind = outcomeOf(r);
+      level.withOutcome++;
+      if (isGradeChange(kind)) level.gradeChanged++;
+      if (kind === 'grade-raised') level.raised++;
+      if (kind === 'grade-lowered') level.lowered++;
+    } else {
+      level.awaitingOutcome++;
+    }
+  }
+  return [...levels.values()];
+}
+
+/** What the reviews with an outcome came to: raised, lowered, unchanged… */
+export function reviewOutcomes(rows: readonly DashboardRow[]): DashboardFigures['outcomes'] {
   const outcomes = zeroOutcomes();
   let withOutcome = 0;
+  for (const r of rows) {
+    if (!isLiveReview(r) || !isIsoDate(r.outcomeReceived)) continue;
+    withOutcome++;
+    countOutcome(outcomes, outcomeOf(r));
+  }
+  return { ...outcomes, withOutcome, gradeChanged: outcomes.raised + outcomes.lowered + outcomes.changedUnclear };
+}
+
+/**
+ * Requests waiting on a board, overdue by the daily check's flags, and board
+ * deadlines soon or missed with nothing submitted.
+ */
+export function waitingOnBoards(rows: readonly DashboardRow[], today: IsoDate): DashboardFigures['waiting'] {
   const waiting = {
     awaitingAcknowledgement: 0,
     awaitingOutcome: 0,
@@ -324,71 +436,7 @@ export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate):
     deadlineSoonNotSubmitted: 0,
     deadlinePassedNotSubmitted: 0,
   };
-  const cash = {
-    feesTaken: { count: 0, pence: 0 },
-    feesWaived: { count: 0, pence: 0 },
-    refundsDue: { count: 0, pence: 0 },
-    refundsIssued: { count: 0, pence: 0 },
-  };
-  const attention: AttentionItem[] = [];
-  const levels = new Map<DashboardLevel, LevelFigures>(
-    DASHBOARD_LEVELS.map((level) => [
-      level,
-      { level, requests: 0, reviews: 0, withOutcome: 0, gradeChanged: 0, raised: 0, lowered: 0, awaitingOutcome: 0 },
-    ]),
-  );
-
   for (const r of rows) {
-    const level = levels.get(dashboardLevel(r.qualification)) as LevelFigures;
-    level.requests++;
-    byStatus[r.status]++;
-    const board = boards.get(boardName(r.board)) as BoardFigures;
-    board.byStatus[r.status]++;
-    board.total++;
-    if (isServiceCode(r.service)) services.set(r.service, (services.get(r.service) ?? 0) + 1);
-    else unknownServices++;
-
-    // Money taken stays taken when a request is later withdrawn; what happens to it then is the officer's note.
-    if (r.paid === 'yes' && pence(r.fee) > 0) add(cash.feesTaken, r.fee);
-    if (r.paid === 'waived' && pence(r.fee) > 0) add(cash.feesWaived, r.fee);
-    if (isIsoDate(r.refundIssued) && pence(r.fee) > 0) add(cash.refundsIssued, r.fee);
-
-    const withdrawn = r.status === 'Withdrawn';
-    const kind = withdrawn ? null : classifyOutcome(r);
-    if (isGradeChange(kind) && refundFor(r).due && !isIsoDate(r.refundIssued)) add(cash.refundsDue, r.fee);
-
-    if (!withdrawn && isReview(r.service)) {
-      const key = compact(r.subject).toLowerCase();
-      let s = subjects.get(key);
-      if (!s) {
-        s = {
-          subject: compact(r.subject) || '(subject not given)',
-          reviews: 0,
-          awaitingOutcome: 0,
-          gradeChanged: 0,
-          ...zeroOutcomes(),
-        };
-        subjects.set(key, s);
-      }
-      s.reviews++;
-      level.reviews++;
-      if (isIsoDate(r.outcomeReceived)) {
-        withOutcome++;
-        level.withOutcome++;
-        countOutcome(outcomes, kind);
-        countOutcome(s, kind);
-        if (isGradeChange(kind)) {
-          s.gradeChanged++;
-          level.gradeChanged++;
-        }
-        if (kind === 'grade-raised') level.raised++;
-        if (kind === 'grade-lowered') level.lowered++;
-      } else {
-        s.awaitingOutcome++;
-        level.awaitingOutcome++;
-      }
-    }
-
     if (r.status === 'Submitted') waiting.awaitingAcknowledgement++;
     if (r.status === 'Acknowledged') waiting.awaitingOutcome++;
     if (isOpen(r)) {
@@ -402,49 +450,61 @@ export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate):
     const deadline = deadlineState(r, today);
     if (deadline === 'soon') waiting.deadlineSoonNotSubmitted++;
     if (deadline === 'passed') waiting.deadlinePassedNotSubmitted++;
+  }
+  waiting.total = waiting.awaitingAcknowledgement + waiting.awaitingOutcome;
+  return waiting;
+}
 
+/** Fees taken and waived, refunds due and issued: how many, and how much to the penny. */
+export function moneyFigures(rows: readonly DashboardRow[]): DashboardFigures['money'] {
+  const cash = {
+    feesTaken: { count: 0, pence: 0 },
+    feesWaived: { count: 0, pence: 0 },
+    refundsDue: { count: 0, pence: 0 },
+    refundsIssued: { count: 0, pence: 0 },
+  };
+  for (const r of rows) {
+    // Money taken stays taken when a request is later withdrawn; what happens to it then is the officer's note.
+    if (r.paid === 'yes' && pence(r.fee) > 0) add(cash.feesTaken, r.fee);
+    if (r.paid === 'waived' && pence(r.fee) > 0) add(cash.feesWaived, r.fee);
+    if (isIsoDate(r.refundIssued) && pence(r.fee) > 0) add(cash.refundsIssued, r.fee);
+    if (isGradeChange(outcomeOf(r)) && refundFor(r).due && !isIsoDate(r.refundIssued)) add(cash.refundsDue, r.fee);
+  }
+  return {
+    feesTaken: money(cash.feesTaken),
+    feesWaived: money(cash.feesWaived),
+    refundsDue: money(cash.refundsDue),
+    refundsIssued: money(cash.refundsIssued),
+  };
+}
+
+/** Every open request that needs something, oldest need first; one without a date goes last. */
+export function needsAttention(rows: readonly DashboardRow[], today: IsoDate): AttentionItem[] {
+  const attention: AttentionItem[] = [];
+  for (const r of rows) {
     const item = attentionFor(r, today);
     if (item) attention.push(item);
   }
-  waiting.total = waiting.awaitingAcknowledgement + waiting.awaitingOutcome;
-
-  const byService: ServiceFigures[] = SERVICE_CODES.map((c) => ({
-    label: CATALOGUE[c].name,
-    count: services.get(c) ?? 0,
-  }));
-  byService.push({ label: 'Service not recognised', count: unknownServices });
-
-  const bySubject = [...subjects.values()].sort(
-    (a, b) => b.reviews - a.reviews || b.gradeChanged - a.gradeChanged || a.subject.localeCompare(b.subject),
-  );
-
-  attention.sort(
+  return attention.sort(
     (a, b) =>
       (a.since === '' ? 1 : 0) - (b.since === '' ? 1 : 0) ||
       a.since.localeCompare(b.since) ||
       a.requestId.localeCompare(b.requestId),
   );
+}
 
+export function dashboardFigures(rows: readonly DashboardRow[], today: IsoDate): DashboardFigures {
   return {
     today,
     total: rows.length,
-    byStatus,
-    byBoard: [...boards.values()],
-    byService,
-    bySubject,
-    byLevel: [...levels.values()],
-    outcomes: {
-      ...outcomes,
-      withOutcome,
-      gradeChanged: outcomes.raised + outcomes.lowered + outcomes.changedUnclear,
-    },
-    waiting,
-    money: {
-      feesTaken: money(cash.feesTaken),
-      feesWaived: money(cash.feesWaived),
-      refundsDue: money(cash.refundsDue),
-      refundsIssued: money(cash.refundsIssued),
-    },
-    needsAttention: attention,
+    byStatus: countByStatus(rows),
+    byBoard: countByBoard(rows),
+    byService: countByService(rows),
+    bySubject: reviewsBySubject(rows),
+    byLevel: figuresByLevel(rows),
+    outcomes: reviewOutcomes(rows),
+    waiting: waitingOnBoards(rows, today),
+    money: moneyFigures(rows),
+    needsAttention: needsAttention(rows, today),
   };
 }

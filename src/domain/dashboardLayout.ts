@@ -8,7 +8,7 @@
  * of rows (blank when there are fewer). Only the list at the bottom grows,
  * and it is capped. A refresh therefore only rewrites values.
  */
-import { formatUkDate } from './calendar';
+import { formatUkDate } from './formats';
 import {
   NEEDS_ATTENTION_LIMIT,
   TOP_SUBJECTS,

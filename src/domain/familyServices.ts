@@ -7,10 +7,9 @@
  * fee or deadline the officer has not yet confirmed is left out with a line
  * to ask the exams office (the officer is told which before sending).
  */
-import { formatLongDate } from './calendar';
+import { formatFee, formatLongDate } from './formats';
 import { CATALOGUE } from './catalogue';
 import { LEVEL_NAMES, levelOf, levelsText, listParts } from './levels';
-import { formatFee } from './money';
 import { chooseForLevel, matchKey, type ServiceChoice } from './services';
 import {
   SERVICE_CODES,

@@ -8,9 +8,9 @@
  * address at the top. Every value is escaped here; the page's only script is
  * the Print button's, which holds no data.
  */
-import { formatLongDate } from './calendar';
+import { formatFee, formatLongDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
-import { escapeHtml, formatFee, type RenderedEmail } from './templates';
+import { escapeHtml, type RenderedEmail } from './templates';
 import type { IsoDate, PostResultsRequest, RequestForm, ServiceInfo, Settings } from './types';
 
 export interface LetterCandidate {
@@ -59,6 +59,37 @@ dd.fill { border-bottom: 1px solid #000; min-height: 7mm; }
 @media print { .toolbar, .notes { display: none; } }
 `;
 
+/**
+ * Saves the page as a file made in the browser, for when printing from the
+ * dialog is refused (docs/apps-script.md, "Printing letters from a dialog").
+ * The file is the page's own markup, already escaped, less the toolbar, the
+ * screen-only notes and this script; no user text reaches the script itself,
+ * only the file name, through an escaped attribute.
+ */
+const DOWNLOAD_SCRIPT = `<script>
+document.getElementById('download').addEventListener('click', function () {
+  var copy = document.documentElement.cloneNode(true);
+  copy.querySelectorAll('.toolbar, .notes, script').forEach(function (n) { n.remove(); });
+  var blob = new Blob(['<!doctype html>\\n' + copy.outerHTML], { type: 'text/html;charset=utf-8' });
+  var link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = this.getAttribute('data-file');
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(function () { URL.revokeObjectURL(link.href); }, 60000);
+});
+</script>`;
+
+/** 'Application and consent form R-2026-0042' -> 'Application and consent form R-2026-0042.html'. */
+export function downloadFileName(title: string): string {
+  const name = title
+    .replace(/[^A-Za-z0-9 ._-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return `${name === '' ? 'Letters' : name}.html`;
+}
+
 function page(title: string, count: string, sections: string[], notes: string[]): string {
   const noteBlock =
     notes.length === 0
@@ -73,9 +104,12 @@ function page(title: string, count: string, sections: string[], notes: string[])
     `<style>${STYLE}</style>`,
     '</head>',
     '<body>',
-    `<div class="toolbar"><button type="button" onclick="window.print()">Print</button><span>${escapeHtml(count)}</span></div>`,
+    `<div class="toolbar"><button type="button" onclick="window.print()">Print</button>` +
+      `<button type="button" id="download" data-file="${escapeHtml(downloadFileName(title))}">Download as HTML</button>` +
+      `<span>${escapeHtml(count)}</span></div>`,
     noteBlock,
     `<main>${sections.join('\n')}</main>`,
+    DOWNLOAD_SCRIPT,
     '</body>',
     '</html>',
   ].join('\n');

@@ -10,7 +10,7 @@
  * never applied: two requests it could be, two payments for one request, an
  * ID with another amount.
  */
-import { formatMoney } from './money';
+import { formatMoney } from './formats';
 import { parseUkOrIsoDate } from './calendar';
 import { columnsBySynonym, headerWords } from './candidateImport';
 import { readCsv } from './csv';

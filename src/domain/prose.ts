@@ -4,9 +4,9 @@
  * 'Yes' not true. The JSON export and the API keep the stored values; only
  * what is shown to a person goes through here.
  */
-import { formatUkDate, isIsoDate } from './calendar';
+import { isIsoDate } from './calendar';
 import { isServiceCode, serviceName } from './catalogue';
-import { formatMoney } from './money';
+import { formatMoney, formatUkDate, formatUkDateTime } from './formats';
 
 const MONEY_HEADERS = new Set(['fee', 'amount', 'refund']);
 
@@ -19,7 +19,7 @@ export function readableValue(header: string, value: unknown): string {
   const text = String(value ?? '');
   if (isIsoDate(text)) return formatUkDate(text);
   const stamp = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(text);
-  if (stamp !== null && isIsoDate(stamp[1])) return `${formatUkDate(stamp[1])} ${stamp[2]}`;
+  if (stamp !== null && isIsoDate(stamp[1])) return formatUkDateTime(stamp[1], stamp[2]);
   if (key === 'service' && isServiceCode(text)) return serviceName(text);
   if (key === 'requested by' && (text === 'candidate' || text === 'teacher')) {
     return text === 'candidate' ? 'Candidate' : 'Teacher';

@@ -8,7 +8,7 @@
  */
 import { parseUkOrIsoDate } from './calendar';
 import { CATALOGUE, parseServiceCode } from './catalogue';
-import { formatFee } from './money';
+import { formatFee } from './formats';
 import { LEVEL_NAMES, levelOf, levelsText, parseLevels } from './levels';
 import {
   SERVICE_CODES,

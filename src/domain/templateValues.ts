@@ -4,10 +4,10 @@
  * its name. A value that is not known is '' and the renderer refuses a
  * template that uses it, so nobody gets "Dear ," or a blank deadline.
  */
-import { familyDeadline, formatLongDate, isIsoDate } from './calendar';
+import { isIsoDate } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { DEFAULT_EPRS_WINDOW_DAYS } from './deadlines';
-import { formatFee } from './templates';
+import { familyDeadline, formatFee, formatLongDate } from './formats';
 import type { PostResultsRequest, ServiceCode, Settings, TemplateName } from './types';
 
 /** The centre's own details, from `Settings`: the same in every message. */

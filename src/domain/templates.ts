@@ -22,7 +22,6 @@
  * its "- " lines become bullets and a line just above them a bold heading;
  * a web address there becomes a link.
  */
-import { formatFee } from './money';
 
 /** Every placeholder a template may use, with what it holds (README lists the same). */
 export const PLACEHOLDERS = [
@@ -458,7 +457,6 @@ export function renderTemplate(template: TemplateText, values: Readonly<Record<s
   return { ok: true, email };
 }
 
-// ---- Money and the services table, kept where templates have always found them ----
+// ---- The services table, kept where templates have always found it ----
 
-export { formatFee };
 export { CANDIDATE_SERVICES, servicesTable } from './familyServices';

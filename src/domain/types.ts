@@ -205,50 +205,29 @@ export type RequestFormDraft = Omit<RequestForm, 'service' | 'requestedBy'> & {
   requestedBy: RequestedBy | '';
 };
 
-/** A request as held in a log row. */
-export interface PostResultsRequest {
+/**
+ * A request as held in a log row: the form as it was taken, and what the log
+ * adds. The late and override reasons are not columns: they go into Notes.
+ */
+export interface PostResultsRequest extends Omit<RequestForm, 'lateReason' | 'overrideReason'> {
   requestId: string;
   sheet: LogName;
   received: IsoDate;
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  email: string;
-  uci: string;
-  board: Board;
-  qualification: string;
-  subject: string;
-  component: string;
-  series: string;
-  service: ServiceCode;
-  requestedBy: RequestedBy;
-  teacherEmail: string;
-  consent: boolean;
-  consentDate: IsoDate | '';
   /** Where the consent was given: "paper form" (the sidebar), "online form" (an approved application). */
   consentSource: string;
   fee: number | null;
-  paid: Paid;
   /** The day the payment system says the fee was paid, once a payment report is matched. */
   paidOn: IsoDate | '';
   /** The payment system's reference for that payment. */
   paymentReference: string;
   deadline: IsoDate | '';
-  resultsIssued: IsoDate | '';
-  relatedRequestId: string;
-  reason: string;
-  indicator: MirIndicator | '';
-  reasonsReceived: IsoDate | '';
-  candidatesCovered: string;
   /** Review of moderation: what the board decided (a MODERATION_OUTCOMES value), '' before the outcome. */
   moderationOutcome: string;
   submittedToBoard: IsoDate | '';
   boardReference: string;
   acknowledged: IsoDate | '';
   outcomeReceived: IsoDate | '';
-  originalGrade: string;
   newGrade: string;
-  originalMark: string;
   newMark: string;
   scriptLink: string;
   refundIssued: IsoDate | '';
@@ -256,7 +235,6 @@ export interface PostResultsRequest {
   sorIssued: IsoDate | '';
   status: Status;
   flags: string;
-  notes: string;
 }
 
 /** What the board said, as the officer records it. */
@@ -347,6 +325,7 @@ export const FLAGS = {
   issueSor: 'Issue updated SoR',
   followUpOverdue: 'Follow-up overdue',
   appealWindowClosing: 'Appeal window closing',
+  serviceUnknown: 'Service not recognised',
 } as const;
 export type FlagKey = keyof typeof FLAGS;
 export type FlagLabel = (typeof FLAGS)[FlagKey];

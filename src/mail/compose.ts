@@ -4,7 +4,7 @@
  * on top of its own. The mailer, the reminders' preview and the printed
  * letters all compose through here, so a preview is exactly what is sent.
  */
-import { formatLongDate } from '../domain/calendar';
+import { formatLongDate } from '../domain/formats';
 import { isParentCopy, parentCopyTemplate } from '../domain/parentCopies';
 import { commonValues } from '../domain/templateValues';
 import { renderTemplate, type RenderedEmail } from '../domain/templates';

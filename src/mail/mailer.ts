@@ -11,7 +11,9 @@
  * never once after the loop. A row left "sending" is reported as uncertain
  * and never sent again by the add-on. What today's quota or the run's time
  * budget cannot take stays queued, with its values in the row, for the daily
- * run (resumeMailQueue).
+ * run (resumeMailQueue). A new batch's first chunk (a Save's one email) is
+ * claimed, sent and recorded in the same hold that queued it: the rows are as
+ * that hold read and wrote them, so they need no second read or hold.
  *
  * Every message passes two checks (src/domain/mailSafety.ts, the seal in
  * src/mail/seal.ts): where it is queued (queueRefusal: exactly one valid
@@ -21,8 +23,9 @@
  * Headers are cleaned of control characters in message(), the one place mail
  * is built.
  *
- * Call these outside withDocumentLock: they take the lock for each short
- * write themselves, so a long batch never keeps other writers out.
+ * They take the lock for each short write themselves, so a long batch never
+ * keeps other writers out. Called inside a hold (a Save's one confirmation),
+ * they run in that hold (withDocumentLock does not release it early).
  */
 import {
   classifyMailError,
@@ -260,7 +263,7 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
   if (ready.length === 0) return run.report;
   const quota = MailApp.getRemainingDailyQuota();
 
-  const { book, outgoing } = withDocumentLock(() => {
+  const { book, outgoing, started } = withDocumentLock(() => {
     const book = readCorrespondence(run.ss, run.mail.timeZone);
     const onFile = entriesByKey(book.entries);
     const decisions = planMail(ready, onFile);
@@ -308,9 +311,14 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
       refusedNew.map((o) => rowRecord(o, 'failed')),
       run.mail.timeZone,
     );
-    return { book, outgoing };
+    // The first chunk goes in this same hold: the rows are as this hold read and wrote them, so
+    // nobody can have claimed or moved one, and a single email needs no second hold to go.
+    const started = claimNow
+      ? sendChunk(run, book, outgoing.slice(0, chunkSize(run, quota, outgoing.length)), quota, true)
+      : undefined;
+    return { book, outgoing, started };
   });
-  deliver(run, book, outgoing, quota);
+  deliver(run, book, outgoing, quota, started);
   return run.report;
 }
 
@@ -321,7 +329,8 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
 export function resumeMailQueue(options: MailOptions = {}): MailReport {
   const run = startRun(options);
   const tz = run.mail.timeZone;
-  const book = withDocumentLock(() => readCorrespondence(run.ss, tz));
+  // A read only: each row is checked again under the hold that sends it (sendChunk).
+  const book = withDocumentLock(() => readCorrespondence(run.ss, tz), LOCK_WAIT_MS, { flush: false });
 
   const outgoing: Outgoing[] = [];
   const refused: { requestId: string; to: string; row: number; reason: string }[] = [];
@@ -459,19 +468,28 @@ interface ChunkResult {
  * what a per-message run would: the messages before it "sent", the one in
  * flight "sending" (uncertain, never resent), the rest "queued".
  */
-function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota: number): ChunkResult {
+function sendChunk(
+  run: Run,
+  book: CorrespondenceBook,
+  chunk: Outgoing[],
+  quota: number,
+  readInThisHold = false,
+): ChunkResult {
   const tz = run.mail.timeZone;
   const report = run.report;
   const keyOf = (o: Outgoing) => mailKey(o.requestId, o.template, o.to);
-  const where = locateRows(
-    run.ss,
-    book,
-    chunk.map((o) => ({ row: o.row, key: keyOf(o) })),
-    tz,
-  );
-  const live: Outgoing[] = [];
-  for (const o of chunk) {
-    const entry = where.get(keyOf(o)) ?? null;
+  // Planned from a read under this same hold: every row is where it was planned, and still its own.
+  const where = readInThisHold
+    ? null
+    : locateRows(
+        run.ss,
+        book,
+        chunk.map((o) => ({ row: o.row, key: keyOf(o) })),
+        tz,
+      );
+  const live: Outgoing[] = where === null ? [...chunk] : [];
+  for (const o of where === null ? [] : chunk) {
+    const entry = where?.get(keyOf(o)) ?? null;
     if (entry !== null) o.row = entry.row;
     if (o.claimed && entry !== null) live.push(o);
     else if (entry === null || entry.status === 'sent') report.skipped++;
@@ -532,18 +550,35 @@ function sendChunk(run: Run, book: CorrespondenceBook, chunk: Outgoing[], quota:
     result.done++;
   }
   status.write();
-  setColumnCells(book.table, 'Sent', sentRows, new Date());
+  // A row claimed when it was written has the time of its claim in Sent already, moments before it went.
+  setColumnCells(
+    book.table,
+    'Sent',
+    sentRows.filter((row) => !live.some((o) => o.claimed && o.row === row)),
+    new Date(),
+  );
   return result;
 }
 
-function deliver(run: Run, book: CorrespondenceBook, outgoing: Outgoing[], quotaAtStart: number): void {
+/** Sends `outgoing` in chunks; `started` is a first chunk already sent (in the hold that queued it). */
+function deliver(
+  run: Run,
+  book: CorrespondenceBook,
+  outgoing: Outgoing[],
+  quotaAtStart: number,
+  started?: ChunkResult,
+): void {
   const report = run.report;
-  let quota = quotaAtStart;
-  let i = 0;
+  let quota = quotaAtStart - (started?.sent ?? 0);
+  let i = started?.done ?? 0;
   const stop = (why: string) => {
     report.queued += outgoing.length - i;
     report.stoppedBecause = why;
   };
+  if (started?.stoppedBecause !== undefined) {
+    stop(started.stoppedBecause);
+    i = outgoing.length;
+  }
   while (i < outgoing.length) {
     if (quota < 1) {
       stop(QUOTA_SPENT);

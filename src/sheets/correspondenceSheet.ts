@@ -70,7 +70,12 @@ export function readCorrespondence(ss: Spreadsheet, timeZone: string): Correspon
   return { table, entries, nextRow: lastUsed + 1 };
 }
 
-/** Appends rows below the last one in use, growing the sheet if needed; returns the first new row. */
+/**
+ * Appends rows below the last one in use, growing the sheet if needed; returns the first new row.
+ * The sheet's size is asked only when the rows do not fit (the range cannot be had): most appends
+ * land in rows the sheet already has, and that question is a round trip. The book's copy of the
+ * rows gets the new ones, so a Status write in the same lock hold (StatusCells) starts from them.
+ */
 export function appendCorrespondence(
   book: CorrespondenceBook,
   records: readonly CorrespondenceRecord[],
@@ -79,9 +84,27 @@ export function appendCorrespondence(
   const first = book.nextRow;
   if (records.length === 0) return first;
   const sheet = book.table.sheet;
-  const needed = first + records.length - 1 - sheet.getMaxRows();
-  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-  writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone);
+  const write = () =>
+    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone);
+  try {
+    write();
+  } catch (err) {
+    // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
+    const needed = first + records.length - 1 - sheet.getMaxRows();
+    if (needed <= 0) throw err;
+    sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+    write();
+  }
+  const width = book.table.headers.length;
+  records.forEach((record, i) => {
+    const cells: Cell[] = Array.from({ length: width }, () => '');
+    for (const spec of CORRESPONDENCE_COLUMNS) {
+      const c = columnOf(book.table, spec.header);
+      const v = (record as Record<string, unknown>)[spec.header];
+      if (c >= 0 && v !== undefined && v !== null) cells[c] = v as Cell;
+    }
+    book.table.rows[first - 2 + i] = cells;
+  });
   book.nextRow = first + records.length;
   return first;
 }

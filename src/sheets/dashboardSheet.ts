@@ -11,7 +11,7 @@ import { DASHBOARD_WIDTH, layoutDashboard, type DashboardLayout } from '../domai
 import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
 import { NUMBER_FORMAT } from './cells';
-import { readLog } from './requestLog';
+import { readLog, type LoggedRequest } from './requestLog';
 import { sheetByName, timeZoneOf, todayIn } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -42,12 +42,20 @@ export interface DashboardRefresh {
 /** Clears the sheet (its charts stay: they are not cells) and writes the grid in one go. */
 export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
   const rows = layout.values.length;
-  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
-  if (sheet.getMaxColumns() < DASHBOARD_WIDTH) {
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), DASHBOARD_WIDTH - sheet.getMaxColumns());
-  }
   sheet.clear();
-  const range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  } catch (err) {
+    // The grid does not fit (a new season's longer lists, or rows deleted by hand): grow the sheet.
+    // Its size is asked only then: it is a round trip on every refresh otherwise.
+    const short = rows - sheet.getMaxRows();
+    const narrow = DASHBOARD_WIDTH - sheet.getMaxColumns();
+    if (short <= 0 && narrow <= 0) throw err;
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+    if (narrow > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), narrow);
+    range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  }
   range.setNumberFormats(layout.kinds.map((r) => r.map((k) => NUMBER_FORMAT[k])));
   range.setValues(layout.values);
   range.setFontWeights(layout.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));
@@ -66,12 +74,17 @@ function setWidths(sheet: Sheet, widths: readonly number[]): void {
   }
 }
 
-/** Refreshes the dashboard. The caller holds the document lock. */
-export function refreshDashboardSheet(ss: Spreadsheet): DashboardRefresh {
+/**
+ * Refreshes the dashboard. The caller holds the document lock. `requests`, when given, are both
+ * logs' rows (Requests first) as the caller read and wrote them in this same hold, so the logs are
+ * not read again.
+ */
+export function refreshDashboardSheet(ss: Spreadsheet, requests?: readonly LoggedRequest[]): DashboardRefresh {
   const timeZone = timeZoneOf(ss);
   const sheet = dashboardSheet(ss);
   const refreshedAt = Utilities.formatDate(new Date(), timeZone, 'dd/MM/yyyy HH:mm');
-  const figures = readDashboardFigures(ss, timeZone, todayIn(timeZone));
+  const today = todayIn(timeZone);
+  const figures = requests ? dashboardFigures(requests, today) : readDashboardFigures(ss, timeZone, today);
   writeDashboard(sheet, layoutDashboard(figures, refreshedAt));
   return { figures, refreshedAt };
 }

@@ -6,18 +6,17 @@
  * log in alphabetical order of surname then forename, as the paper file is.
  * Callers hold the document lock around read-then-write.
  */
+import { requestedByCellText, requestedByFromCell, serviceCellText, serviceFromCell } from '../domain/logCells';
 import { LOG_COLUMNS, REQUIRED_LOG_COLUMNS } from '../domain/schema';
 import { sortKey } from '../domain/sortKey';
 import {
   MIR_INDICATORS,
   PAID_VALUES,
-  REQUESTED_BY_VALUES,
   STATUSES,
   type LogName,
   type MirIndicator,
   type Paid,
   type PostResultsRequest,
-  type RequestedBy,
   type ServiceCode,
   type Status,
 } from '../domain/types';
@@ -69,7 +68,7 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
   const get = (header: string) => cellAt(table, r, header);
   const text = (header: string) => cellToText(get(header), timeZone);
   const date = (header: string) => cellToIsoDate(get(header), timeZone);
-  const service = text('Service');
+  const service = serviceFromCell(text('Service'));
   return {
     row,
     sheet: name,
@@ -85,9 +84,9 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
     subject: text('Subject'),
     component: text('Component'),
     series: text('Series'),
-    // An officer may type a service by hand; an unknown code is kept as typed and reported by the checks.
+    // The cell holds the name or the code, in any case; text that is neither is kept as typed and flagged by the daily check.
     service: service as ServiceCode,
-    requestedBy: oneOf<RequestedBy>(REQUESTED_BY_VALUES, text('Requested by'), 'candidate'),
+    requestedBy: requestedByFromCell(text('Requested by')),
     teacherEmail: text('Teacher email'),
     consent: cellToBoolean(get('Consent')),
     consentDate: date('Consent date'),
@@ -124,10 +123,12 @@ export function rowToRequest(table: Table, r: Cell[], name: LogName, row: number
   };
 }
 
-/** A request as a record keyed by log header, ready for writeRecords. */
+/** A request as a record keyed by log header, ready for writeRecords: service and requester by the names the officer reads. */
 export function requestToRecord(req: PostResultsRequest): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const col of LOG_COLUMNS) record[col.header] = req[col.field];
+  record['Service'] = serviceCellText(req.service);
+  record['Requested by'] = requestedByCellText(req.requestedBy);
   return record;
 }
 

@@ -151,6 +151,9 @@ export function writeRowChanges(
   for (let c = from; bridgeable && c <= to; c++) if (!ours.has(c)) bridgeable = false;
   if (!bridgeable) {
     writeRecords(table, row, [record], changed, timeZone);
+    // Later reads in this hold see what was written.
+    const cells = table.rows[row - 2];
+    if (cells) for (const [c, spec] of byColumn) cells[c] = toCell(record[spec.header], spec.kind, timeZone);
     return;
   }
   const width = to - from + 1;
@@ -159,14 +162,18 @@ export function writeRowChanges(
   const formats = range.getNumberFormats()[0];
   const old = table.rows[row - 2];
   const values: Cell[] = [];
+  let reformat = false;
   for (let j = 0; j < width; j++) {
     const spec = byColumn.get(from + j);
     if (spec) {
+      if (formats[j] !== NUMBER_FORMAT[spec.kind]) reformat = true;
       formats[j] = NUMBER_FORMAT[spec.kind];
       values.push(toCell(record[spec.header], spec.kind, timeZone));
     } else values.push(unchanged(old[from + j], formulas[j], formats[j]));
   }
-  range.setNumberFormats([formats]);
+  // The formats were just read: when every changed cell has its column's format already (as Set up
+  // left it), writing them again changes nothing.
+  if (reformat) range.setNumberFormats([formats]);
   range.setValues([values]);
   // Later reads in this hold see what was written (the cells between are as they were).
   for (const c of columns) old[c] = values[c - from];

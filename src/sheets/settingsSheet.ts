@@ -10,7 +10,7 @@ import type { ServiceRow, Settings } from '../domain/types';
 import { cached } from './callCache';
 import { cellToIsoDate, isDateValue } from './cells';
 import { sheetByName } from './workbook';
-import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, type Cell } from './table';
+import { cellAt, isBlankRow, readSmallTable, readTable, requireHeaders, SheetLayoutError, type Cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,12 +30,14 @@ export function readServices(ss: Spreadsheet, timeZone: string): ReturnType<type
 }
 
 function readServicesNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseServices> {
-  const table = readTable(sheetOrThrow(ss, SHEET.services));
   // Level is optional: a Services sheet from before levels reads as every row serving every level.
-  requireHeaders(
-    table,
-    SERVICES_COLUMNS.filter((c) => c.header !== 'Level' && c.header !== 'Turnaround days' && c.header !== 'Notes'),
+  const required = SERVICES_COLUMNS.filter(
+    (c) => c.header !== 'Level' && c.header !== 'Turnaround days' && c.header !== 'Notes',
   );
+  const table =
+    readSmallTable(ss, SHEET.services, SERVICES_COLUMNS, () => sheetByName(ss, SHEET.services)) ??
+    readTable(sheetOrThrow(ss, SHEET.services));
+  requireHeaders(table, required);
   const rows = table.rows
     .filter((r) => !isBlankRow(r))
     .map((r) => ({
@@ -56,7 +58,9 @@ export function readSettings(ss: Spreadsheet, timeZone: string): ReturnType<type
 }
 
 function readSettingsNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
-  const table = readTable(sheetOrThrow(ss, SHEET.settings));
+  const table =
+    readSmallTable(ss, SHEET.settings, SETTINGS_COLUMNS, () => sheetByName(ss, SHEET.settings)) ??
+    readTable(sheetOrThrow(ss, SHEET.settings));
   requireHeaders(table, SETTINGS_COLUMNS.slice(0, 2));
   const pairs: Array<[unknown, unknown]> = table.rows
     .filter((r) => !isBlankRow(r))

@@ -5,13 +5,13 @@
  * officer's edits are never overwritten.
  */
 import { forgetCallCache } from './callCache';
-import { CATALOGUE } from '../domain/catalogue';
 import { headerKey, SHEET, SHEET_COLUMNS, type ColumnSpec } from '../domain/schema';
 import { levelsText } from '../domain/levels';
+import { requestedByNames, serviceNamesFor } from '../domain/logCells';
 import { SEED_SERVICES } from '../domain/seedServices';
 import { SETTING_DEFINITIONS } from '../domain/settings';
 import { SEED_TEMPLATES } from '../domain/seedTemplates';
-import { PAID_VALUES, REQUESTED_BY_VALUES, SERVICE_CODES } from '../domain/types';
+import { PAID_VALUES, type LogName } from '../domain/types';
 import { NUMBER_FORMAT } from './cells';
 import { setUpDashboard } from './dashboardSetup';
 import { applyFlagFormatting } from './flagFormatting';
@@ -201,11 +201,14 @@ function applyLogValidation(sheet: Sheet, ss: Spreadsheet, timeZone: string): vo
   const table = readTable(sheet);
   const rows = sheet.getMaxRows() - 1;
   const boards = boardsFromServices(ss, timeZone);
+  // Service and Requested by offer the names the add-on writes, but accept other text: a row written before
+  // the names (or typed by hand) holds a code, which still reads, and a refused cell would stop every write
+  // that spans it. Text that is neither name nor code is flagged by the daily check.
   const lists: [string, string[], boolean][] = [
     ['Board', boards, true],
-    ['Service', SERVICE_CODES.filter((c) => CATALOGUE[c].log === sheet.getName()), false],
+    ['Service', serviceNamesFor(sheet.getName() as LogName), true],
     ['Paid', [...PAID_VALUES], false],
-    ['Requested by', [...REQUESTED_BY_VALUES], false],
+    ['Requested by', requestedByNames(), true],
   ];
   for (const [header, values, allowInvalid] of lists) {
     const c = table.index.get(headerKey(header));

@@ -49,6 +49,56 @@ export function readTable(sheet: Sheet): Table {
   return { sheet, headers, index, rows: values.slice(1) };
 }
 
+/** How far a small sheet is read by readSmallTable: its first 26 columns. */
+const SMALL_SHEET_COLUMNS = 'A:Z';
+
+/**
+ * One of the add-on's small sheets (Settings, Services, Templates) in two calls instead of three:
+ * columns A to Z of every row, by A1 notation on the spreadsheet, so the sheet's handle is not
+ * fetched. Trailing blank rows and columns are dropped, so the rows are readTable's (its data
+ * range ends at the last row in use; every reader skips blank rows either way). Null when this
+ * cannot serve: the sheet is missing or narrower than 26 columns, or a header in `required` is
+ * not within A to Z (the officer moved it out): read the sheet by readTable then, which also
+ * names what is missing. `sheet` is fetched only if something asks for it.
+ */
+export function readSmallTable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  required: readonly { header: string }[],
+  sheetOf: () => Sheet | null,
+): Table | null {
+  let values: Cell[][];
+  try {
+    values = ss.getRange(`'${name.replace(/'/g, "''")}'!${SMALL_SHEET_COLUMNS}`).getValues() as Cell[][];
+  } catch (error) {
+    // Only a sheet that is not there (renamed or deleted: "Range not found") falls back to the read by
+    // handle; any other failure is the service failing and must stop the run before it writes.
+    if (/Range not found/i.test(error instanceof Error ? error.message : String(error))) return null;
+    throw error;
+  }
+  let rows = values.length;
+  while (rows > 1 && values[rows - 1].every((c) => c === '')) rows--;
+  let width = values[0]?.length ?? 0;
+  while (width > 1 && values.slice(0, rows).every((r) => r[width - 1] === '')) width--;
+  const trimmed = values.slice(0, rows).map((r) => r.slice(0, width));
+  const headers = (trimmed[0] ?? []).map((h) => String(h ?? '').trim());
+  const index = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = headerKey(h);
+    if (key !== '' && !index.has(key)) index.set(key, i);
+  });
+  if (missingHeaders({ index }, required).length > 0) return null;
+  const table = { headers, index, rows: trimmed.slice(1) } as Omit<Table, 'sheet'> as Table;
+  Object.defineProperty(table, 'sheet', {
+    get: () => {
+      const sheet = sheetOf();
+      if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
+      return sheet;
+    },
+  });
+  return table;
+}
+
 export function missingHeaders(table: Pick<Table, 'index'>, specs: readonly { header: string }[]): string[] {
   return specs.filter((s) => !table.index.has(headerKey(s.header))).map((s) => s.header);
 }

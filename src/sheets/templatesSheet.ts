@@ -6,7 +6,7 @@ import { headerKey, SHEET, TEMPLATES_COLUMNS } from '../domain/schema';
 import type { TemplateText } from '../domain/templates';
 import { cached } from './callCache';
 import { sheetByName } from './workbook';
-import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
+import { cellAt, isBlankRow, readSmallTable, readTable, requireHeaders, SheetLayoutError } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,10 +19,14 @@ export function readTemplates(ss: Spreadsheet): TemplateBook {
   return cached('templates', () => readTemplatesNow(ss));
 }
 
-function readTemplatesNow(ss: Spreadsheet): TemplateBook {
-  const sheet = sheetByName(ss, SHEET.templates);
+function sheetOrThrow(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): GoogleAppsScript.Spreadsheet.Sheet {
   if (!sheet) throw new SheetLayoutError(SHEET.templates, ['(the whole sheet)']);
-  const table = readTable(sheet);
+  return sheet;
+}
+
+function readTemplatesNow(ss: Spreadsheet): TemplateBook {
+  const sheetOf = () => sheetByName(ss, SHEET.templates);
+  const table = readSmallTable(ss, SHEET.templates, TEMPLATES_COLUMNS, sheetOf) ?? readTable(sheetOrThrow(sheetOf()));
   requireHeaders(table, TEMPLATES_COLUMNS);
   const byName = new Map<string, TemplateText>();
   for (const r of table.rows) {

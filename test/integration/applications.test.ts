@@ -37,7 +37,7 @@ describe('online applications', () => {
     const [row] = sheetRecords(addOn.env, SHEET.requests);
     expect(row).toMatchObject({
       'Request ID': 'R-2026-0001',
-      Service: 'review-of-marking',
+      Service: 'Review of marking',
       Consent: true,
       'Consent source': 'online form',
       Paid: 'no',

@@ -67,8 +67,9 @@ export function logRow(over: Record<string, unknown> = {}): Record<string, unkno
     Subject: 'Chemistry',
     Component: '7405/1',
     Series: 'June 2026',
-    Service: 'review-of-marking',
-    'Requested by': 'candidate',
+    // As the add-on writes them now; rows given a code instead stand for a log written before the names.
+    Service: 'Review of marking',
+    'Requested by': 'Candidate',
     Consent: true,
     'Consent date': '2026-08-20',
     Fee: 48.65,

@@ -34,8 +34,8 @@ export function loadAddOn(options: GasEnvironmentOptions = {}): AddOn {
 }
 
 /** A second copy of the bundle on the same workbook: another officer's browser, or another trigger run. */
-export function withBundle(env: GasEnvironment): AddOn {
-  const bundle = loadBundle(DIST, env);
+export function withBundle(env: GasEnvironment, distDir = DIST): AddOn {
+  const bundle = loadBundle(distDir, env);
   const run = (name: string, ...args: unknown[]) => {
     const fn = bundle[name];
     if (typeof fn !== 'function') throw new Error(`The bundle has no global function ${name}`);

@@ -52,11 +52,11 @@ describe('a review of moderation: the centre’s request for one component', () 
     expect(row(addOn, 'R-2026-0001')).toMatchObject({
       'Candidate number': '',
       Surname: '',
-      Service: 'review-of-moderation',
+      Service: 'Review of moderation',
       'Candidates covered': 'whole cohort',
       Consent: false,
       Paid: 'waived',
-      'Requested by': 'teacher',
+      'Requested by': 'Teacher',
       Fee: 60,
     });
     expect(addOn.env.mail.outbox).toEqual([]);
@@ -123,7 +123,7 @@ describe('appeals in their stages, then Ofqual', () => {
     // Stage 1, linked to the review.
     morning(addOn, '2026-09-07');
     const stage1 = logRequest(addOn, { service: 'appeal', relatedRequestId: review, consentDate: '2026-09-07' });
-    expect(row(addOn, stage1)).toMatchObject({ Service: 'appeal', 'Related request': review, Fee: 120.05 });
+    expect(row(addOn, stage1)).toMatchObject({ Service: 'Preliminary appeal', 'Related request': review, Fee: 120.05 });
     dailyRun(addOn);
     expect(row(addOn, review).Status).toBe('Closed');
 
@@ -147,7 +147,7 @@ describe('appeals in their stages, then Ofqual', () => {
       relatedRequestId: stage1,
       consentDate: '2026-10-05',
     });
-    expect(row(addOn, hearing)).toMatchObject({ Service: 'appeal-hearing', 'Related request': stage1, Fee: 205.8 });
+    expect(row(addOn, hearing)).toMatchObject({ Service: 'Appeal hearing', 'Related request': stage1, Fee: 205.8 });
     expect(row(addOn, hearing).Deadline).toBeTruthy();
     dailyRun(addOn);
     expect(row(addOn, stage1).Status).toBe('Closed');

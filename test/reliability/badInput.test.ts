@@ -31,7 +31,7 @@ interface Refused {
 interface Accepted {
   name: string;
   form: Form;
-  /** Cells (by header) that differ from the form as given, e.g. a service name stored as its code. */
+  /** Cells (by header) that differ from the form as given, e.g. a service typed as its code stored as its name. */
   stored?: Record<string, unknown>;
 }
 
@@ -181,12 +181,12 @@ const ACCEPTED: Accepted[] = [
   {
     name: 'the service by its name',
     form: reviewForm({ service: 'Review of Marking' }),
-    stored: { Service: 'review-of-marking' },
+    stored: { Service: 'Review of marking' },
   },
   {
     name: 'the service in capitals with a trailing space',
     form: reviewForm({ service: 'REVIEW-OF-MARKING ' }),
-    stored: { Service: 'review-of-marking' },
+    stored: { Service: 'Review of marking' },
   },
   {
     name: 'fields the server decides, sent anyway (ID, status, fee, dates, sheet, row)',

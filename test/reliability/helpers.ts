@@ -10,6 +10,7 @@ import { loadBundle } from '../../emulator/gas/loadBundle';
 import { headerKey, LOG_COLUMNS } from '../../src/domain/schema';
 import { DIST, distHtmlFiles, withBundle, type AddOn } from '../integration/harness';
 import { hookedGlobals } from '../../emulator/gas/hooks';
+import { REQUESTED_BY_CELL, SERVICE_CELL } from '../fixtures/logCells';
 
 /** The workbook, properties, triggers and outbox, without the clock (waiting for a lock moves it). */
 export function state(env: GasEnvironment): string {
@@ -115,8 +116,8 @@ export function expectedRow(
     Subject: form.subject,
     Component: form.component,
     Series: form.series,
-    Service: form.service,
-    'Requested by': form.requestedBy,
+    Service: SERVICE_CELL[String(form.service)] ?? form.service,
+    'Requested by': REQUESTED_BY_CELL[String(form.requestedBy)] ?? form.requestedBy,
     'Teacher email': form.teacherEmail ?? '',
     Consent: form.consent,
     'Consent date': form.consentDate,

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatFee } from '../../src/domain/formats';
 import { FIELD_LABELS, checkForm } from '../../src/domain/validation';
 import {
   CONDITIONAL_FIELDS,
@@ -11,7 +12,6 @@ import {
   emptyValues,
   errorsToShow,
   fillCandidate,
-  formatFee,
   lookupMessage,
   notesCounter,
   placeErrors,

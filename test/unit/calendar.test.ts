@@ -3,9 +3,6 @@ import {
   addWorkingDays,
   compareDates,
   daysBetween,
-  familyDeadline,
-  formatLongDate,
-  formatUkDate,
   isIsoDate,
   isWeekend,
   isWorkingDay,
@@ -141,24 +138,7 @@ describe('working days: Monday to Friday, not a bank holiday from Settings', () 
   });
 });
 
-describe('dates as the officer reads them', () => {
-  it('writes a long UK date for letters: Thursday 21 August 2025', () => {
-    expect(formatLongDate('2025-08-21')).toBe('Thursday 21 August 2025');
-    expect(formatLongDate('2026-09-24')).toBe('Thursday 24 September 2026');
-    expect(formatLongDate('2026-01-04')).toBe('Sunday 4 January 2026');
-    expect(formatLongDate('1969-12-31')).toBe('Wednesday 31 December 1969');
-  });
-
-  it('writes a short UK date: 21/08/2025', () => {
-    expect(formatUkDate('2025-08-21')).toBe('21/08/2025');
-    expect(formatUkDate('2026-01-04')).toBe('04/01/2026');
-  });
-
-  it('leaves a value that is not a date as it is, so reporting a bad value never fails', () => {
-    expect(formatUkDate('2026-02-30')).toBe('2026-02-30');
-    expect(formatLongDate('next week')).toBe('next week');
-  });
-
+describe('dates as the officer types them', () => {
   it.each([
     ['2025-08-21', '2025-08-21'],
     ['21/08/2025', '2025-08-21'],
@@ -182,25 +162,15 @@ describe('dates as the officer reads them', () => {
   });
 });
 
-describe('dates given to families', () => {
+describe('the school’s last working day on or before a date', () => {
   const holidays = ['2026-08-31', '2026-12-25', '2026-12-28'];
 
-  it('a working day is given as it is', () => {
-    expect(familyDeadline('2026-09-25', holidays)).toBe('Friday 25 September 2026');
+  it('a working day is itself', () => {
     expect(lastWorkingDayOnOrBefore('2026-09-25', holidays)).toBe('2026-09-25');
-  });
-
-  it('the board\'s deadline on a Saturday also gives the school\'s Friday: "please tell us by Friday 25 September"', () => {
-    expect(familyDeadline('2026-09-26', holidays)).toBe(
-      'Saturday 26 September 2026 (a Saturday, when school is closed: please tell us by Friday 25 September 2026)',
-    );
   });
 
   it('a Sunday, a bank holiday Monday and Christmas run back to the last working day', () => {
     expect(lastWorkingDayOnOrBefore('2026-09-27', holidays)).toBe('2026-09-25');
-    expect(familyDeadline('2026-08-31', holidays)).toBe(
-      'Monday 31 August 2026 (a bank holiday, when school is closed: please tell us by Friday 28 August 2026)',
-    );
     expect(lastWorkingDayOnOrBefore('2026-12-28', holidays)).toBe('2026-12-24');
   });
 });

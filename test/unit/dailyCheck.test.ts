@@ -340,6 +340,7 @@ describe('the digest', () => {
 
   it('fits its copy in one Correspondence cell (50,000 characters) however many requests are flagged, every group still counted', () => {
     const flags: FlagKey[] = [
+      'serviceUnknown',
       'deadlinePassed',
       'deadlineNear',
       'notAcknowledged',
@@ -391,5 +392,27 @@ describe('applicationsDigestBlock', () => {
       "Online applications to approve or reject (1)\n- 1 online application waits in the form's responses sheet: open Extensions › Post-Results Tracker › Applications (online form).",
     );
     expect(applicationsDigestBlock(3)).toContain('- 3 online applications wait');
+  });
+});
+
+describe('a Service cell that names no service (the dropdown warns but takes a typo)', () => {
+  it('is flagged "Service not recognised" with what she typed, every day until she picks one, and in the digest first', () => {
+    const typo = request({ service: 'Reveiw of marking' as PostResultsRequest['service'] });
+    const check = checkRequest(typo, ctx('2026-08-21'));
+    expect(check.flags).toEqual([{ requestId: typo.requestId, flag: 'serviceUnknown', detail: 'Reveiw of marking' }]);
+    expect(check.flagsText).toBe('Service not recognised (Reveiw of marking)');
+    expect(flagsOn(submitted({ service: '' as PostResultsRequest['service'] }), '2026-08-25')).toEqual([
+      'serviceUnknown',
+    ]);
+    const digest = digestText([digestEntry(typo, check.flags[0])])!;
+    expect(digest.split('\n')[0]).toBe('Choose the service from the list: the Service cell names none (1)');
+    expect(digest).toContain(`- ${typo.requestId} ${typo.forename} ${typo.surname} (${typo.board})`);
+  });
+
+  it('is not flagged once the request is closed or withdrawn, nor when the cell holds a real service', () => {
+    expect(
+      flagsOn(request({ service: 'remark' as PostResultsRequest['service'], status: 'Withdrawn' }), '2026-08-21'),
+    ).toEqual([]);
+    expect(flagsOn(request(), '2026-08-21')).toEqual([]);
   });
 });

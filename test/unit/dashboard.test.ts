@@ -2,7 +2,21 @@
  * The senior leaders' figures, worked out from the logs' rows. Today is
  * Thursday 3 September 2026 unless a test says otherwise.
  */
-import { dashboardFigures, NEEDS_ATTENTION_LIMIT, parseFlags, type DashboardRow } from '../../src/domain/dashboard';
+import {
+  countByBoard,
+  countByService,
+  countByStatus,
+  dashboardFigures,
+  figuresByLevel,
+  moneyFigures,
+  needsAttention,
+  NEEDS_ATTENTION_LIMIT,
+  parseFlags,
+  reviewOutcomes,
+  reviewsBySubject,
+  waitingOnBoards,
+  type DashboardRow,
+} from '../../src/domain/dashboard';
 import { FLAGS, type PostResultsRequest } from '../../src/domain/types';
 import { request } from './requestFixture';
 
@@ -368,6 +382,93 @@ describe('by level', () => {
       ['GCSE', 0],
       ['AS/A level', 0],
       ['Other or not known', 0],
+    ]);
+  });
+});
+
+describe('each figure is worked out by a rule of its own', () => {
+  const season = () => [
+    row({ board: 'AQA', status: 'Received', deadline: '2026-09-05', qualification: 'GCSE' }),
+    row({ board: 'OCR', status: 'Submitted', submittedToBoard: '2026-08-21', flags: FLAGS.notAcknowledged }),
+    row({ board: 'Eduqas', status: 'Withdrawn', subject: 'Physics', originalGrade: 'B', newGrade: 'A' }),
+    row({ board: 'My board', status: 'Closed', service: 'ats-copy', sheet: 'Access to scripts', fee: 0 }),
+    outcome('B', 'A', { fee: 48.65, paid: 'yes' }),
+    outcome('C', 'C', { subject: 'Biology', fee: 48.65, paid: 'waived' }),
+  ];
+
+  it('requests by status: each once, under its status', () => {
+    expect(countByStatus(season())).toEqual({
+      Received: 1,
+      Submitted: 1,
+      Acknowledged: 0,
+      'Outcome received': 2,
+      Closed: 1,
+      Withdrawn: 1,
+    });
+  });
+
+  it('requests by board: the five boards, then a board of the officer’s own under Other boards', () => {
+    const boards = countByBoard(season());
+    expect(boards.map((b) => [b.board, b.total])).toEqual([
+      ['AQA', 3],
+      ['OCR', 1],
+      ['Pearson Edexcel', 0],
+      ['WJEC Eduqas', 0],
+      ['CCEA', 0],
+      ['Other boards', 2],
+    ]);
+    expect(boards.find((b) => b.board === 'Other boards')?.byStatus.Withdrawn).toBe(1);
+  });
+
+  it('requests by service: every service in the catalogue, withdrawn ones included', () => {
+    const services = countByService(season());
+    expect(services.find((s) => s.label === 'Review of marking')?.count).toBe(5);
+    expect(services.find((s) => s.label === 'Copy of script')?.count).toBe(1);
+    expect(services.at(-1)).toEqual({ label: 'Service not recognised', count: 0 });
+  });
+
+  it('reviews by subject: a withdrawn review is not a review asked for', () => {
+    expect(reviewsBySubject(season()).map((s) => [s.subject, s.reviews, s.gradeChanged, s.awaitingOutcome])).toEqual([
+      ['Chemistry', 3, 1, 2],
+      ['Biology', 1, 0, 0],
+    ]);
+  });
+
+  it('by level: GCSE, AS/A level and the rest, each with its reviews and outcomes', () => {
+    expect(figuresByLevel(season()).map((l) => [l.level, l.requests, l.reviews, l.withOutcome, l.raised])).toEqual([
+      ['GCSE', 1, 1, 0, 0],
+      ['AS/A level', 5, 3, 2, 1],
+      ['Other or not known', 0, 0, 0, 0],
+    ]);
+  });
+
+  it('outcomes of reviews: one raised, one unchanged, out of two with an outcome', () => {
+    expect(reviewOutcomes(season())).toMatchObject({ withOutcome: 2, raised: 1, noChange: 1, gradeChanged: 1 });
+  });
+
+  it('waiting on the boards: overdue from the daily check’s flag, a deadline in two days with nothing sent', () => {
+    expect(waitingOnBoards(season(), TODAY)).toMatchObject({
+      awaitingAcknowledgement: 1,
+      overdueAcknowledgement: 1,
+      overdue: 1,
+      deadlineSoonNotSubmitted: 1,
+      deadlinePassedNotSubmitted: 0,
+    });
+  });
+
+  it('money: fees taken (a withdrawn request’s too), a fee waived, and the refund the raised grade owes', () => {
+    expect(moneyFigures(season())).toEqual({
+      feesTaken: { count: 4, amount: 194.6 },
+      feesWaived: { count: 1, amount: 48.65 },
+      refundsDue: { count: 1, amount: 48.65 },
+      refundsIssued: { count: 0, amount: 0 },
+    });
+  });
+
+  it('needs attention: the deadline coming up (since the request came in) before the request not acknowledged (since its submission)', () => {
+    expect(needsAttention(season(), TODAY).map((a) => [a.needed, a.since])).toEqual([
+      [`${FLAGS.deadlineNear} (deadline 05/09/2026)`, '2026-08-20'],
+      [FLAGS.notAcknowledged, '2026-08-21'],
     ]);
   });
 });

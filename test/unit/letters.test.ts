@@ -8,6 +8,7 @@ import {
   draftConsentFormPage,
   emptyDraft,
   lettersPage,
+  downloadFileName,
   type ConsentFormDraft,
   type Letter,
 } from '../../src/domain/letters';
@@ -24,6 +25,14 @@ const CANDIDATES = [
   { candidateNumber: '0043', surname: 'Ng', forename: 'Li', tutorGroup: '13B', email: '' },
   { candidateNumber: '2058', surname: "O'Brien", forename: 'Zoë', tutorGroup: '', email: 'zoe@example.org' },
 ];
+
+/** The page's one script is its own download button's, the same on every page: the page without it. */
+function withoutOwnScript(html: string): string {
+  const scripts = html.match(/<script>[\s\S]*?<\/script>/g) ?? [];
+  expect(scripts).toHaveLength(1);
+  expect(scripts[0]).toMatch(/^<script>\ndocument\.getElementById\('download'\)/);
+  return html.replace(scripts[0] ?? '', '');
+}
 
 function letters(): Letter[] {
   const table = servicesTable(SEED_SERVICES);
@@ -102,6 +111,23 @@ describe('results-day letters', () => {
     expect(withNotes).toContain('@media print { .toolbar, .notes { display: none; } }');
     expect(withNotes).toContain('<li>Candidates row 9: {{forename}} is empty.</li>');
     expect(withNotes).toContain('3 letters, one page each.');
+  });
+
+  it('offers the page as a downloadable HTML file, named after it, beside Print', () => {
+    const html = lettersPage(letters(), SCHOOL, '2026-08-20', { title: 'Results-day letters' });
+    expect(html).toContain(
+      '<button type="button" onclick="window.print()">Print</button><button type="button" id="download" data-file="Results-day letters.html">Download as HTML</button>',
+    );
+    // The script is the same whatever the page holds: no value from the sheets is in it.
+    const form = consentFormPage(amysReview({ subject: '</script><b>x' }), SCHOOL, '2026-08-21');
+    const script = (h: string) => /<script>[\s\S]*?<\/script>/.exec(h)![0];
+    expect(script(form)).toBe(script(html));
+    expect(withoutOwnScript(form)).not.toMatch(/<\/script><b>/);
+    expect(downloadFileName('Application and consent form R-2026-0042')).toBe(
+      'Application and consent form R-2026-0042.html',
+    );
+    expect(downloadFileName('Form "x"/../<y>')).toBe('Form x .. y.html');
+    expect(downloadFileName('<>')).toBe('Letters.html');
   });
 
   it('escapes what came from the sheets', () => {
@@ -189,7 +215,7 @@ describe('the application and consent form', () => {
       SCHOOL,
       '2026-08-21',
     );
-    expect(html).not.toContain('<script>');
+    expect(withoutOwnScript(html)).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;x&#60;/script&#62;');
     expect(html).toContain('=HYPERLINK(&#34;x&#34;)');
   });
@@ -280,7 +306,7 @@ describe('the consent form printed before the request is saved', () => {
       '2026-08-21',
       ['<script>note</script>'],
     );
-    expect(html).not.toMatch(/<script|<img|<b>/);
+    expect(withoutOwnScript(html)).not.toMatch(/<script|<img|<b>/);
     expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(html).toContain('=HYPERLINK(&#34;x&#34;)');
     expect(html).toContain('&#60;script&#62;note&#60;/script&#62;');

@@ -3,6 +3,7 @@ import {
   classifyOutcome,
   openFollowUps,
   outcomeMailJobs,
+  outcomeNotYet,
   recordAcknowledgementStep,
   recordFollowUpStep,
   recordOutcomeStep,
@@ -141,6 +142,44 @@ describe('recording the board’s acknowledgement', () => {
       refusal(recordAcknowledgementStep(submitted({ status: 'Withdrawn' }), { acknowledgedOn: '2026-08-25' }, TODAY))
         .acknowledgedOn,
     ).toMatch(/was withdrawn/);
+  });
+});
+
+describe('an outcome can only be recorded once the board has the request, and only once (outcomeNotYet)', () => {
+  it('not before the submission is recorded', () => {
+    expect(outcomeNotYet(request())).toEqual({
+      field: 'receivedOn',
+      message: 'R-2026-0001 has not been recorded as submitted to the board yet: record the submission first.',
+    });
+  });
+
+  it('not on a withdrawn or closed request', () => {
+    expect(outcomeNotYet(submitted({ status: 'Withdrawn' }))?.message).toBe(
+      'R-2026-0001 was withdrawn, so an outcome cannot be recorded.',
+    );
+    expect(outcomeNotYet(submitted({ status: 'Closed' }))?.message).toBe(
+      'R-2026-0001 is closed, so an outcome cannot be recorded.',
+    );
+  });
+
+  it('not a second time: the first is corrected in the log itself', () => {
+    expect(outcomeNotYet(acknowledged({ outcomeReceived: '2026-08-30' }))?.message).toBe(
+      'An outcome for R-2026-0001 was already recorded on 30/08/2026. To correct it, edit the log itself.',
+    );
+  });
+
+  it('not when the Service column holds something the add-on does not know', () => {
+    const typed = acknowledged({ service: 'Remark please' as PostResultsRequest['service'] });
+    expect(outcomeNotYet(typed)).toEqual({
+      field: 'requestId',
+      message:
+        'R-2026-0001 has "Remark please" in its Service column, which is not a service the add-on knows: correct it in the log first.',
+    });
+  });
+
+  it('a submitted or acknowledged request can have its outcome recorded', () => {
+    expect(outcomeNotYet(submitted())).toBeNull();
+    expect(outcomeNotYet(acknowledged())).toBeNull();
   });
 });
 

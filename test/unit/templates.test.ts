@@ -2,7 +2,6 @@ import { familyServices, unconfirmedLines } from '../../src/domain/familyService
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import {
   PLACEHOLDER_NAMES,
-  formatFee,
   inertValue,
   renderTemplate,
   servicesTable,
@@ -10,6 +9,7 @@ import {
   templateProblems,
   type TemplateText,
 } from '../../src/domain/templates';
+import { formatFee } from '../../src/domain/formats';
 
 const template = (body: string, subject = 'About {{subject}}'): TemplateText => ({ name: 'Test', subject, body });
 

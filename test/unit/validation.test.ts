@@ -2,10 +2,14 @@ import { PEARSON_GCSE_PRIORITY_WARNING } from '../../src/domain/catalogue';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { parseSettings } from '../../src/domain/settings';
 import type { ServiceRow } from '../../src/domain/types';
+import { found, judging } from './ruleFixture';
 import {
   checkForm,
   checkRules,
+  datesNotInFuture,
   isEmailAddress,
+  priorityRule,
+  uciMatchesCandidate,
   validateRequest,
   type ExistingRequest,
   type RuleContext,
@@ -1679,5 +1683,49 @@ describe('a review of moderation is a centre request', () => {
     expect(validateRequest(moderation(), ctx({ services, existing: [first] })).errors[0].message).toBe(
       'The centre already has an open review of moderation for AQA 7405/1: R-2026-0003. Update that request instead of making a new one.',
     );
+  });
+});
+
+describe('the rules that belong to no one subject, each on its own', () => {
+  it('no date can be in the future: results issued, consent, reasons (datesNotInFuture)', () => {
+    const c = judging({ resultsIssued: '2026-08-22', consentDate: '2026-08-23', reasonsReceived: '2026-08-24' });
+    datesNotInFuture(c);
+    expect(found(c.errors)).toEqual([
+      ['resultsIssued', 'The results issue date 22/08/2026 is in the future (today is 21/08/2026).'],
+      ['consentDate', 'The consent date 23/08/2026 is in the future (today is 21/08/2026).'],
+      ['reasonsReceived', 'The reasons date 24/08/2026 is in the future (today is 21/08/2026).'],
+    ]);
+  });
+
+  it('a UCI this centre gave another candidate number is a warning: check both (uciMatchesCandidate)', () => {
+    const c = judging({ candidateNumber: '2059' });
+    uciMatchesCandidate(c);
+    expect(c.errors).toEqual([]);
+    expect(found(c.warnings)).toEqual([
+      [
+        'uci',
+        'The UCI 681990012058G was given to candidate number 2058 at this centre, but the form says 2059. Check both.',
+      ],
+    ]);
+    const another = judging({ candidateNumber: '2059', uci: '123450012058G' });
+    uciMatchesCandidate(another);
+    expect(another.warnings).toEqual([]);
+  });
+
+  it('a priority review of marking is for Level 3 only, a Pearson GCSE one with a warning (priorityRule)', () => {
+    const gcse = judging({ service: 'priority-review-of-marking', qualification: 'GCSE' });
+    priorityRule(gcse, 'priority-review-of-marking');
+    expect(found(gcse.errors)).toEqual([
+      [
+        'qualification',
+        'A priority review of marking is only for AS/A level and other Level 3 qualifications (it is for candidates whose university place depends on the outcome); "GCSE" is not one.',
+      ],
+    ]);
+    const pearson = judging({ service: 'priority-review-of-marking', board: 'Pearson Edexcel', qualification: 'GCSE' });
+    priorityRule(pearson, 'priority-review-of-marking');
+    expect(found(pearson.warnings)).toEqual([['qualification', PEARSON_GCSE_PRIORITY_WARNING]]);
+    const aLevel = judging({ service: 'priority-review-of-marking' });
+    priorityRule(aLevel, 'priority-review-of-marking');
+    expect([aLevel.errors, aLevel.warnings]).toEqual([[], []]);
   });
 });
