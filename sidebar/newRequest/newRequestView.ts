@@ -4,7 +4,7 @@
  * needs, where each error goes. Pure, so jest can test it in node.
  */
 import { isIsoDate } from '../../src/domain/calendar';
-import { formatLongDate } from '../../src/domain/formats';
+import { formatCount, formatFee, formatLongDate } from '../../src/domain/formats';
 import { CATALOGUE, isServiceCode } from '../../src/domain/catalogue';
 import { DRAFT_FIELDS } from '../../src/domain/letters';
 import { chooseService, levelFees } from '../../src/domain/services';
@@ -206,18 +206,6 @@ export function findOption(
   if (choice.kind === 'none') return null;
   const base = choice.rows.find((r) => r.levels.length === 0) ?? choice.rows[0];
   return { ...base, fee: null, feesByLevel: levelFees(choice.rows) };
-}
-
-function thousands(n: string): string {
-  return n.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** '£8.70', '£1,234.00', 'Free', or a plain warning when a charged service has no fee yet. */
-export function formatFee(fee: number | null, charging: ServiceOption['charging']): string {
-  if (fee === null) return charging === 'paid' ? 'Fee not yet in the Services sheet' : 'Free';
-  if (fee === 0) return 'Free';
-  const [whole, pence] = fee.toFixed(2).split('.');
-  return `£${thousands(whole)}.${pence}`;
 }
 
 /** True when `today` is after the (inclusive) deadline. */
@@ -480,9 +468,9 @@ export function notesCounter(notes: string): { text: string; over: boolean } {
   const n = Array.from(notes).length;
   if (n > NOTES_MAX) {
     const extra = n - NOTES_MAX;
-    return { text: `${thousands(String(extra))} character${extra === 1 ? '' : 's'} too many`, over: true };
+    return { text: `${formatCount(extra)} character${extra === 1 ? '' : 's'} too many`, over: true };
   }
-  return { text: `${thousands(String(n))} of ${thousands(String(NOTES_MAX))} characters`, over: false };
+  return { text: `${formatCount(n)} of ${formatCount(NOTES_MAX)} characters`, over: false };
 }
 
 /** submitRequest's answer as the page keeps it: its warnings as sentences. */

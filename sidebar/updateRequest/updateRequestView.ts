@@ -7,13 +7,10 @@
  */
 import { formatUkDate } from '../../src/domain/formats';
 import type { FieldError } from '../../src/domain/types';
-import type { RequestMatch } from '../../src/shared/answers';
+import type { RequestMatch, RequestsFound } from '../../src/shared/answers';
 
-export interface Found {
-  matches: Match[];
-  more: boolean;
-  today: string;
-}
+/** findRequests' answer as the page reads it: each match read by shape (Match below). */
+export type Found = Omit<RequestsFound, 'matches'> & { matches: Match[] };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
