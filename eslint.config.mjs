@@ -62,6 +62,28 @@ export default tseslint.config(
     },
   },
   {
+    // The pages run in the browser: the sidebar's tsconfig sees Apps Script's types only to read the
+    // server's entry points (sidebar/scriptRun.d.ts), and a page can reach the server only through them.
+    files: ['sidebar/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'SpreadsheetApp',
+        'MailApp',
+        'GmailApp',
+        'ScriptApp',
+        'LockService',
+        'PropertiesService',
+        'HtmlService',
+        'Session',
+        'Utilities',
+        'CacheService',
+        'DriveApp',
+        'Logger',
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -2,37 +2,10 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
-import { formatUkDate } from '../../src/domain/formats';
-import { formatMoney } from '../../src/domain/formats';
+import { formatMoney, formatUkDate } from '../../src/domain/formats';
+import type { FieldError } from '../../src/domain/types';
+import type { ApplicationView as Application, Approved } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
-
-interface Problem {
-  field: string;
-  message: string;
-}
-interface Application {
-  row: number;
-  key: string;
-  received: string;
-  candidateNumber: string;
-  candidate: string;
-  email: string;
-  board: string;
-  subject: string;
-  component: string;
-  service: string;
-  fee: number | null;
-  deadline: string | null;
-  problems: Problem[];
-  warnings: Problem[];
-}
-interface Approved {
-  row: number;
-  ok: boolean;
-  requestId?: string;
-  emailed?: string[];
-  errors?: Problem[];
-}
 
 const banner = byId('banner');
 const list = byId('list');
@@ -43,7 +16,7 @@ const doneList = byId('done-list');
 let shown: Application[] = [];
 
 function problemsOf(r: unknown): string[] {
-  const errors = (r as { errors?: Problem[] } | null)?.errors;
+  const errors = (r as { errors?: FieldError[] } | null)?.errors;
   return Array.isArray(errors) ? errors.map((e) => String(e.message)) : ['The add-on did not answer; try again.'];
 }
 

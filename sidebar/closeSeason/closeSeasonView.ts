@@ -3,19 +3,17 @@
  * they are tested without a browser). Every text here is shown with
  * textContent, never as HTML.
  */
+import type { CloseSeasonAnswer } from '../../src/shared/answers';
 import { isObject, num, plural, refusal, str, UNREADABLE, type Read } from '../read';
 
-export interface CloseSeasonResult {
-  dryRun: boolean;
-  retentionMonths: number;
-  retentionDate: string;
-  removed: Record<string, number>;
-  requests: { sheet: string; requestId: string; countedFrom: string }[];
-  listTabs: string[];
-  kept: Record<string, number>;
-  archived: { requests: number; feesPaid: number; refundsIssued: number };
-  warnings: string[];
-}
+/**
+ * closeSeason's answer as the page reads it: every field of CloseSeasonAnswer
+ * but the archive's rows, each count read as a number (0 when missing).
+ */
+export type CloseSeasonResult = Omit<CloseSeasonAnswer, 'kept' | 'archived'> & {
+  kept: Partial<CloseSeasonAnswer['kept']>;
+  archived: Pick<CloseSeasonAnswer['archived'], 'requests' | 'feesPaid' | 'refundsIssued'>;
+};
 
 export function readCloseSeason(answer: unknown): Read<CloseSeasonResult> {
   if (!isObject(answer)) return { ok: false, messages: [UNREADABLE] };

@@ -3,18 +3,11 @@
  * they are tested without a browser). Every text here is shown with
  * textContent, never as HTML.
  */
+import type { ImportAnswer } from '../../src/shared/answers';
 import { isObject, lineNotes, num, plural, refusal, str, UNREADABLE, type Read } from '../read';
 
-export interface ImportResult {
-  dryRun: boolean;
-  added: number;
-  updated: number;
-  unchanged: number;
-  refused: { line: number; reason: string }[];
-  warnings: { line: number; reason: string }[];
-  unmatched: string[];
-  columns: { header: string; column: string }[];
-}
+/** importCandidates' answer as the page reads it (the header's line is not shown). */
+export type ImportResult = Omit<ImportAnswer, 'headerLine'>;
 
 export function readImport(answer: unknown): Read<ImportResult> {
   if (!isObject(answer)) return { ok: false, messages: [UNREADABLE] };

@@ -4,15 +4,15 @@
  * textContent, never as HTML.
  */
 import { formatMoney } from '../../src/domain/formats';
+import type { ListRow } from '../../src/domain/dataLists';
+import type { ListAnswer, RefundList } from '../../src/shared/answers';
 import { isObject, num, plural, refusal, str, UNREADABLE, type Read } from '../read';
 
-export interface ListResult {
-  rows: Record<string, string | number>[];
-  csv: string;
-  fileName: string;
-  sheet: string;
-  total: number | null;
-}
+/** A list's answer as the page reads it: no tab is '', and only the refunds' list has a total. */
+export type ListResult = Omit<ListAnswer, 'sheet'> & {
+  sheet: NonNullable<ListAnswer['sheet']>;
+  total: RefundList['total'] | null;
+};
 
 export function readList(answer: unknown): Read<ListResult> {
   if (!isObject(answer)) return { ok: false, messages: [UNREADABLE] };
@@ -21,7 +21,7 @@ export function readList(answer: unknown): Read<ListResult> {
   return {
     ok: true,
     value: {
-      rows: answer.rows.filter(isObject) as Record<string, string | number>[],
+      rows: answer.rows.filter(isObject) as ListRow[],
       csv: answer.csv,
       fileName: str(answer.fileName) || 'list.csv',
       sheet: str(answer.sheet),
@@ -31,7 +31,7 @@ export function readList(answer: unknown): Read<ListResult> {
 }
 
 /** One line per row of a list, for a 300-pixel sidebar. */
-export function listRowText(row: Record<string, string | number>): string {
+export function listRowText(row: ListRow): string {
   const name = `${str(row.Surname)}, ${str(row.Forename)} (${str(row['Candidate number'])})`;
   const paper = [row.Subject, row.Component].map(str).filter(Boolean).join(' ');
   if ('New grade' in row) return `${name}: ${paper} ${str(row['Original grade'])} → ${str(row['New grade'])}`;

@@ -78,7 +78,7 @@ let lookedUp = '';
 
 /** A failure handler's error: an Error from Apps Script, but read by shape (the emulator's may come from another frame). */
 
-function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): GoogleScriptRun {
+function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): ScriptRun {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler(onFailure);
 }
 
@@ -363,7 +363,7 @@ function showNotice(lines: readonly string[], ok: boolean, action?: { label: str
 // ---- Printing the consent form. ----
 
 /** Opens a form in a dialog; the server says what it could not fill, on the form itself. */
-function printForm(call: (r: GoogleScriptRun) => void, what: string): void {
+function printForm(call: (r: ScriptRun) => void, what: string): void {
   call(
     run(
       (answer) => {

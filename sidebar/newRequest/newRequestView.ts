@@ -4,7 +4,7 @@
  * needs, where each error goes. Pure, so jest can test it in node.
  */
 import { isIsoDate } from '../../src/domain/calendar';
-import { formatLongDate } from '../../src/domain/formats';
+import { formatCount, formatFee, formatLongDate } from '../../src/domain/formats';
 import { CATALOGUE, isServiceCode } from '../../src/domain/catalogue';
 import { DRAFT_FIELDS } from '../../src/domain/letters';
 import { chooseService, levelFees } from '../../src/domain/services';
@@ -16,6 +16,7 @@ import {
   type RequestForm,
   type ServiceCode,
 } from '../../src/domain/types';
+import type { CandidateFound, IntakeOptions as IntakeAnswer, Submitted } from '../../src/shared/answers';
 
 export type FieldName = keyof RequestForm;
 
@@ -69,31 +70,24 @@ export const CONDITIONAL_FIELDS = [
 ] as const satisfies readonly FieldName[];
 export type ConditionalField = (typeof CONDITIONAL_FIELDS)[number];
 
-/** One row of getIntakeOptions().services. */
-export interface ServiceOption {
-  board: string;
-  series: string;
-  service: ServiceCode;
-  name: string;
+type ServerService = IntakeAnswer['services'][number];
+
+/**
+ * One row of getIntakeOptions().services as the page reads it: the server's
+ * row, its free-text fields narrowed to what the page can act on.
+ */
+export interface ServiceOption extends ServerService {
   /** The levels the row prices; empty for every level. */
   levels: QualificationLevel[];
-  fee: number | null;
-  deadline: string | null;
   /** Set when the board prices levels apart and the qualification does not say which: "GCSE £42.00, other levels £48.65". */
   feesByLevel?: string;
   consent: ConsentRule;
   charging: 'paid' | 'free-unless-priced';
   level: 'component' | 'qualification';
-  priority: boolean;
-  needsRelatedReview: boolean;
 }
 
-export interface IntakeOptions {
-  today: string;
+export interface IntakeOptions extends IntakeAnswer {
   services: ServiceOption[];
-  qualifications: string[];
-  subjects: string[];
-  components: string[];
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -212,18 +206,6 @@ export function findOption(
   if (choice.kind === 'none') return null;
   const base = choice.rows.find((r) => r.levels.length === 0) ?? choice.rows[0];
   return { ...base, fee: null, feesByLevel: levelFees(choice.rows) };
-}
-
-function thousands(n: string): string {
-  return n.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/** '£8.70', '£1,234.00', 'Free', or a plain warning when a charged service has no fee yet. */
-export function formatFee(fee: number | null, charging: ServiceOption['charging']): string {
-  if (fee === null) return charging === 'paid' ? 'Fee not yet in the Services sheet' : 'Free';
-  if (fee === 0) return 'Free';
-  const [whole, pence] = fee.toFixed(2).split('.');
-  return `£${thousands(whole)}.${pence}`;
 }
 
 /** True when `today` is after the (inclusive) deadline. */
@@ -406,12 +388,8 @@ export function fieldsToFix(errors: readonly FieldError[], fields: readonly stri
   return fields.filter((f) => named.has(f));
 }
 
-export interface CandidateDetails {
-  surname: string;
-  forename: string;
-  email: string;
-  uci: string;
-}
+/** What a look-up fills in: the server's CandidateFound, less what the form holds already. */
+export type CandidateDetails = Pick<CandidateFound, 'surname' | 'forename' | 'email' | 'uci'>;
 export const CANDIDATE_FIELDS: readonly (keyof CandidateDetails)[] = ['surname', 'forename', 'email', 'uci'];
 
 /** The messages of an `{ ok: false, errors }` answer, as one sentence; '' when there are none. */
@@ -490,16 +468,15 @@ export function notesCounter(notes: string): { text: string; over: boolean } {
   const n = Array.from(notes).length;
   if (n > NOTES_MAX) {
     const extra = n - NOTES_MAX;
-    return { text: `${thousands(String(extra))} character${extra === 1 ? '' : 's'} too many`, over: true };
+    return { text: `${formatCount(extra)} character${extra === 1 ? '' : 's'} too many`, over: true };
   }
-  return { text: `${thousands(String(n))} of ${thousands(String(NOTES_MAX))} characters`, over: false };
+  return { text: `${formatCount(n)} of ${formatCount(NOTES_MAX)} characters`, over: false };
 }
 
-export interface SubmitSuccess {
-  requestId: string;
+/** submitRequest's answer as the page keeps it: its warnings as sentences. */
+export interface SubmitSuccess extends Pick<Submitted, 'requestId' | 'fee' | 'deadline'> {
+  /** The log it went to, as the server named it. */
   sheet: string;
-  fee: number | null;
-  deadline: string | null;
   /** Things the officer should check (saved anyway), like a deadline missing from Services. */
   warnings: string[];
 }

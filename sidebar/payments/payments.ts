@@ -1,24 +1,11 @@
 /** "Match payments": preview the report's matches, then apply exactly the text previewed. */
 import { formatMoney } from '../../src/domain/formats';
+import type { Payment } from '../../src/domain/payments';
+import type { PaymentsAnswer } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
 
-interface Payment {
-  line: number;
-  payer: string;
-  reference: string;
-  pence: number;
-  date: string;
-}
-interface Answer {
-  ok: boolean;
-  matched: { payment: Payment; requestId: string; by: string }[];
-  ambiguous: { payment: Payment; requestIds: string[]; why: string }[];
-  unmatchedPayments: Payment[];
-  unpaid: string[];
-  refused: { line: number; reason: string }[];
-  applied: number;
-  errors?: { message: string }[];
-}
+/** What previewPayments and applyPayments answer, read once `ok` is checked. */
+type Answer = PaymentsAnswer & { ok: boolean; errors?: { message: string }[] };
 
 const banner = byId('banner');
 const text = byId<HTMLTextAreaElement>('text');

@@ -81,7 +81,7 @@ function busy(button: HTMLButtonElement, on: boolean, label?: string): void {
   if (label !== undefined) button.textContent = label;
 }
 
-function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): GoogleScriptRun {
+function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): ScriptRun {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler(onFailure);
 }
 

@@ -3,50 +3,24 @@
  * server's answers. The answers arrive as `unknown` and are read by shape,
  * so a changed or tampered answer shows as a message, never as a broken page.
  */
+import type { QueueAnswer, ReminderChoices, RemindersAnswer } from '../../src/shared/answers';
+import type { Read } from '../read';
 
-export interface Choices {
-  candidates: number;
-  withoutEmail: number;
-  tutorGroups: string[];
-  qualifications: string[];
-}
+/** getReminderOptions' answer as the page reads it (the template is the server's to use). */
+export type Choices = Omit<ReminderChoices, 'template'>;
 
-export interface EmailPreview {
-  to: string;
-  subject: string;
-  body: string;
-}
+export type EmailPreview = RemindersAnswer['preview']['emails'][number];
 
-export interface ReminderResult {
-  dryRun: boolean;
-  candidates: number;
-  sent: number;
-  queued: number;
-  skipped: number;
-  /** Of this batch, on file as sent after the call (0 from an older server that does not say). */
-  sentSoFar: number;
-  /** Of this batch, reminders that go or have gone. */
-  total: number;
-  count: number;
-  emails: EmailPreview[];
-  withoutEmail: number;
-  leftOut: string[];
-  /** Services no family will read about until their fee or deadline is confirmed. */
-  unconfirmed: string[];
-  failed: { to: string; reason: string }[];
-  uncertain: string[];
-  stoppedBecause: string;
-}
+/**
+ * sendResultsDayReminders' answer as the page reads it: the preview's count
+ * and emails beside the rest, the uncertain by address. A count an older
+ * server does not send reads as 0.
+ */
+export type ReminderResult = Omit<RemindersAnswer, 'preview' | 'uncertain'> &
+  RemindersAnswer['preview'] & { uncertain: string[] };
 
-export interface QueueResult {
-  sent: number;
-  queued: number;
-  failed: { to: string; reason: string }[];
-  uncertain: string[];
-  stoppedBecause: string;
-}
-
-export type Read<T> = { ok: true; value: T } | { ok: false; messages: string[] };
+/** sendQueuedEmails' answer as the page reads it: the uncertain by address. */
+export type QueueResult = Omit<QueueAnswer, 'uncertain'> & { uncertain: string[] };
 
 type Rec = Record<string, unknown>;
 

@@ -3,19 +3,11 @@
  * they are tested without a browser). Every text here is shown with
  * textContent, never as HTML.
  */
+import type { JsonRow, SubjectAccessAnswer } from '../../src/shared/answers';
 import { isObject, plural, refusal, str, UNREADABLE, type Read } from '../read';
 
-type JsonRow = Record<string, string | number | boolean>;
-
-export interface SubjectAccessResult {
-  candidateNumber: string;
-  candidate: JsonRow | null;
-  candidateRows: JsonRow[];
-  requests: JsonRow[];
-  correspondence: JsonRow[];
-  otherSheets: { sheet: string; rows: JsonRow[] }[];
-  formResponses: JsonRow[];
-}
+/** subjectAccessExport's answer as the page reads it; its date stays in the file downloaded, which is the whole answer. */
+export type SubjectAccessResult = Omit<SubjectAccessAnswer, 'exportedOn'>;
 
 export function readSubjectAccess(answer: unknown): Read<SubjectAccessResult> {
   if (!isObject(answer)) return { ok: false, messages: [UNREADABLE] };

@@ -25,18 +25,6 @@ import {
 
 type Handler = (answer: unknown) => void;
 
-/** The server functions this page calls (google.d.ts declares the New request page's). */
-interface UpdateRun {
-  withSuccessHandler(handler: Handler): UpdateRun;
-  withFailureHandler(handler: (error: unknown) => void): UpdateRun;
-  findRequests(query: string): void;
-  recordSubmission(requestId: string, input: object): void;
-  recordAcknowledgement(requestId: string, input: object): void;
-  recordOutcome(requestId: string, input: object): void;
-  recordFollowUp(requestId: string, input: object): void;
-  withdrawRequest(requestId: string, input: object): void;
-}
-
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const FIELDS = [
@@ -61,15 +49,14 @@ type Field = (typeof FIELDS)[number];
 
 const STEPS: readonly StepName[] = ['submission', 'acknowledgement', 'outcome', 'followUps', 'withdraw'];
 
-const SERVER_FUNCTION: Readonly<
-  Record<StepName, Exclude<keyof UpdateRun, 'withSuccessHandler' | 'withFailureHandler' | 'findRequests'>>
-> = {
+/** The server function that records each step. */
+const SERVER_FUNCTION = {
   submission: 'recordSubmission',
   acknowledgement: 'recordAcknowledgement',
   outcome: 'recordOutcome',
   followUps: 'recordFollowUp',
   withdraw: 'withdrawRequest',
-};
+} as const satisfies Readonly<Record<StepName, keyof ScriptRun>>;
 
 const banner = byId('banner');
 const searchForm = byId<HTMLFormElement>('search');
@@ -110,9 +97,8 @@ for (const f of FIELDS) {
 }
 for (const s of STEPS) forms[s] = byId<HTMLFormElement>(`${s}-form`);
 
-function server(onSuccess: Handler): UpdateRun {
-  const run = google.script.run as unknown as UpdateRun;
-  return run.withSuccessHandler(onSuccess).withFailureHandler((error) => {
+function server(onSuccess: Handler): ScriptRun {
+  return google.script.run.withSuccessHandler(onSuccess).withFailureHandler((error) => {
     setBusy(false);
     showBanner([`The add-on could not be reached (${message(error)}). Nothing new was recorded; try again.`]);
   });

@@ -7,50 +7,10 @@
  */
 import { formatUkDate } from '../../src/domain/formats';
 import type { FieldError } from '../../src/domain/types';
+import type { RequestMatch, RequestsFound } from '../../src/shared/answers';
 
-/** One row of findRequests().matches, as the page uses it. */
-export interface Match {
-  requestId: string;
-  sheet: string;
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  subject: string;
-  component: string;
-  service: string;
-  serviceName: string;
-  board: string;
-  status: string;
-  received: string;
-  deadline: string;
-  submittedToBoard: string;
-  boardReference: string;
-  acknowledged: string;
-  outcomeReceived: string;
-  originalGrade: string;
-  originalMark: string;
-  newGrade: string;
-  newMark: string;
-  isScript: boolean;
-  requestedBy: string;
-  email: string;
-  teacherEmail: string;
-  refundIssued: string;
-  misUpdated: string;
-  sorIssued: string;
-  refundDue: boolean;
-  refundNote: string;
-  openFollowUps: string[];
-  flags: string;
-  candidatesCovered: string;
-  moderationOutcome: string;
-}
-
-export interface Found {
-  matches: Match[];
-  more: boolean;
-  today: string;
-}
+/** findRequests' answer as the page reads it: each match read by shape (Match below). */
+export type Found = Omit<RequestsFound, 'matches'> & { matches: Match[] };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -96,7 +56,17 @@ const TEXT_KEYS = [
   'flags',
   'candidatesCovered',
   'moderationOutcome',
-] as const;
+] as const satisfies ReadonlyArray<keyof RequestMatch>;
+
+/**
+ * One row of findRequests().matches as the page reads it: the server's
+ * RequestMatch fields it uses, each text field read as plain text (nothing is
+ * trusted to be a date or a status until the page checks it).
+ */
+export type Match = { [K in (typeof TEXT_KEYS)[number]]: string } & Pick<
+  RequestMatch,
+  'isScript' | 'refundDue' | 'openFollowUps'
+>;
 
 function readMatch(x: unknown): Match | null {
   if (!isRecord(x) || text(x.requestId) === '') return null;

@@ -25,7 +25,7 @@ import { headerKey, SHEET } from '../domain/schema';
 import { escapeHtml } from '../domain/templates';
 import { parseServiceCode } from '../domain/catalogue';
 import { validateRequest } from '../domain/validation';
-import type { FieldError, IsoDate, PostResultsRequest, Settings } from '../domain/types';
+import type { FieldError, PostResultsRequest, Settings } from '../domain/types';
 import { sendMail } from '../mail/mailer';
 import { withParentCopiesFor } from './parentMail';
 import { valuesForRequest } from '../domain/templateValues';
@@ -34,8 +34,9 @@ import { withDocumentLock } from '../sheets/lock';
 import { responsesSheetName, setResponsesSheetName } from '../sheets/properties';
 import { readTable, isBlankRow, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
-import { confirmTaken, readIntakeState, takeRequest, type IntakeState, type Submitted, type Taken } from './newRequest';
+import { confirmTaken, readIntakeState, takeRequest, type IntakeState, type Taken } from './newRequest';
 import { answer, type Answer } from './respond';
+import type { ApplicationView, ApplicationsList, Approved, ApprovedList, Rejected, Submitted } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -121,27 +122,6 @@ function readResponses(ss: Spreadsheet, tz: string): Responses | { errors: Field
   return { sheet, table, match, rows };
 }
 
-export interface ApplicationView {
-  /** Sheet row of the response; with `key`, what approve and reject are given back. */
-  row: number;
-  key: string;
-  received: IsoDate | '';
-  candidateNumber: string;
-  candidate: string;
-  email: string;
-  board: string;
-  subject: string;
-  component: string;
-  service: string;
-  consent: boolean;
-  paid: 'no' | 'waived';
-  inCandidates: boolean;
-  fee: number | null;
-  deadline: IsoDate | null;
-  problems: FieldError[];
-  warnings: FieldError[];
-}
-
 /** Identifies a response whatever its row becomes: the form's timestamp cell and the candidate's answers. */
 function keyOf(a: FormAnswers): string {
   return [a.timestamp, a.candidateNumber, a.email, a.service, a.subject, a.component].join('|');
@@ -201,8 +181,8 @@ function view(state: IntakeState, r: Responses['rows'][number], known: ReadonlyS
 }
 
 /** `listApplications()`: every response not yet taken, each with the sidebar's checks. */
-export function listApplications(): Answer<{ applications: ApplicationView[]; taken: number; today: IsoDate }> {
-  return answer((): Answer<{ applications: ApplicationView[]; taken: number; today: IsoDate }> => {
+export function listApplications(): Answer<ApplicationsList> {
+  return answer((): Answer<ApplicationsList> => {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
@@ -258,23 +238,13 @@ function writeMarks(responses: Responses, marks: Map<number, string>, tz: string
   range.setValues(values);
 }
 
-export interface Approved {
-  row: number;
-  ok: boolean;
-  requestId?: string;
-  sheet?: string;
-  emailed?: string[];
-  warnings?: FieldError[];
-  errors?: FieldError[];
-}
-
 /**
  * `approveApplications([{ row, key }])`: each response becomes a request in
  * its log and the candidate is emailed the confirmation. One already taken
  * (by an earlier or a concurrent approval) is reported, never taken again.
  */
-export function approveApplications(raw: unknown): Answer<{ results: Approved[] }> {
-  return answer((): Answer<{ results: Approved[] }> => {
+export function approveApplications(raw: unknown): Answer<ApprovedList> {
+  return answer((): Answer<ApprovedList> => {
     const picked = pickedOf(raw);
     if (!picked) return { ok: false, errors: [{ field: 'form', message: 'Choose the applications to approve.' }] };
     const ss = activeSpreadsheet();
@@ -332,11 +302,8 @@ export function approveApplications(raw: unknown): Answer<{ results: Approved[] 
 }
 
 /** `rejectApplication({ row, key }, reason)`: marks the response and emails the candidate the reason. */
-export function rejectApplication(
-  raw: unknown,
-  reason: unknown,
-): Answer<{ emailed: string[]; warnings: FieldError[] }> {
-  return answer((): Answer<{ emailed: string[]; warnings: FieldError[] }> => {
+export function rejectApplication(raw: unknown, reason: unknown): Answer<Rejected> {
+  return answer((): Answer<Rejected> => {
     const picked = pickedOf(raw);
     if (!picked || picked.length !== 1) {
       return { ok: false, errors: [{ field: 'form', message: 'Choose one application to reject.' }] };

@@ -13,7 +13,6 @@ import {
   judgeRequests,
   messagesToRemove,
   monthsBefore,
-  type ArchiveRow,
   type KeptBecause,
 } from '../domain/seasonClose';
 import type { IsoDate } from '../domain/types';
@@ -28,24 +27,9 @@ import { cellAt, isBlankRow, readTable, requireHeaders, type Table } from '../sh
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { isPlainObject, flag, LOGS, refuse, sheetOrThrow } from './options';
+import type { CloseSeasonAnswer } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export interface CloseSeasonAnswer {
-  dryRun: boolean;
-  retentionMonths: number;
-  /** Personal data counted from before this date goes. */
-  retentionDate: IsoDate;
-  /** Rows removed (or, on a dry run, to be removed) per sheet; a list tab counts its rows. */
-  removed: Record<string, number>;
-  /** Exactly what goes: the requests by ID with the date they are counted from, and the list tabs. */
-  requests: { sheet: string; requestId: string; countedFrom: IsoDate }[];
-  listTabs: string[];
-  /** Requests that stay, by reason: still open, a follow-up to do, not old enough, no date to count from. */
-  kept: Record<KeptBecause, number>;
-  archived: { sheet: string; rows: ArchiveRow[]; requests: number; feesPaid: number; refundsIssued: number };
-  warnings: string[];
-}
 
 interface ClosePlan {
   answer: CloseSeasonAnswer;

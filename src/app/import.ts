@@ -18,6 +18,7 @@ import { cellAt, isBlankRow, readTable, requireHeaders, type Table } from '../sh
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { flag, refuse, sheetOrThrow } from './options';
+import type { ImportAnswer } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,19 +48,6 @@ function readCandidateSheet(ss: Spreadsheet, timeZone: string): CandidateSheet {
     existing.push({ row: i + 2, values });
   });
   return { table, existing, nextRow: lastUsed + 1 };
-}
-
-export interface ImportAnswer {
-  dryRun: boolean;
-  added: number;
-  updated: number;
-  unchanged: number;
-  refused: { line: number; reason: string }[];
-  unmatched: string[];
-  warnings: { line: number; reason: string }[];
-  /** Which header of the file went into which column of Candidates. */
-  columns: { header: string; column: string }[];
-  headerLine: number;
 }
 
 /**

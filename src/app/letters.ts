@@ -27,6 +27,7 @@ import { activeSpreadsheet, timeZoneOf } from '../sheets/workbook';
 import { reminderBatch, readReminderOptions } from './reminders';
 import { showDialog } from './pages';
 import { answer, type Answer } from './respond';
+import type { BlankConsentFormShown, ConsentFormShown, LettersShown } from '../shared/answers';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
 
@@ -35,8 +36,8 @@ const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
  * reminder as letters, one page each, for the candidates with no email (or,
  * with `everyone`, for all the filters pick). Nothing opens when there are none.
  */
-export function showResultsDayLetters(raw: unknown): Answer<{ letters: number; leftOut: number }> {
-  return answer((): Answer<{ letters: number; leftOut: number }> => {
+export function showResultsDayLetters(raw: unknown): Answer<LettersShown> {
+  return answer((): Answer<LettersShown> => {
     const { options, errors } = readReminderOptions(raw);
     if (errors.length > 0) return { ok: false, errors };
     const everyone = raw !== null && typeof raw === 'object' && (raw as { everyone?: unknown }).everyone === true;
@@ -79,8 +80,8 @@ export function showResultsDayLetters(raw: unknown): Answer<{ letters: number; l
 }
 
 /** `showConsentForm(requestId)`: the pre-filled application and consent form for one request. */
-export function showConsentForm(requestId: unknown): Answer<{ requestId: string }> {
-  return answer((): Answer<{ requestId: string }> => {
+export function showConsentForm(requestId: unknown): Answer<ConsentFormShown> {
+  return answer((): Answer<ConsentFormShown> => {
     const wanted = String(requestId ?? '')
       .trim()
       .toUpperCase();
@@ -116,8 +117,8 @@ const DRAFT_MAX = 200;
  * Nothing it is given stops the form printing: a number not found, a sheet
  * missing or a service not offered leaves lines to write on and says so on screen.
  */
-export function showBlankConsentForm(raw: unknown): Answer<{ candidateFound: boolean; notes: string[] }> {
-  return answer((): Answer<{ candidateFound: boolean; notes: string[] }> => {
+export function showBlankConsentForm(raw: unknown): Answer<BlankConsentFormShown> {
+  return answer((): Answer<BlankConsentFormShown> => {
     const given = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
     const draft = emptyDraft();
     for (const key of DRAFT_FIELDS) {

@@ -17,7 +17,6 @@ import {
 } from '../domain/dataLists';
 import { isRequestId } from '../domain/requestId';
 import { LOG_COLUMNS, SHEET, type ColumnKind, type ColumnSpec } from '../domain/schema';
-import type { IsoDate } from '../domain/types';
 import { cellToCandidateNumber, cellToText } from '../sheets/cells';
 import { writeListTab } from '../sheets/listTabs';
 import { withDocumentLock } from '../sheets/lock';
@@ -28,6 +27,7 @@ import { cellAt, readTable } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { flag, LOGS, refuse } from './options';
+import type { BoardList, ListAnswer, ListOptions, MisMarked, RefundList } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -58,15 +58,6 @@ const LIST_KINDS: Readonly<Record<string, ColumnKind>> = {
 
 function listSpecs(headers: readonly string[]): ColumnSpec[] {
   return headers.map((header) => ({ header, kind: LIST_KINDS[header] ?? 'text', width: 120 }));
-}
-
-export interface ListAnswer {
-  rows: ListRow[];
-  csv: string;
-  /** A suggested file name for the download. */
-  fileName: string;
-  /** The new tab, when one was asked for. */
-  sheet?: string;
 }
 
 function listAnswer(
@@ -102,8 +93,8 @@ export function misUpdateList(options?: unknown): Answer<ListAnswer> {
 }
 
 /** `boardSubmissionList(board, { toSheet })`: requests for that board not yet submitted. */
-export function boardSubmissionList(board: unknown, options?: unknown): Answer<ListAnswer & { board: string }> {
-  return answer((): Answer<ListAnswer & { board: string }> => {
+export function boardSubmissionList(board: unknown, options?: unknown): Answer<BoardList> {
+  return answer((): Answer<BoardList> => {
     if (typeof board !== 'string' || board.trim() === '' || board.length > 60) {
       return refuse('board', 'Choose a board, like AQA.');
     }
@@ -118,8 +109,8 @@ export function boardSubmissionList(board: unknown, options?: unknown): Answer<L
 }
 
 /** `refundList({ toSheet })`: every refund due, with the amount and who paid; `total` in GBP. */
-export function refundList(options?: unknown): Answer<ListAnswer & { total: number }> {
-  return answer((): Answer<ListAnswer & { total: number }> => {
+export function refundList(options?: unknown): Answer<RefundList> {
+  return answer((): Answer<RefundList> => {
     const toSheet = flag(options, 'toSheet');
     if (typeof toSheet !== 'boolean') return { ok: false, errors: [toSheet] };
     const ss = activeSpreadsheet();
@@ -134,8 +125,8 @@ export function refundList(options?: unknown): Answer<ListAnswer & { total: numb
 }
 
 /** What the Lists sidebar offers: the boards of Services and of the logs. */
-export function getListOptions(): Answer<{ boards: string[]; today: IsoDate }> {
-  return answer((): Answer<{ boards: string[]; today: IsoDate }> => {
+export function getListOptions(): Answer<ListOptions> {
+  return answer((): Answer<ListOptions> => {
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const boards = new Map<string, string>();
@@ -153,8 +144,8 @@ const MIS_UPDATED = LOG_COLUMNS.find((c) => c.header === 'MIS updated') as Colum
 const MAX_IDS = 5000;
 
 /** `markMisUpdated(requestIds)`: records today as the MIS follow-up of each request, in one batch. */
-export function markMisUpdated(requestIds: unknown): Answer<{ updated: number; alreadyMarked: number }> {
-  return answer((): Answer<{ updated: number; alreadyMarked: number }> => {
+export function markMisUpdated(requestIds: unknown): Answer<MisMarked> {
+  return answer((): Answer<MisMarked> => {
     if (!Array.isArray(requestIds) || requestIds.length === 0 || requestIds.length > MAX_IDS) {
       return refuse('requestIds', 'Give the request IDs of the MIS list to mark as done.');
     }
@@ -166,7 +157,7 @@ export function markMisUpdated(requestIds: unknown): Answer<{ updated: number; a
     const ss = activeSpreadsheet();
     const tz = timeZoneOf(ss);
     const today = todayIn(tz);
-    return withDocumentLock((): Answer<{ updated: number; alreadyMarked: number }> => {
+    return withDocumentLock((): Answer<MisMarked> => {
       const logs = LOGS.map((name) => readLog(ss, name, tz));
       const found = new Map<string, { log: (typeof logs)[number]; req: LoggedRequest }>();
       for (const log of logs)

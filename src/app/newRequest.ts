@@ -8,16 +8,8 @@ import { newLogRow } from '../domain/newRequest';
 import { nextRequestId, parseRequestId, seasonYear } from '../domain/requestId';
 import { SHEET } from '../domain/schema';
 import { validateRequest } from '../domain/validation';
-import type {
-  FieldError,
-  IsoDate,
-  LogName,
-  PostResultsRequest,
-  ServiceCode,
-  ServiceRow,
-  Settings,
-} from '../domain/types';
-import { findCandidate, type CandidateFound } from '../sheets/candidateRows';
+import type { IsoDate, LogName, PostResultsRequest, ServiceRow, Settings } from '../domain/types';
+import { findCandidate } from '../sheets/candidateRows';
 import { cellToText } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
 import { insertRequest, readLog, type Log } from '../sheets/requestLog';
@@ -27,18 +19,9 @@ import { lastRequestCounter, setLastRequestCounter } from '../sheets/properties'
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { confirmRequest } from './requestMail';
 import { answer, type Answer } from './respond';
+import type { CandidateLookup, IntakeOptions, Submitted } from '../shared/answers';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
-
-export interface Submitted {
-  requestId: string;
-  sheet: LogName;
-  fee: number | null;
-  deadline: IsoDate | null;
-  warnings: FieldError[];
-  /** Who was sent the confirmation email (none when the candidate is told on paper). */
-  emailed: string[];
-}
 
 /** What differs between the sidebar and an approved online application; the rules and the filing do not. */
 export interface IntakeSource {
@@ -159,28 +142,6 @@ export function submitRequest(form: unknown): Answer<Submitted> {
   });
 }
 
-export interface IntakeOptions {
-  today: IsoDate;
-  services: Array<{
-    board: string;
-    series: string;
-    service: ServiceCode;
-    name: string;
-    /** The levels this row prices (empty: every level); the sidebar picks the row for the qualification typed. */
-    levels: string[];
-    fee: number | null;
-    deadline: IsoDate | null;
-    consent: string;
-    charging: string;
-    level: string;
-    priority: boolean;
-    needsRelatedReview: boolean;
-  }>;
-  qualifications: string[];
-  subjects: string[];
-  components: string[];
-}
-
 /** What the sidebar needs to offer choices: the Services rows and earlier entries as suggestions. */
 export function getIntakeOptions(): Answer<IntakeOptions> {
   return answer((): Answer<IntakeOptions> => {
@@ -230,11 +191,9 @@ export function getIntakeOptions(): Answer<IntakeOptions> {
   });
 }
 
-export type { CandidateFound };
-
 /** Fills the form from the `Candidates` sheet; `null` when the number is not there. */
-export function lookupCandidate(candidateNumber: unknown): Answer<{ candidate: CandidateFound | null }> {
-  return answer((): Answer<{ candidate: CandidateFound | null }> => {
+export function lookupCandidate(candidateNumber: unknown): Answer<CandidateLookup> {
+  return answer((): Answer<CandidateLookup> => {
     const wanted = String(candidateNumber ?? '').trim();
     if (!/^\d{4}$/.test(wanted)) {
       return {

@@ -4,7 +4,7 @@
  * logs as they are then) and marks only the matched requests paid, in one
  * write per log.
  */
-import { matchPayments, readPayments, type Payment, type PaymentsMatched } from '../domain/payments';
+import { matchPayments, readPayments, type Payment } from '../domain/payments';
 import { LOG_COLUMNS, SHEET } from '../domain/schema';
 import type { FieldError, LogName } from '../domain/types';
 import { withDocumentLock } from '../sheets/lock';
@@ -13,16 +13,12 @@ import { patchRows } from '../sheets/rowPatch';
 import { requireHeaders } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
+import type { PaymentsAnswer } from '../shared/answers';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
 const PAID_SPECS = LOG_COLUMNS.filter((c) => ['Paid', 'Paid on', 'Payment reference'].includes(c.header));
 /** The longest CSV text taken in one call (a season's payments are a few hundred lines). */
 const MAX_CSV_CHARS = 2_000_000;
-
-export interface PaymentsAnswer extends PaymentsMatched {
-  refused: { line: number; reason: string }[];
-  applied: number;
-}
 
 function refuse(message: string): { ok: false; errors: FieldError[] } {
   return { ok: false, errors: [{ field: 'csv', message }] };

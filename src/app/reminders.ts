@@ -21,6 +21,7 @@ import { readCandidates } from '../sheets/candidateRows';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
+import type { QueueAnswer, ReminderChoices, RemindersAnswer } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -141,35 +142,6 @@ function sortProblems(
   return { blocking: [...blocking], leftOut, refused, skip };
 }
 
-export interface RemindersAnswer {
-  dryRun: boolean;
-  /** Candidates the filters picked. */
-  candidates: number;
-  /** Sent by this call. */
-  sent: number;
-  /** Of this batch, still waiting in the queue after this call (what is left to go). */
-  queued: number;
-  /** Already sent this season (a repeated run): not sent again. */
-  skipped: number;
-  /**
-   * Of this batch, on file as sent once this call is over (earlier calls and
-   * runs included): with `queued`, where a page that keeps calling stands.
-   */
-  sentSoFar: number;
-  /** Of this batch, reminders that go or have gone: `sentSoFar + queued`. */
-  total: number;
-  preview: { count: number; emails: { to: string; subject: string; body: string }[] };
-  /** Candidates with no email address: print them a letter. */
-  withoutEmail: number;
-  /** Candidates left out, by Candidates row and address, and why. */
-  leftOut: string[];
-  /** Services no family reads about because their fee or deadline is not confirmed ("OCR, June 2026, Review of marking: fee not confirmed"). */
-  unconfirmed: string[];
-  failed: { to: string; reason: string }[];
-  uncertain: { to: string }[];
-  stoppedBecause: string;
-}
-
 /** `sendResultsDayReminders({ dryRun, qualification?, tutorGroup? })` */
 export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
   return answer((): Answer<RemindersAnswer> => {
@@ -225,15 +197,6 @@ export function sendResultsDayReminders(raw: unknown): Answer<RemindersAnswer> {
   });
 }
 
-export interface ReminderChoices {
-  candidates: number;
-  withoutEmail: number;
-  tutorGroups: string[];
-  /** Empty when the Candidates sheet has no Qualification column. */
-  qualifications: string[];
-  template: string;
-}
-
 /** What the Reminders sidebar offers to filter by. */
 export function getReminderOptions(): Answer<ReminderChoices> {
   return answer((): Answer<ReminderChoices> => {
@@ -248,14 +211,6 @@ export function getReminderOptions(): Answer<ReminderChoices> {
       template: REMINDER_TEMPLATE,
     };
   });
-}
-
-export interface QueueAnswer {
-  sent: number;
-  queued: number;
-  failed: { to: string; reason: string }[];
-  uncertain: { to: string; template: string }[];
-  stoppedBecause: string;
 }
 
 /** Sends what is queued now, as the daily run would ("Send queued emails" in the sidebar). */

@@ -3,12 +3,12 @@
  * officer a bare stack trace. Every failure becomes `{ ok: false, errors }`
  * with a message a person can act on; the log gets the request-free detail.
  */
-import type { FieldError } from '../domain/types';
 import { withCallCache } from '../sheets/callCache';
 import { LockBusyError } from '../sheets/lock';
 import { SheetLayoutError } from '../sheets/table';
+import type { Answer } from '../shared/answers';
 
-export type Answer<T extends object> = ({ ok: true } & T) | { ok: false; errors: FieldError[] };
+export type { Answer };
 
 export function answer<T extends object>(work: () => Answer<T>): Answer<T> {
   try {

@@ -5,34 +5,15 @@
 import { SHEET } from '../domain/schema';
 import { isAboutCandidate, addressesIn } from '../domain/subjectAccess';
 import { matchFormHeaders } from '../domain/applications';
-import type { IsoDate } from '../domain/types';
 import { cellToCandidateNumber, cellToText } from '../sheets/cells';
 import { listTabNames } from '../sheets/listTabs';
-import { rowObject, type JsonCell } from '../sheets/personalData';
+import { rowObject } from '../sheets/personalData';
 import { cellAt, isBlankRow, readTable, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { responsesSheet } from './applications';
 import { answer, type Answer } from './respond';
 import { LOGS, refuse, sheetOrThrow } from './options';
-
-type JsonRow = Record<string, JsonCell>;
-
-export interface SubjectAccessAnswer {
-  candidateNumber: string;
-  exportedOn: IsoDate;
-  /** The candidate's row in Candidates (the first, if the number is there twice); null if none. */
-  candidate: JsonRow | null;
-  /** Every row of Candidates with that number. */
-  candidateRows: JsonRow[];
-  /** Every row of both logs with that number, each with its `Sheet`. */
-  requests: JsonRow[];
-  /** Every email about those requests, or not about a request and sent to the candidate's addresses. */
-  correspondence: JsonRow[];
-  /** Rows with that number in list tabs the add-on made. */
-  otherSheets: { sheet: string; rows: JsonRow[] }[];
-  /** Every row of the linked form's responses sheet with that number (online applications), each with its `Sheet`. */
-  formResponses: JsonRow[];
-}
+import type { JsonRow, SubjectAccessAnswer } from '../shared/answers';
 
 /** `subjectAccessExport(candidateNumber)`: everything the add-on holds on that candidate. */
 export function subjectAccessExport(candidateNumber: unknown): Answer<SubjectAccessAnswer> {

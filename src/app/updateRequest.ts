@@ -29,6 +29,14 @@ import { writeRowChanges } from '../sheets/rowPatch';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { refreshDashboardInHold } from './dashboard';
+import type {
+  FollowUpRecorded,
+  OutcomeRecorded,
+  Progress,
+  RequestMatch,
+  RequestsFound,
+  Withdrawn,
+} from '../shared/answers';
 
 const LOG_FOR_PREFIX: Readonly<Record<'R' | 'S', LogName>> = { R: SHEET.requests, S: SHEET.scripts };
 
@@ -159,8 +167,6 @@ function statusOf(r: PostResultsRequest): { requestId: string; status: Status } 
 // Entry points.
 // ---------------------------------------------------------------------------
 
-export type Progress = { requestId: string; status: Status };
-
 /** `recordSubmission(requestId, { submittedOn, boardReference })` */
 export function recordSubmission(requestId: unknown, input: unknown): Answer<Progress> {
   return answer((): Answer<Progress> => {
@@ -176,19 +182,6 @@ export function recordAcknowledgement(requestId: unknown, input: unknown): Answe
     return done.ok ? { ok: true, ...statusOf(done.after) } : done;
   });
 }
-
-export type OutcomeRecorded = Progress & {
-  gradeChanged: boolean;
-  /** What the outcome was: 'grade-raised', 'no-change', 'script', 'result-issued', 'moderation-lowered'… */
-  kind: string;
-  /** Addresses emailed now. */
-  emailed: string[];
-  /** Addresses whose email waits in the queue for the daily check. */
-  queued: string[];
-  /** What the officer must do now (refund, MIS, SoR), or why nothing is needed. */
-  followUps: string[];
-  warnings: string[];
-};
 
 /**
  * `recordOutcome(requestId, { receivedOn, newMark, newGrade, scriptLink,
@@ -224,8 +217,6 @@ export function recordOutcome(requestId: unknown, input: unknown): Answer<Outcom
   });
 }
 
-export type FollowUpRecorded = Progress & { open: string[]; closed: boolean };
-
 /** `recordFollowUp(requestId, { refundIssuedOn, misUpdatedOn, sorIssuedOn })`: any of the three. */
 export function recordFollowUp(requestId: unknown, input: unknown): Answer<FollowUpRecorded> {
   return answer((): Answer<FollowUpRecorded> => {
@@ -239,8 +230,6 @@ export function recordFollowUp(requestId: unknown, input: unknown): Answer<Follo
     };
   });
 }
-
-export type Withdrawn = Progress & { followUps: string[] };
 
 /** `withdrawRequest(requestId, { reason })`: the reason goes into Notes. */
 export function withdrawRequest(requestId: unknown, input: unknown): Answer<Withdrawn> {
@@ -260,47 +249,6 @@ export function withdrawRequest(requestId: unknown, input: unknown): Answer<With
 // ---------------------------------------------------------------------------
 // Finding a request.
 // ---------------------------------------------------------------------------
-
-export interface RequestMatch {
-  requestId: string;
-  sheet: LogName;
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  subject: string;
-  service: string;
-  status: Status;
-  /** What the update forms need to offer the right steps. */
-  serviceName: string;
-  board: string;
-  qualification: string;
-  component: string;
-  received: IsoDate | '';
-  deadline: IsoDate | '';
-  submittedToBoard: IsoDate | '';
-  boardReference: string;
-  acknowledged: IsoDate | '';
-  outcomeReceived: IsoDate | '';
-  originalGrade: string;
-  originalMark: string;
-  newGrade: string;
-  newMark: string;
-  isScript: boolean;
-  requestedBy: string;
-  email: string;
-  teacherEmail: string;
-  scriptLink: string;
-  refundIssued: IsoDate | '';
-  misUpdated: IsoDate | '';
-  sorIssued: IsoDate | '';
-  refundDue: boolean;
-  refundNote: string;
-  openFollowUps: string[];
-  flags: string;
-  /** A review of moderation: the candidates it covers, and what the board decided. */
-  candidatesCovered: string;
-  moderationOutcome: string;
-}
 
 export const MAX_MATCHES = 50;
 
@@ -371,8 +319,8 @@ function matcher(query: string): (r: LoggedRequest) => boolean {
  * surname (accents, case and punctuation ignored: "obri" finds O'Brien and
  * "muller" finds Müller). Both logs, in log order, at most MAX_MATCHES.
  */
-export function findRequests(query: unknown): Answer<{ matches: RequestMatch[]; more: boolean; today: IsoDate }> {
-  return answer((): Answer<{ matches: RequestMatch[]; more: boolean; today: IsoDate }> => {
+export function findRequests(query: unknown): Answer<RequestsFound> {
+  return answer((): Answer<RequestsFound> => {
     const text = typeof query === 'string' || typeof query === 'number' ? String(query).trim() : '';
     if (text === '' || foldName(text) === '') {
       return {

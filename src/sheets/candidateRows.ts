@@ -7,6 +7,7 @@ import { CANDIDATES_COLUMNS, SHEET } from '../domain/schema';
 import { cellToCandidateNumber, cellToText } from './cells';
 import { sheetByName } from './workbook';
 import { cellAt, columnOf, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
+import type { CandidateFound } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,16 +57,6 @@ export function parentEmailsByCandidate(ss: Spreadsheet, timeZone: string): (can
     if (c.candidateNumber !== '' && !byNumber.has(c.candidateNumber)) byNumber.set(c.candidateNumber, c.parentEmail);
   }
   return (n) => byNumber.get(n) ?? '';
-}
-
-/** The details the New request form and the consent form take from `Candidates`. */
-export interface CandidateFound {
-  candidateNumber: string;
-  surname: string;
-  forename: string;
-  email: string;
-  uci: string;
-  tutorGroup: string;
 }
 
 /** One candidate by number, from one read of `Candidates`; null when the number (or the sheet) is not there. */

@@ -6,6 +6,7 @@
  */
 import type { Cell, Table } from './table';
 import { isDateValue } from './cells';
+import type { JsonCell } from '../shared/answers';
 
 type Format = (d: Date) => string;
 const formatters = new Map<string, Format>();
@@ -35,8 +36,6 @@ function formatterFor(timeZone: string): Format {
   formatters.set(timeZone, format);
   return format;
 }
-
-export type JsonCell = string | number | boolean;
 
 export function cellToJson(v: Cell | null | undefined, timeZone: string): JsonCell {
   if (v === null || v === undefined) return '';
