@@ -4,8 +4,9 @@
  * Officers rearrange sheets, add their own columns and sort rows, so columns
  * are found by header text and only the add-on's own columns are ever
  * written: an officer's extra column (even one holding formulas) is never
- * rewritten. A read is one `getDataRange().getValues()`; a write is one
- * `setValues` per contiguous run of the add-on's columns, whatever the row count.
+ * rewritten. A read is one `getValues()` of the data range, or of the
+ * add-on's columns by name (ByName); a write is one `setValues` per
+ * contiguous run of the add-on's columns, whatever the row count.
  */
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
