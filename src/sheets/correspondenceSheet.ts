@@ -13,6 +13,7 @@ import {
   cellAt,
   columnOf,
   isBlankRow,
+  rangeOf,
   readTable,
   requireHeaders,
   SheetLayoutError,
@@ -60,9 +61,13 @@ function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: strin
 }
 
 export function readCorrespondence(ss: Spreadsheet, timeZone: string): CorrespondenceBook {
-  const sheet = sheetByName(ss, SHEET.correspondence);
-  if (!sheet) throw new SheetLayoutError(SHEET.correspondence, ['(the whole sheet)']);
-  const table = readTable(sheet);
+  const sheet = () => {
+    const found = sheetByName(ss, SHEET.correspondence);
+    if (!found) throw new SheetLayoutError(SHEET.correspondence, ['(the whole sheet)']);
+    return found;
+  };
+  // By name, its add-on columns only (A to Seal, as Set up lays them out): the mailer only writes those.
+  const table = readTable({ ss, name: SHEET.correspondence, columns: REQUIRED.length, required: REQUIRED, sheet });
   requireHeaders(table, REQUIRED);
   const entries: CorrespondenceRow[] = [];
   let lastUsed = 1;
@@ -88,8 +93,11 @@ export function appendCorrespondence(
   const first = book.nextRow;
   if (records.length === 0) return first;
   // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
-  const runs = withRoom(book.table.sheet, first + records.length - 1, 1, () =>
-    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone),
+  const runs = withRoom(
+    () => book.table.sheet,
+    first + records.length - 1,
+    1,
+    () => writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone),
   );
   book.appended.push({ first, count: records.length, runs });
   const width = book.table.headers.length;
@@ -127,7 +135,7 @@ export function locateEntry(
   const sameKey = (e: CorrespondenceEntry) => mailKey(e.requestId, e.template, e.to) === key;
   try {
     const width = Math.max(book.table.headers.length, 1);
-    const values = book.table.sheet.getRange(row, 1, 1, width).getValues()[0] as Cell[];
+    const values = rangeOf(book.table, row, 1, 1, width).getValues()[0] as Cell[];
     const entry = rowEntry(book.table, values, row, timeZone);
     if (sameKey(entry)) return entry;
   } catch {
@@ -160,7 +168,7 @@ export function locateRows(
   let values: Cell[][] = [];
   try {
     const width = Math.max(book.table.headers.length, 1);
-    values = book.table.sheet.getRange(first, 1, last - first + 1, width).getValues() as Cell[][];
+    values = rangeOf(book.table, first, 1, last - first + 1, width).getValues() as Cell[][];
   } catch {
     // The rows are beyond the sheet now: read it again below.
     moved = true;
@@ -233,7 +241,7 @@ export class StatusCells {
     }
     const withQueued = queued === column + 1;
     const width = withQueued ? 2 : 1;
-    this.range = table.sheet.getRange(first, column + 1, last - first + 1, width);
+    this.range = rangeOf(table, first, column + 1, last - first + 1, width);
     this.values = [];
     for (let row = first; row <= last; row++) {
       const cells = table.rows[row - 2];
@@ -272,7 +280,7 @@ export function setColumnCells(table: Table, header: string, rows: readonly numb
   for (let i = 1; i <= sorted.length; i++) {
     if (i < sorted.length && sorted[i] === sorted[i - 1] + 1) continue;
     const height = i - start;
-    table.sheet.getRange(sorted[start], column + 1, height, 1).setValues(Array.from({ length: height }, () => [value]));
+    rangeOf(table, sorted[start], column + 1, height, 1).setValues(Array.from({ length: height }, () => [value]));
     start = i;
   }
 }

@@ -47,7 +47,12 @@ export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
   const rows = layout.values.length;
   sheet.clear();
   // A new season's longer lists, or rows deleted by hand, may not fit: the sheet grows first then.
-  const range = withRoom(sheet, rows, DASHBOARD_WIDTH, () => sheet.getRange(1, 1, rows, DASHBOARD_WIDTH));
+  const range = withRoom(
+    () => sheet,
+    rows,
+    DASHBOARD_WIDTH,
+    () => sheet.getRange(1, 1, rows, DASHBOARD_WIDTH),
+  );
   range.setNumberFormats(layout.kinds.map((r) => r.map((k) => NUMBER_FORMAT[k])));
   range.setValues(layout.values);
   range.setFontWeights(layout.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));

@@ -4,8 +4,9 @@
  * Officers rearrange sheets, add their own columns and sort rows, so columns
  * are found by header text and only the add-on's own columns are ever
  * written: an officer's extra column (even one holding formulas) is never
- * rewritten. A read is one `getDataRange().getValues()`; a write is one
- * `setValues` per contiguous run of the add-on's columns, whatever the row count.
+ * rewritten. A read is one `getValues()` of the data range, or of the
+ * add-on's columns by name (ByName); a write is one `setValues` per
+ * contiguous run of the add-on's columns, whatever the row count.
  */
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
@@ -22,6 +23,8 @@ export interface Table {
   index: Map<string, number>;
   /** Data rows; `rows[i]` is sheet row `i + 2`. */
   rows: Cell[][];
+  /** Set when the table was read by name: its ranges are then had by name too (rangeOf), not through `sheet`. */
+  byName?: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; name: string };
 }
 
 /** Raised when a sheet is missing a header the add-on needs; the message names it. */
@@ -91,6 +94,7 @@ export function readTable(source: Sheet | ByName): Table {
   // A header the add-on needs was moved past the columns read: the read by handle sees the whole sheet.
   if (missingHeaders(table, source.required).length > 0) return readTable(source.sheet());
   Object.defineProperty(table, 'sheet', { get: source.sheet });
+  table.byName = { ss: source.ss, name: source.name };
   return table;
 }
 
@@ -122,6 +126,22 @@ function tableOf(sheet: Sheet | null, values: Cell[][]): Table {
     if (key !== '' && !index.has(key)) index.set(key, i);
   });
   return { sheet: sheet as Sheet, headers, index, rows: values.slice(1) };
+}
+
+/**
+ * The table's cells from (row, column), 1-based, as `sheet.getRange` would give them. A table read by
+ * name gets them by name on the spreadsheet (one call), so its sheet's handle is never fetched for them.
+ */
+export function rangeOf(
+  table: Table,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+): GoogleAppsScript.Spreadsheet.Range {
+  if (table.byName === undefined) return table.sheet.getRange(row, column, rows, columns);
+  const a1 = `${columnLetters(column)}${row}:${columnLetters(column + columns - 1)}${row + rows - 1}`;
+  return table.byName.ss.getRange(`${quotedSheetName(table.byName.name)}!${a1}`);
 }
 
 export function missingHeaders(table: Pick<Table, 'index'>, specs: readonly { header: string }[]): string[] {
@@ -202,7 +222,7 @@ export function writeRecords(
   for (const run of runsOf(table, specs)) {
     const formats = records.map(() => run.specs.map((s) => (s ? NUMBER_FORMAT[s.kind] : 'General')));
     const values = records.map((r) => run.specs.map((s) => (s ? toCell(r[s.header], s.kind, timeZone) : '')));
-    const range = table.sheet.getRange(firstRow, run.start + 1, records.length, run.specs.length);
+    const range = rangeOf(table, firstRow, run.start + 1, records.length, run.specs.length);
     range.setNumberFormats(formats);
     range.setValues(values);
     written.push({ range, start: run.start, values });
@@ -260,10 +280,11 @@ export function writeTwoColumns(
  * question is a round trip and the range nearly always fits; nothing may be written before
  * `make` has its range, so a retry after growing writes everything once.
  */
-export function withRoom<T>(sheet: Sheet, rows: number, columns: number, make: () => T): T {
+export function withRoom<T>(sheetOf: () => Sheet, rows: number, columns: number, make: () => T): T {
   try {
     return make();
   } catch (err) {
+    const sheet = sheetOf();
     const short = rows - sheet.getMaxRows();
     const narrow = columns - sheet.getMaxColumns();
     if (short <= 0 && narrow <= 0) throw err;

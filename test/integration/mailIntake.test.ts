@@ -3,6 +3,8 @@
  * to the candidate (or to the teacher who asked for a script), with the
  * wording of its service, at most once, and never at the cost of the save.
  */
+import type { Sheet } from '../../emulator/gas';
+import { SHEET } from '../../src/domain/schema';
 import { reviewForm, setUpAddOn } from './harness';
 import { OFFICER, correspondence, school } from './mailHelpers';
 
@@ -87,5 +89,24 @@ describe('submitRequest confirms by email', () => {
     addOn.env.mail.setQuota(100);
     expect(addOn.run('sendQueuedEmails')).toMatchObject({ ok: true, sent: 1, queued: 0 });
     expect(addOn.env.mail.outbox.map((m) => m.to)).toEqual([AMY]);
+  });
+});
+
+// Correspondence is read and written by name, its add-on columns A to Seal (src/sheets/correspondenceSheet.ts);
+// a sheet the officer rearranged is read whole by its handle instead, and the email still goes once.
+describe('the confirmation when the officer has rearranged Correspondence', () => {
+  it.each([
+    ['a column of her own before Sent', (s: Sheet) => s.insertColumnBefore(1)],
+    ['a column of her own between Status and Queued values', (s: Sheet) => s.insertColumnAfter(7)],
+  ])('is sent once and on file as sent, with %s', (_name, rearrange) => {
+    const addOn = school();
+    rearrange(addOn.env.spreadsheet.getSheetByName(SHEET.correspondence)!);
+    expect(addOn.run('submitRequest', reviewForm())).toMatchObject({ ok: true });
+    expect(addOn.env.mail.outbox.filter((m) => m.to === 'amy.brown@example.org')).toHaveLength(1);
+    expect(correspondence(addOn.env)).toMatchObject([
+      { To: 'amy.brown@example.org', Status: 'sent', 'Queued values': '' },
+    ]);
+    expect(addOn.run('submitRequest', reviewForm({ component: '7405/2' }))).toMatchObject({ ok: true });
+    expect(correspondence(addOn.env).map((r) => r.Status)).toEqual(['sent', 'sent']);
   });
 });
