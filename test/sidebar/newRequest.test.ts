@@ -431,7 +431,8 @@ describe("submitRequest's answer", () => {
 
 describe('the page', () => {
   const dir = join(__dirname, '..', '..', 'sidebar');
-  const html = readFileSync(join(dir, 'newRequest', 'newRequest.html'), 'utf8');
+  // The page as built (globalSetup): its <html> comes from the frame all pages share, sidebar/page.html.
+  const html = readFileSync(join(__dirname, '..', '..', 'dist', 'Sidebar.html'), 'utf8');
 
   it('has a labelled control for every field, with the id the errors refer to', () => {
     for (const f of FORM_FIELDS) {
