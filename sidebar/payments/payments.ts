@@ -1,11 +1,12 @@
 /** "Match payments": preview the report's matches, then apply exactly the text previewed. */
 import { formatMoney } from '../../src/domain/formats';
 import type { Payment } from '../../src/domain/payments';
-import type { PaymentsAnswer } from '../../src/shared/answers';
+import type { FieldError } from '../../src/domain/types';
+import type { Answer, PaymentsAnswer } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
 
 /** What previewPayments and applyPayments answer, read once `ok` is checked. */
-type Answer = PaymentsAnswer & { ok: boolean; errors?: { message: string }[] };
+type Shown = PaymentsAnswer & { ok: boolean; errors?: FieldError[] };
 
 const banner = byId('banner');
 const text = byId<HTMLTextAreaElement>('text');
@@ -32,7 +33,7 @@ function problems(messages: string[]): void {
   if (messages.length) banner.focus();
 }
 
-function show(a: Answer, applied: boolean): void {
+function show(a: Shown, applied: boolean): void {
   byId('result').hidden = false;
   setText(
     byId('headline'),
@@ -56,8 +57,9 @@ function show(a: Answer, applied: boolean): void {
 function call(fn: 'previewPayments' | 'applyPayments', csv: string): void {
   problems([]);
   const runner = google.script.run
-    .withSuccessHandler((r: unknown) => {
-      const a = r as Answer | null;
+    .withSuccessHandler((r: Answer<PaymentsAnswer>) => {
+      // Read by shape all the same: a missing answer is a refusal.
+      const a = r as Shown | null;
       if (!a?.ok) {
         problems((a?.errors ?? [{ message: 'The add-on did not answer; try again.' }]).map((e) => e.message));
         return;
