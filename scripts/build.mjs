@@ -40,6 +40,32 @@ const FORBIDDEN = [
   /^\s*export\s/m,
 ];
 
+/** Each line that has text, `by` further in. */
+function indent(text, by) {
+  return text.replace(/^(?=.)/gm, by);
+}
+
+/**
+ * A page in the frame all pages share (sidebar/page.html): the page gives
+ * only its own <head> (a <title>, then what is its own, after the shared
+ * style so that it wins) and its <body>; the frame has the rest and the
+ * markers the style and script are inlined at.
+ */
+function framed(frame, source, file) {
+  const head = source.match(/^<head>\n([\s\S]*?)^<\/head>$/m);
+  const body = source.match(/^<body>\n([\s\S]*?)^<\/body>$/m);
+  const title = head && head[1].match(/^[ \t]*(<title>[^<]+<\/title>)\n/m);
+  if (!head || !body || !title)
+    throw new Error(`${file} needs a <head> with a <title>, and a <body>, each from line start`);
+  if (/<!doctype|<html|<meta charset|<base/i.test(source))
+    throw new Error(`${file} repeats what sidebar/page.html gives`);
+  const own = head[1].replace(title[0], '');
+  return frame
+    .replace('<!-- page:title -->', () => title[1])
+    .replace(/^[ \t]*<!-- page:head -->\n/m, () => indent(own, '  '))
+    .replace(/^[ \t]*<!-- page:body -->\n/m, () => indent(body[1], '  '));
+}
+
 export async function build({ quiet = false } = {}) {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist, { recursive: true });
@@ -83,9 +109,10 @@ export async function build({ quiet = false } = {}) {
   // 3. The manifest.
   copyFileSync(join(root, 'appsscript.json'), join(dist, 'appsscript.json'));
 
-  // 4. Sidebar pages: sidebar/<feature>/<feature>.html with its <feature>.ts, plus the shared CSS.
+  // 4. Sidebar pages: sidebar/<feature>/<feature>.html with its <feature>.ts, in the shared frame with the shared CSS.
   const sidebarDir = join(root, 'sidebar');
   const css = existsSync(join(sidebarDir, 'style.css')) ? readFileSync(join(sidebarDir, 'style.css'), 'utf8') : '';
+  const frame = readFileSync(join(sidebarDir, 'page.html'), 'utf8').replace(/^<!--[\s\S]*?-->\n/, '');
   const features = readdirSync(sidebarDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(sidebarDir, d.name, `${d.name}.html`)))
     .map((d) => d.name);
@@ -118,10 +145,7 @@ export async function build({ quiet = false } = {}) {
     // An inlined script must not close its own <script> element early.
     const safeJs = js.replace(/<\/(script)/gi, '<\\/$1');
     const safeCss = css.replace(/<\/(style)/gi, '<\\/$1');
-    if (!html.includes('<!-- inline:style -->') || (js && !html.includes('<!-- inline:script -->'))) {
-      throw new Error(`sidebar/${page} needs <!-- inline:style --> and <!-- inline:script --> markers`);
-    }
-    html = html
+    html = framed(frame, html, `sidebar/${page}`)
       .replace('<!-- inline:style -->', () => `<style>\n${safeCss}</style>`)
       .replace('<!-- inline:script -->', () => (js ? `<script>\n${safeJs}</script>` : ''));
     writeFileSync(join(dist, `${name}.html`), html);

@@ -11,34 +11,7 @@
  * drive.files.get failed with error: File not found: …").
  */
 import { instrument } from './counter';
-import type { Ctx } from './state';
-
-export interface DrivePermissionData {
-  id: string;
-  type: 'user' | 'group' | 'domain' | 'anyone';
-  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
-  emailAddress?: string;
-}
-
-export interface DriveFileData {
-  id: string;
-  name: string;
-  /** Who made it through the add-on: the only account drive.file lets reach it. */
-  createdBy: string;
-  trashed: boolean;
-  appProperties: Record<string, string>;
-  permissions: DrivePermissionData[];
-  /** Its sheets (a spreadsheet made by Sheets.Spreadsheets.create). */
-  sheets: { title: string; rowCount: number; columnCount: number; values: (string | number | boolean)[][] }[];
-}
-
-export interface DriveState {
-  files: DriveFileData[];
-  nextFileId: number;
-  nextPermissionId: number;
-  /** Google's own "shared with you" notices: who was told, about which file. */
-  notices: { to: string; fileId: string; at: string }[];
-}
+import type { Ctx, DriveFileData, DrivePermissionData, DriveState } from './state';
 
 export function newDriveState(): DriveState {
   return { files: [], nextFileId: 1, nextPermissionId: 1, notices: [] };

@@ -5,8 +5,7 @@
 import type { GridRef } from './a1';
 import { instrument } from './counter';
 import type { ChartData } from './sheetData';
-import type { Ctx } from './state';
-import type { Range } from './range';
+import type { Classes, Ctx } from './state';
 
 export const ChartType = {
   AREA: 'AREA',
@@ -75,7 +74,7 @@ export class EmbeddedChartBuilder {
     this.data.ranges = [];
     return this;
   }
-  getRanges(): (Range | null)[] {
+  getRanges(): (Classes['Range'] | null)[] {
     return this.data.ranges.map((ref: GridRef) => this._ctx.grid.fromRef({ sheetId: this._sheetId, ref }));
   }
   setPosition(anchorRow: number, anchorColumn: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
@@ -154,7 +153,7 @@ export class EmbeddedChart {
   getId(): string {
     return this._data.id;
   }
-  getRanges(): (Range | null)[] {
+  getRanges(): (Classes['Range'] | null)[] {
     return this._data.ranges.map((ref) => this._ctx.grid.fromRef({ sheetId: this._sheetId, ref }));
   }
   getOptions(): ChartOptions {

@@ -5,8 +5,7 @@
  */
 import { instrument } from './counter';
 import type { ConditionalRuleData } from './sheetData';
-import type { Ctx, SheetRef } from './state';
-import type { Range } from './range';
+import type { Classes, Ctx, SheetRef } from './state';
 
 export const BooleanCriteria = {
   CUSTOM_FORMULA: 'CUSTOM_FORMULA',
@@ -96,7 +95,7 @@ export class ConditionalFormatRuleBuilder {
     this.sheetIds = refs.map((r) => (r as SheetRef).sheetId);
     return this;
   }
-  getRanges(): (Range | null)[] {
+  getRanges(): (Classes['Range'] | null)[] {
     return this.data.ranges.map((ref, i) => this._ctx.grid.fromRef({ sheetId: this.sheetIds[i], ref }));
   }
   build(): ConditionalFormatRule {
@@ -138,7 +137,7 @@ export class ConditionalFormatRule {
     readonly _data: ConditionalRuleData,
     readonly _sheetIds: number[],
   ) {}
-  getRanges(): (Range | null)[] {
+  getRanges(): (Classes['Range'] | null)[] {
     return this._data.ranges.map((ref, i) => this._ctx.grid.fromRef({ sheetId: this._sheetIds[i], ref }));
   }
   getBooleanCondition(): BooleanCondition {

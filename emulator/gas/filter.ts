@@ -6,8 +6,7 @@
 import type { GridRef } from './a1';
 import { instrument } from './counter';
 import type { SheetData } from './sheetData';
-import type { Ctx } from './state';
-import type { Range } from './range';
+import type { Classes, Ctx } from './state';
 
 export const BandingTheme = {
   LIGHT_GREY: 'LIGHT_GREY',
@@ -44,7 +43,7 @@ export class Filter {
     return this._sheet.filter;
   }
 
-  getRange(): Range | null {
+  getRange(): Classes['Range'] | null {
     return this._ctx.grid.fromRef({ sheetId: this._sheet.id, ref: this._ref() });
   }
   remove(): void {
@@ -90,7 +89,7 @@ export class Banding {
     return b;
   }
 
-  getRange(): Range | null {
+  getRange(): Classes['Range'] | null {
     return this._ctx.grid.fromRef({ sheetId: this._sheet.id, ref: this._data().ref });
   }
   setRange(range: unknown): Banding {

@@ -144,3 +144,9 @@ export class HtmlServiceImpl {
   }
 }
 instrument(HtmlServiceImpl, 'Html', 'HtmlService');
+
+declare module './state' {
+  interface Classes {
+    HtmlOutput: HtmlOutput;
+  }
+}

@@ -4,7 +4,7 @@
  * web emulator. It aims to fail where real Sheets fails: typed-input parsing,
  * range bounds, quotas, locks, property limits and trigger rules.
  */
-import { DriveAdvanced, SheetsAdvanced, newDriveState, type DriveFileData, type DriveState } from './advanced';
+import { DriveAdvanced, SheetsAdvanced, newDriveState } from './advanced';
 import { Charts } from './charts';
 import { VirtualClock, makeZonedDate } from './clock';
 import { CallCounter, type ServiceName } from './counter';
@@ -19,14 +19,14 @@ import { Range, rangeFromRef, rangeToRef } from './range';
 import { Sheet } from './sheet';
 import { SheetData } from './sheetData';
 import { Spreadsheet, SpreadsheetAppService } from './spreadsheet';
-import type { Ctx, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
+import type { Ctx, DriveFileData, DriveState, LockKind, SentMail, TriggerData, UiRecord, WorkbookData } from './state';
 import { ScriptAppService, triggerDocument, triggerOwner } from './triggers';
 import { UtilitiesService } from './utilities';
 
 export type { SerializedWorkbook } from './serialize';
 export type { SentMail, TriggerData } from './state';
 export type { ServiceName } from './counter';
-export type { DriveFileData, DrivePermissionData, DriveState } from './advanced';
+export type { DriveFileData, DrivePermissionData, DriveState } from './state';
 export type { HtmlOutput } from './html';
 export type { Spreadsheet } from './spreadsheet';
 export type { Sheet } from './sheet';

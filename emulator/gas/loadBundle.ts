@@ -5,7 +5,21 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as gas from 'gas-local';
-import type { GasEnvironment } from './index';
+import type { TriggerData } from './state';
+
+/**
+ * What loading and calling the bundle needs of an environment. index.ts's
+ * GasEnvironment has all of it; naming only this keeps index.ts (which
+ * re-exports this module) out of this module's imports.
+ */
+export interface BundleEnvironment {
+  globals: Record<string, unknown>;
+  locks: { endExecution(): void };
+  ui: { available: boolean };
+  readonly triggers: readonly TriggerData[];
+  asTrigger<T>(trigger: TriggerData, fn: () => T): T;
+  withGrantedScopes<T>(scopes: readonly string[] | null, fn: () => T): T;
+}
 
 export type BundleContext = Record<string, (...args: unknown[]) => unknown>;
 
@@ -14,7 +28,7 @@ export type BundleContext = Record<string, (...args: unknown[]) => unknown>;
  * the environment's services. Each call makes a new context (a new
  * "execution") over the same spreadsheet, locks and outbox.
  */
-export function loadBundle(distDir: string, env: GasEnvironment): BundleContext {
+export function loadBundle(distDir: string, env: BundleEnvironment): BundleContext {
   const ctx = gas.require(distDir, { ...env.globals }) as BundleContext;
   return asExecutions(ctx, env, entryPoints(distDir), manifestScopes(distDir));
 }
@@ -52,7 +66,7 @@ const running = new WeakMap<object, number>();
  */
 function asExecutions(
   ctx: BundleContext,
-  env: GasEnvironment,
+  env: BundleEnvironment,
   names: readonly string[],
   scopes: readonly string[] | null,
 ): BundleContext {
@@ -108,7 +122,7 @@ export function callAsScriptRun(ctx: BundleContext, name: string, args: unknown[
 }
 
 /** Calls a function as a time-driven trigger would: no UI is available meanwhile. */
-export function callAsTrigger(env: GasEnvironment, ctx: BundleContext, name: string, event: unknown = {}): unknown {
+export function callAsTrigger(env: BundleEnvironment, ctx: BundleContext, name: string, event: unknown = {}): unknown {
   const fn = ctx[name];
   if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
   // An installable trigger runs as whoever created it.

@@ -5,8 +5,7 @@
  */
 import type { GridRef } from './a1';
 import { instrument } from './counter';
-import type { Ctx, ProtectionData } from './state';
-import type { Range } from './range';
+import type { Classes, Ctx, ProtectionData } from './state';
 
 export const ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' } as const;
 
@@ -56,7 +55,7 @@ export class Protection {
     this._live().description = String(description);
     return this;
   }
-  getRange(): Range | null {
+  getRange(): Classes['Range'] | null {
     const sheet = this._ctx.book.sheets.find((s) => s.id === this._data.sheetId);
     const ref =
       this._data.ref ?? (sheet ? { row: 1, column: 1, numRows: sheet.maxRows, numColumns: sheet.maxColumns } : null);
@@ -115,7 +114,7 @@ export class Protection {
     this._live().unprotected = refs.map((r) => ({ ...(r as { ref: GridRef }).ref }));
     return this;
   }
-  getUnprotectedRanges(): (Range | null)[] {
+  getUnprotectedRanges(): (Classes['Range'] | null)[] {
     return this._data.unprotected.map((ref) => this._ctx.grid.fromRef({ sheetId: this._data.sheetId, ref }));
   }
   remove(): void {

@@ -12,10 +12,9 @@ import { Protection, assertEditable, newProtection } from './protection';
 import { type Attr, CONTENT_ATTRS, type SheetData, STYLE_ATTRS } from './sheetData';
 import { Banding, BandingTheme, Filter, overlaps } from './filter';
 import { RichTextValue } from './richText';
-import { type Ctx, type SheetRef, makeDate } from './state';
+import { type Classes, type Ctx, type SheetRef, makeDate } from './state';
 import { DataValidation, satisfies, validationError } from './validation';
 import { type Parsed, isEmptyValue, parseInput } from './values';
-import type { Sheet } from './sheet';
 import { TextFinder } from './textFinder';
 
 const DEFAULTS: Partial<Record<Attr, unknown>> = {
@@ -315,7 +314,7 @@ export class Range {
   getA1Notation(): string {
     return toA1(this._ref());
   }
-  getSheet(): Sheet {
+  getSheet(): Classes['Sheet'] {
     return this._ctx.grid.sheet(this._sheet);
   }
   getGridId(): number {
@@ -665,4 +664,10 @@ export function rangeFromRef(ctx: Ctx, { sheetId, ref }: SheetRef): Range | null
   const numColumns = Math.min(ref.numColumns, sheet.maxColumns - ref.column + 1);
   if (numRows < 1 || numColumns < 1) return null;
   return new Range(ctx, sheet, ref.row, ref.column, numRows, numColumns);
+}
+
+declare module './state' {
+  interface Classes {
+    Range: Range;
+  }
 }

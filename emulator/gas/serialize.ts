@@ -6,8 +6,16 @@
  */
 import type { GridRef } from './a1';
 import { ATTRS, type Attr, type ChartData, type ConditionalRuleData, SheetData } from './sheetData';
-import type { DriveState } from './advanced';
-import type { Ctx, ProtectionData, SentMail, SheetRef, TriggerData, ValidationData, WorkbookData } from './state';
+import type {
+  Ctx,
+  DriveState,
+  ProtectionData,
+  SentMail,
+  SheetRef,
+  TriggerData,
+  ValidationData,
+  WorkbookData,
+} from './state';
 
 export interface SerializedSheet {
   id: number;

@@ -11,8 +11,7 @@ import { isInteger, signatureError } from './errors';
 import { Protection, newProtection } from './protection';
 import { Range, checkedRange } from './range';
 import { type SheetData, shiftRef } from './sheetData';
-import type { Ctx } from './state';
-import type { Spreadsheet } from './spreadsheet';
+import type { Classes, Ctx } from './state';
 import { TextFinder } from './textFinder';
 import { Banding, Filter } from './filter';
 
@@ -85,7 +84,7 @@ export class Sheet {
   getIndex(): number {
     return this._ctx.book.sheets.indexOf(this._data) + 1;
   }
-  getParent(): Spreadsheet {
+  getParent(): Classes['Spreadsheet'] {
     return this._ctx.grid.spreadsheet();
   }
   getType(): string {
@@ -477,4 +476,10 @@ export function checkSheetName(ctx: Ctx, name: unknown, self?: SheetData): strin
   const clash = ctx.book.sheets.find((s) => s !== self && s.name.toLowerCase() === name.toLowerCase());
   if (clash) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
   return name;
+}
+
+declare module './state' {
+  interface Classes {
+    Sheet: Sheet;
+  }
 }

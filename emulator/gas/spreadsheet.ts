@@ -238,3 +238,9 @@ export class SpreadsheetAppService {
   }
 }
 instrument(SpreadsheetAppService, 'Spreadsheet', 'SpreadsheetApp');
+
+declare module './state' {
+  interface Classes {
+    Spreadsheet: Spreadsheet;
+  }
+}

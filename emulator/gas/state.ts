@@ -5,12 +5,37 @@
  * executions of a real add-on would.
  */
 import type { GridRef } from './a1';
-import type { DriveState } from './advanced';
 import type { VirtualClock, ZonedDateConstructor } from './clock';
 import type { CallCounter } from './counter';
-import type { Grid } from './grid';
-import type { HtmlOutput } from './html';
 import type { SheetData } from './sheetData';
+
+/** Files the Advanced Drive and Sheets services made (advanced.ts), as plain data. */
+export interface DrivePermissionData {
+  id: string;
+  type: 'user' | 'group' | 'domain' | 'anyone';
+  role: 'owner' | 'organizer' | 'fileOrganizer' | 'writer' | 'commenter' | 'reader';
+  emailAddress?: string;
+}
+
+export interface DriveFileData {
+  id: string;
+  name: string;
+  /** Who made it through the add-on: the only account drive.file lets reach it. */
+  createdBy: string;
+  trashed: boolean;
+  appProperties: Record<string, string>;
+  permissions: DrivePermissionData[];
+  /** Its sheets (a spreadsheet made by Sheets.Spreadsheets.create). */
+  sheets: { title: string; rowCount: number; columnCount: number; values: (string | number | boolean)[][] }[];
+}
+
+export interface DriveState {
+  files: DriveFileData[];
+  nextFileId: number;
+  nextPermissionId: number;
+  /** Google's own "shared with you" notices: who was told, about which file. */
+  notices: { to: string; fileId: string; at: string }[];
+}
 
 export interface ProtectionData {
   id: string;
@@ -82,14 +107,42 @@ export interface TriggerData {
 export type LockKind = 'document' | 'script' | 'user';
 
 export interface UiRecord {
-  sidebars: HtmlOutput[];
+  sidebars: Classes['HtmlOutput'][];
   /** `html` is the dialog's content; `output` the HtmlOutput that was shown. */
-  dialogs: { html: string; title: string; modal: boolean; output: HtmlOutput }[];
+  dialogs: { html: string; title: string; modal: boolean; output: Classes['HtmlOutput'] }[];
   menus: { name: string; items: { caption: string; functionName: string }[] }[];
   toasts: string[];
   alerts: string[];
   /** Answers for the next alerts and prompts, first in first out; default OK (YES for yes/no). */
   responses: (string | { button: string; text?: string })[];
+}
+
+/**
+ * The classes the state holds or hands out, by name. Their modules import
+ * this one, so it cannot import them: each class enters itself here
+ * (`declare module './state' { interface Classes { Range: Range } }` in
+ * range.ts), and a module that only hands a Range on names it
+ * Classes['Range']. So every import points towards this file, and none back.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the class modules, as above
+export interface Classes {}
+
+/**
+ * How the grid's classes make one another without importing one another at
+ * run time: a Range gives its Sheet, a Sheet its Spreadsheet, a text finder
+ * the cells it found, and a rule, chart, filter or protection the ranges it
+ * remembers by position. index.ts, which imports every class, fills one in
+ * for each environment, so the modules import only downwards (range.ts does
+ * not load sheet.ts; the Sheet that made a Range is asked of the grid).
+ */
+export interface Grid {
+  range(sheet: SheetData, row: number, column: number, numRows: number, numColumns: number): Classes['Range'];
+  /** The range remembered as `ref`, cut to the sheet's size; null when its sheet or every cell of it is gone. */
+  fromRef(ref: SheetRef): Classes['Range'] | null;
+  /** A Range as its sheet and position; null for anything else. */
+  toRef(range: unknown): SheetRef | null;
+  sheet(data: SheetData): Classes['Sheet'];
+  spreadsheet(): Classes['Spreadsheet'];
 }
 
 export interface Ctx {
@@ -116,7 +169,7 @@ export interface Ctx {
   grantedScopes: ReadonlySet<string> | null;
   /** Files the add-on made through the Advanced Sheets and Drive services (the SLT view). */
   drive: DriveState;
-  /** How the grid's classes make one another (grid.ts). */
+  /** How the grid's classes make one another (Grid, above). */
   grid: Grid;
 }
 

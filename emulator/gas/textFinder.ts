@@ -6,8 +6,7 @@ import type { GridRef } from './a1';
 import { instrument } from './counter';
 import { displayText } from './numberFormat';
 import type { SheetData } from './sheetData';
-import type { Ctx } from './state';
-import type { Range } from './range';
+import type { Classes, Ctx } from './state';
 
 export class TextFinder {
   private caseSensitive = false;
@@ -43,13 +42,13 @@ export class TextFinder {
     return this;
   }
 
-  private _matches(): Range[] {
+  private _matches(): Classes['Range'][] {
     const a = this._area;
     const flags = this.caseSensitive ? '' : 'i';
     const source = this.regex ? this._text : this._text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const re = new RegExp(this.entireCell ? `^(?:${source})$` : source, flags);
     const tz = this._ctx.book.timeZone;
-    const out: Range[] = [];
+    const out: Classes['Range'][] = [];
     const lastRow = Math.min(a.row + a.numRows - 1, this._sheet.lastRow());
     for (let r = a.row - 1; r < lastRow; r++) {
       const row = this._sheet.rows[r];
@@ -66,10 +65,10 @@ export class TextFinder {
     return out;
   }
 
-  findAll(): Range[] {
+  findAll(): Classes['Range'][] {
     return this._matches();
   }
-  findNext(): Range | null {
+  findNext(): Classes['Range'] | null {
     const all = this._matches();
     this.cursor++;
     if (this.cursor >= all.length) {
@@ -78,7 +77,7 @@ export class TextFinder {
     }
     return all[this.cursor];
   }
-  findPrevious(): Range | null {
+  findPrevious(): Classes['Range'] | null {
     const all = this._matches();
     this.cursor--;
     if (this.cursor < 0) {

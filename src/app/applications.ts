@@ -31,6 +31,7 @@ import { withParentCopiesFor } from './parentMail';
 import { valuesForRequest } from '../domain/templateValues';
 import { cellToCandidateNumber, cellToIsoDate, cellToText, isDateValue, toCell } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
+import { responsesSheetName, setResponsesSheetName } from '../sheets/properties';
 import { readTable, isBlankRow, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { confirmTaken, readIntakeState, takeRequest, type IntakeState, type Taken } from './newRequest';
@@ -52,12 +53,9 @@ export function responsesSheet(ss: Spreadsheet): Sheet | null {
  * check reads only that sheet: looking for a linked form on every run would
  * cost a school that has none a Spreadsheet call (or one per sheet) each day.
  */
-export const RESPONSES_SHEET_PROPERTY = 'applications.sheet';
-
 function rememberResponsesSheet(sheet: Sheet): void {
-  const props = PropertiesService.getDocumentProperties();
   const name = sheet.getName();
-  if (props.getProperty(RESPONSES_SHEET_PROPERTY) !== name) props.setProperty(RESPONSES_SHEET_PROPERTY, name);
+  if (responsesSheetName() !== name) setResponsesSheetName(name);
 }
 
 /**
@@ -66,7 +64,7 @@ function rememberResponsesSheet(sheet: Sheet): void {
  * page has found a responses sheet in this spreadsheet.
  */
 export function waitingApplications(tz: string): number {
-  const name = PropertiesService.getDocumentProperties().getProperty(RESPONSES_SHEET_PROPERTY);
+  const name = responsesSheetName();
   if (!name) return 0;
   const sheet = activeSpreadsheet().getSheetByName(name);
   if (!sheet) return 0;

@@ -19,6 +19,7 @@ import type { IsoDate } from '../domain/types';
 import { cellToCandidateNumber, cellToIsoDate, cellToText } from '../sheets/cells';
 import { appendToSheet, forgetListTabs, listTabNames } from '../sheets/listTabs';
 import { withDocumentLock } from '../sheets/lock';
+import { lastCandidateImport } from '../sheets/properties';
 import { readLog } from '../sheets/requestLog';
 import { removeRows } from '../sheets/rowPatch';
 import { readSettings } from '../sheets/settingsSheet';
@@ -26,7 +27,6 @@ import { cellAt, isBlankRow, readTable, requireHeaders, type Table } from '../sh
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { answer, type Answer } from './respond';
 import { isPlainObject, flag, LOGS, refuse, sheetOrThrow } from './options';
-import { LAST_IMPORT_KEY } from './import';
 import type { CloseSeasonAnswer } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,10 +77,7 @@ function planClose(ss: Spreadsheet, timeZone: string, today: IsoDate, dryRun: bo
     .map(({ r, row }) => ({ row, candidateNumber: cellToCandidateNumber(cellAt(people, r, 'Candidate number')) }));
   const keptNumbers = new Set(all.filter((r) => !removedIds.has(r.requestId)).map((r) => r.candidateNumber));
   const removedNumbers = new Set(removedReqs.map((r) => r.candidateNumber));
-  const lastImport = cellToIsoDate(
-    PropertiesService.getDocumentProperties().getProperty(LAST_IMPORT_KEY) ?? '',
-    timeZone,
-  );
+  const lastImport = cellToIsoDate(lastCandidateImport() ?? '', timeZone);
   remove.set(SHEET.candidates, {
     table: people,
     rows: new Set(candidatesToRemove(refs, keptNumbers, removedNumbers, lastImport, retentionDate)),

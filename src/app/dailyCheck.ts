@@ -30,6 +30,7 @@ import { refreshDashboardInHold } from './dashboard';
 import type { DashboardRefresh } from '../sheets/dashboardSheet';
 import { refreshSltViewQuietly } from './sltView';
 import { withDocumentLock } from '../sheets/lock';
+import { dailyProblems, setDailyLastRun, setDailyProblems, type DailyProblem } from '../sheets/properties';
 import { readLog, rowToRequest } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { columnOf, writeColumn, writeTwoColumns, type Cell } from '../sheets/table';
@@ -40,10 +41,7 @@ import { answer, type Answer } from './respond';
 
 /** The trigger may wait longer for the lock than an officer at the sidebar: nobody is watching it. */
 const TRIGGER_LOCK_WAIT_MS = 30_000;
-/** Problems since the last digest, oldest first: JSON `[{ at, text }]`, request IDs only, never names. */
-export const PROBLEMS_PROPERTY = 'dailyCheck.problems';
-/** The last run: JSON `{ at, ok, flagged, closed }`. */
-export const LAST_RUN_PROPERTY = 'dailyCheck.lastRun';
+/** Problems since the last digest, oldest first, request IDs only, never names. */
 const MAX_PROBLEMS = 20;
 
 const FLAGS_SPEC = LOG_COLUMNS.find((c) => c.field === 'flags')!;
@@ -62,29 +60,20 @@ export interface DailyCheckDone {
   summary: string;
 }
 
-interface Problem {
-  at: string;
-  text: string;
-}
-
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function readProblems(): Problem[] {
+function readProblems(): DailyProblem[] {
   try {
-    const raw = PropertiesService.getDocumentProperties().getProperty(PROBLEMS_PROPERTY);
-    const list: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(list) ? list.filter((p): p is Problem => typeof p?.text === 'string') : [];
+    return dailyProblems();
   } catch {
     return [];
   }
 }
 
-function writeProblems(problems: Problem[]): void {
-  const props = PropertiesService.getDocumentProperties();
-  if (problems.length === 0) props.deleteProperty(PROBLEMS_PROPERTY);
-  else props.setProperty(PROBLEMS_PROPERTY, JSON.stringify(problems.slice(-MAX_PROBLEMS)));
+function writeProblems(problems: DailyProblem[]): void {
+  setDailyProblems(problems.slice(-MAX_PROBLEMS));
 }
 
 /** A problem for the next digest; the same problem is listed once however many runs meet it. */
@@ -272,7 +261,14 @@ function checkLogs(today: IsoDate, timeZone: string, progress: WriteProgress): C
   }, TRIGGER_LOCK_WAIT_MS);
 }
 
-function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline: number): DigestState {
+/** `queue.empty` is set when the digest's send saw nothing else waiting in Correspondence. */
+function sendDigest(
+  checked: Checked,
+  today: IsoDate,
+  timeZone: string,
+  deadline: number,
+  queue: { empty: boolean },
+): DigestState {
   const problems = readProblems();
   const applications = applicationsDigestBlock(waitingApplications(timeZone));
   const text = digestText(
@@ -295,6 +291,7 @@ function sendDigest(checked: Checked, today: IsoDate, timeZone: string, deadline
     recipientSource: { field: 'Exams officer email', fix: 'the Settings sheet' },
   };
   const report = sendMail([job], { deadline });
+  queue.empty = report.queueEmpty === true;
   if (report.sent > 0) {
     // Reported: the officer has them now. Problems met after the read stay for tomorrow.
     const told = new Set(problems.map((p) => p.text));
@@ -347,12 +344,14 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
     }
 
     let digest: DigestState = 'not-sent';
+    const queue = { empty: false };
     try {
-      digest = sendDigest(checked, today, timeZone, deadline);
+      digest = sendDigest(checked, today, timeZone, deadline, queue);
     } catch (err) {
       recordProblem(timeZone, `The digest of ${formatUkDate(today)} could not be sent: ${errorText(err)}`);
     }
-    resumeQueue(timeZone, deadline);
+    // The digest's hold read Correspondence moments ago: when nothing else was waiting, reading it again finds nothing.
+    if (!queue.empty) resumeQueue(timeZone, deadline);
     const dashboard = checked.dashboard;
     if (dashboard === null) recordProblem(timeZone, 'The SLT dashboard could not be refreshed.');
     else if (checked.sltView !== null) {
@@ -362,15 +361,12 @@ export function runDailyCheck(): Answer<DailyCheckDone> {
       else for (const notice of view.notices) recordProblem(timeZone, notice);
     }
     try {
-      PropertiesService.getDocumentProperties().setProperty(
-        LAST_RUN_PROPERTY,
-        JSON.stringify({
-          at: new Date().toISOString(),
-          ok: true,
-          flagged: checked.flagged.length,
-          closed: checked.closed.length,
-        }),
-      );
+      setDailyLastRun({
+        at: new Date().toISOString(),
+        ok: true,
+        flagged: checked.flagged.length,
+        closed: checked.closed.length,
+      });
       dailyTriggerRan(today);
     } catch {
       // Only a record of the run; the run itself is done.

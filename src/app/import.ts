@@ -12,6 +12,7 @@ import {
 import { CANDIDATES_COLUMNS, SHEET } from '../domain/schema';
 import { cellToCandidateNumber, cellToText } from '../sheets/cells';
 import { withDocumentLock } from '../sheets/lock';
+import { setLastCandidateImport } from '../sheets/properties';
 import { patchRows } from '../sheets/rowPatch';
 import { cellAt, isBlankRow, readTable, requireHeaders, type Table } from '../sheets/table';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
@@ -21,8 +22,6 @@ import type { ImportAnswer } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** When the candidate list was last confirmed from the MIS: closing the season counts from it. */
-export const LAST_IMPORT_KEY = 'candidates.lastImported';
 /** About 25 MB of UTF-16: far above a school's MIS export, far below what would stall the script. */
 const MAX_CSV_CHARS = 12_000_000;
 
@@ -89,7 +88,7 @@ export function importCandidates(csvText: unknown, options?: unknown): Answer<Im
           changes.set(sheet.nextRow + i, record);
         });
         patchRows(sheet.table, CANDIDATES_COLUMNS, changes, tz);
-        PropertiesService.getDocumentProperties().setProperty(LAST_IMPORT_KEY, todayIn(tz));
+        setLastCandidateImport(todayIn(tz));
       }
       return {
         ok: true,

@@ -15,17 +15,13 @@ import { withDocumentLock } from '../sheets/lock';
 import { insertRequest, readLog, type Log } from '../sheets/requestLog';
 import { readServices, readSettings } from '../sheets/settingsSheet';
 import { cellAt, readTable } from '../sheets/table';
+import { lastRequestCounter, setLastRequestCounter } from '../sheets/properties';
 import { activeSpreadsheet, timeZoneOf, todayIn } from '../sheets/workbook';
 import { confirmRequest } from './requestMail';
 import { answer, type Answer } from './respond';
 import type { CandidateLookup, IntakeOptions, Submitted } from '../shared/answers';
 
 const LOGS: readonly LogName[] = [SHEET.requests, SHEET.scripts];
-
-/** The last counter issued per log and year, kept outside the sheet so a deleted row's ID is never reused. */
-function counterKey(prefix: string, year: number): string {
-  return `requestId.last.${prefix}.${year}`;
-}
 
 /** What differs between the sidebar and an approved online application; the rules and the filing do not. */
 export interface IntakeSource {
@@ -91,13 +87,12 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
   const log = logs.find((l) => l.name === checked.log) ?? logs[0];
   const prefix = CATALOGUE[request.service].idPrefix;
   const year = seasonYear(today);
-  const props = PropertiesService.getDocumentProperties();
-  const key = counterKey(prefix, year);
+  // The last counter is kept outside the sheet, so a deleted row's ID is never reused.
   const requestId = nextRequestId(
     prefix,
     year,
     log.requests.map((r) => r.requestId),
-    Number(props.getProperty(key) || 0),
+    lastRequestCounter(prefix, year),
   );
   const row = newLogRow(request, {
     requestId,
@@ -110,7 +105,7 @@ export function takeRequest(state: IntakeState, form: unknown, source: IntakeSou
     notes: checked.notes,
   });
   insertRequest(log, row, tz);
-  props.setProperty(key, String(parseRequestId(requestId)?.counter ?? 0));
+  setLastRequestCounter(prefix, year, parseRequestId(requestId)?.counter ?? 0);
   // The next request taken in this hold must see this one (duplicates, IDs, row order).
   state.written(log);
   return {

@@ -20,20 +20,16 @@
  */
 import { formatUkDate } from '../domain/formats';
 import type { IsoDate } from '../domain/types';
+import {
+  dailyTriggerOwner as readOwner,
+  forgetDailyTriggerOwner,
+  setDailyTriggerOwner as writeOwner,
+} from '../sheets/properties';
 import { activeSpreadsheet } from '../sheets/workbook';
 
 export const DAILY_HANDLER = 'runDailyCheck';
 const DAILY_HOUR = 7;
-export const OWNER_PROPERTY = 'dailyCheck.owner';
 const STALE_DAYS = 3;
-
-interface OwnerRecord {
-  /** Session.getTemporaryActiveUserKey() of the account the trigger runs as. */
-  key: string;
-  installedOn: IsoDate;
-  /** The last day the trigger ran (or was installed). */
-  lastSeen: IsoDate;
-}
 
 export type DailyTriggerState =
   | { state: 'created' | 'kept' }
@@ -44,23 +40,6 @@ function myDailyTriggers(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(activeSpreadsheet()).filter(
     (t) => t.getHandlerFunction() === DAILY_HANDLER && t.getEventType() === ScriptApp.EventType.CLOCK,
   );
-}
-
-function readOwner(): OwnerRecord | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(OWNER_PROPERTY);
-  if (raw === null) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<OwnerRecord>;
-    return typeof parsed.key === 'string' && typeof parsed.lastSeen === 'string'
-      ? { key: parsed.key, installedOn: parsed.installedOn ?? parsed.lastSeen, lastSeen: parsed.lastSeen }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeOwner(record: OwnerRecord): void {
-  PropertiesService.getDocumentProperties().setProperty(OWNER_PROPERTY, JSON.stringify(record));
 }
 
 function daysBetween(from: IsoDate, to: IsoDate): number {
@@ -115,10 +94,10 @@ export function handOverDailyTrigger(): HandOver {
     const owner = readOwner();
     if (owner === null || owner.key !== Session.getTemporaryActiveUserKey())
       return owner === null ? 'none' : 'not-yours';
-    PropertiesService.getDocumentProperties().deleteProperty(OWNER_PROPERTY);
+    forgetDailyTriggerOwner();
     return 'none';
   }
   daily.forEach((t) => ScriptApp.deleteTrigger(t));
-  PropertiesService.getDocumentProperties().deleteProperty(OWNER_PROPERTY);
+  forgetDailyTriggerOwner();
   return 'removed';
 }

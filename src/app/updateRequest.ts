@@ -10,19 +10,12 @@
  */
 import { CATALOGUE, isServiceCode } from '../domain/catalogue';
 import { appealedRequests, checkRequest } from '../domain/dailyCheck';
-import {
-  FOLLOW_UP_TEXT,
-  isScript,
-  openFollowUps,
-  outcomeMailJobs,
-  recordAcknowledgementStep,
-  recordFollowUpStep,
-  recordOutcomeStep,
-  recordSubmissionStep,
-  refundFor,
-  withdrawStep,
-  type StepAnswer,
-} from '../domain/lifecycle';
+import { FOLLOW_UP_TEXT, openFollowUps, refundFor } from '../domain/followUps';
+import { outcomeMailJobs } from '../domain/outcomeEffects';
+import { recordOutcomeStep } from '../domain/outcomeStep';
+import { isScript } from '../domain/stages';
+import type { StepAnswer } from '../domain/stepInput';
+import { recordAcknowledgementStep, recordFollowUpStep, recordSubmissionStep, withdrawStep } from '../domain/steps';
 import { formatRequestId, parseRequestId } from '../domain/requestId';
 import { LOG_COLUMNS, SHEET } from '../domain/schema';
 import { foldName } from '../domain/sortKey';
@@ -121,7 +114,8 @@ function change<T extends object>(
       refreshDashboardInHold(ss, () => {
         const written = rowToRequest(log.table, log.table.rows[before.row - 2], log.name, before.row, tz);
         const mine = log.requests.map((r) => (r === before ? written : r));
-        const other = readLog(ss, log.name === SHEET.requests ? SHEET.scripts : SHEET.requests, tz).requests;
+        const otherName = log.name === SHEET.requests ? SHEET.scripts : SHEET.requests;
+        const other = readLog(ss, otherName, tz, { readOnly: true }).requests;
         return log.name === SHEET.requests ? [...mine, ...other] : [...other, ...mine];
       });
     }

@@ -11,15 +11,10 @@
  */
 import { addDays, addWorkingDays, compareDates, daysBetween, isIsoDate, workingDaysBetween } from './calendar';
 import { CATALOGUE, isServiceCode } from './catalogue';
-import {
-  appealDeadlineFor,
-  changesRecords,
-  classifyOutcome,
-  noGradeChange,
-  openFollowUps,
-  refundFor,
-  stageOf,
-} from './lifecycle';
+import { appealDeadlineFor } from './appealDeadlines';
+import { openFollowUps, refundFor } from './followUps';
+import { changesRecords, classifyOutcome, noGradeChange } from './outcomes';
+import { stageOf } from './stages';
 import { formatMoney, formatUkDate } from './formats';
 import { findService } from './services';
 import {

@@ -15,7 +15,9 @@ import { addDays, isIsoDate } from './calendar';
 import { formatUkDate } from './formats';
 import { CATALOGUE, isServiceCode } from './catalogue';
 import { levelOf } from './levels';
-import { classifyOutcome, isGradeChange, isReview, refundFor, type OutcomeKind } from './lifecycle';
+import { refundFor } from './followUps';
+import { classifyOutcome, isGradeChange, type OutcomeKind } from './outcomes';
+import { isReview } from './stages';
 import {
   FLAGS,
   KNOWN_BOARDS,

@@ -308,6 +308,11 @@ export interface MailReport {
   uncertain: { requestId: string; to: string; template: string }[];
   /** Why the run stopped before the end, when it did (quota, time budget, the mail service failing). */
   stoppedBecause?: string;
+  /**
+   * True when the queue was seen empty: the read this run made under the lock held no row "queued" or
+   * "sending", and the run left none queued or uncertain. A resumeMailQueue straight after would find nothing.
+   */
+  queueEmpty?: boolean;
 }
 
 /**

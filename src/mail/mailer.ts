@@ -263,8 +263,9 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
   if (ready.length === 0) return run.report;
   const quota = MailApp.getRemainingDailyQuota();
 
-  const { book, outgoing, started } = withDocumentLock(() => {
+  const { book, outgoing, started, waiting } = withDocumentLock(() => {
     const book = readCorrespondence(run.ss, run.mail.timeZone);
+    const waiting = book.entries.some((e) => e.status === 'queued' || e.status === 'sending');
     const onFile = entriesByKey(book.entries);
     const decisions = planMail(ready, onFile);
     const outgoing: Outgoing[] = [];
@@ -316,9 +317,10 @@ export function sendMail(jobs: MailJob[], options: MailOptions = {}): MailReport
     const started = claimNow
       ? sendChunk(run, book, outgoing.slice(0, chunkSize(run, quota, outgoing.length)), quota, true)
       : undefined;
-    return { book, outgoing, started };
+    return { book, outgoing, started, waiting };
   });
   deliver(run, book, outgoing, quota, started);
+  if (!waiting && run.report.queued === 0 && run.report.uncertain.length === 0) run.report.queueEmpty = true;
   return run.report;
 }
 
@@ -501,7 +503,7 @@ function sendChunk(
   if (live.length === 0) return result;
 
   const rows = live.map((o) => o.row);
-  const status = new StatusCells(book.table, Math.min(...rows), Math.max(...rows));
+  const status = new StatusCells(book, Math.min(...rows), Math.max(...rows));
   const sentRows: number[] = [];
   for (const o of live) {
     if (result.sent >= quota) {

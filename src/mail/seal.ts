@@ -12,9 +12,8 @@
  * sent in that user's own run; if it is still queued when the daily run
  * meets it, it is refused there, reported, and the officer sends it again.
  */
+import { mailSealKey, setMailSealKey } from '../sheets/properties';
 import { sealPayload, sealsMatch, type SealedFields } from '../domain/mailSeal';
-
-const KEY_PROPERTY = 'postResultsTracker.mailSealKey';
 
 export interface Sealer {
   seal(fields: SealedFields): string;
@@ -22,11 +21,10 @@ export interface Sealer {
 }
 
 function key(): string {
-  const store = PropertiesService.getUserProperties();
-  const have = store.getProperty(KEY_PROPERTY);
+  const have = mailSealKey();
   if (have !== null && have.length >= 32) return have;
   const made = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, '');
-  store.setProperty(KEY_PROPERTY, made);
+  setMailSealKey(made);
   return made;
 }
 

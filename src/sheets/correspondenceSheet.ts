@@ -16,9 +16,11 @@ import {
   readTable,
   requireHeaders,
   SheetLayoutError,
+  withRoom,
   writeRecords,
   type Cell,
   type Table,
+  type WrittenRun,
 } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,6 +35,8 @@ export interface CorrespondenceBook {
   entries: CorrespondenceRow[];
   /** Where the next appended row goes: below the last row in use. */
   nextRow: number;
+  /** The rows this book appended (since it was read), with the ranges that wrote them. */
+  appended: { first: number; count: number; runs: WrittenRun[] }[];
 }
 
 /** Columns the mailer cannot work without; `Queued values` and `Seal` are added by Set up sheets. */
@@ -67,7 +71,7 @@ export function readCorrespondence(ss: Spreadsheet, timeZone: string): Correspon
     entries.push(rowEntry(table, r, i + 2, timeZone));
     lastUsed = i + 2;
   });
-  return { table, entries, nextRow: lastUsed + 1 };
+  return { table, entries, nextRow: lastUsed + 1, appended: [] };
 }
 
 /**
@@ -83,18 +87,11 @@ export function appendCorrespondence(
 ): number {
   const first = book.nextRow;
   if (records.length === 0) return first;
-  const sheet = book.table.sheet;
-  const write = () =>
-    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone);
-  try {
-    write();
-  } catch (err) {
-    // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
-    const needed = first + records.length - 1 - sheet.getMaxRows();
-    if (needed <= 0) throw err;
-    sheet.insertRowsAfter(sheet.getMaxRows(), needed);
-    write();
-  }
+  // Nothing is written before the first range is had, so a sheet too short can grow and be written then.
+  const runs = withRoom(book.table.sheet, first + records.length - 1, 1, () =>
+    writeRecords(book.table, first, records as Record<string, unknown>[], CORRESPONDENCE_COLUMNS, timeZone),
+  );
+  book.appended.push({ first, count: records.length, runs });
   const width = book.table.headers.length;
   records.forEach((record, i) => {
     const cells: Cell[] = Array.from({ length: width }, () => '');
@@ -198,39 +195,64 @@ export function locateRows(
  * refused has its values emptied in the same write. The caller holds the
  * document lock for as long as it keeps this, so the cells of rows it does
  * not own are written back exactly as they were read.
+ *
+ * A single row the book appended in this hold (a Save's one email, written as
+ * "sending") is rewritten through the range that appended it, its other cells
+ * as written then: asking for the Status cells' range again is a round trip.
  */
 export class StatusCells {
   private readonly range: GoogleAppsScript.Spreadsheet.Range;
-  private readonly values: string[][];
-  private readonly withQueued: boolean;
+  private readonly values: Cell[][];
+  /** Where Status and Queued values sit in `values`' rows (-1: Queued values is not in the range). */
+  private readonly statusAt: number;
+  private readonly queuedAt: number;
   private dirty = false;
 
   constructor(
-    table: Table,
+    book: CorrespondenceBook,
     private readonly first: number,
     last: number,
   ) {
+    const table = book.table;
     const column = columnOf(table, 'Status');
-    this.withQueued = columnOf(table, 'Queued values') === column + 1;
-    const width = this.withQueued ? 2 : 1;
+    const queued = columnOf(table, 'Queued values');
+    const within = (run: WrittenRun, c: number) => c >= run.start && c < run.start + (run.values[0]?.length ?? 0);
+    const appended =
+      first === last
+        ? book.appended
+            .filter((a) => a.first === first && a.count === 1)
+            .flatMap((a) => a.runs)
+            .find((run) => within(run, column))
+        : undefined;
+    if (appended !== undefined) {
+      this.range = appended.range;
+      this.values = appended.values.map((r) => [...r]);
+      this.statusAt = column - appended.start;
+      this.queuedAt = within(appended, queued) ? queued - appended.start : -1;
+      return;
+    }
+    const withQueued = queued === column + 1;
+    const width = withQueued ? 2 : 1;
     this.range = table.sheet.getRange(first, column + 1, last - first + 1, width);
     this.values = [];
     for (let row = first; row <= last; row++) {
       const cells = table.rows[row - 2];
       this.values.push(Array.from({ length: width }, (_, j) => String(cells?.[column + j] ?? '')));
     }
+    this.statusAt = 0;
+    this.queuedAt = withQueued ? 1 : -1;
   }
 
   set(row: number, status: string): void {
-    this.values[row - this.first][0] = status;
+    this.values[row - this.first][this.statusAt] = status;
     this.dirty = true;
   }
 
   /** Sets a finished message's status and empties its queued values; false when they must be emptied apart. */
   finish(row: number, status: string): boolean {
     this.set(row, status);
-    if (this.withQueued) this.values[row - this.first][1] = '';
-    return this.withQueued;
+    if (this.queuedAt >= 0) this.values[row - this.first][this.queuedAt] = '';
+    return this.queuedAt >= 0;
   }
 
   write(): void {

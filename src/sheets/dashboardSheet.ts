@@ -12,6 +12,7 @@ import { SHEET } from '../domain/schema';
 import type { IsoDate } from '../domain/types';
 import { NUMBER_FORMAT } from './cells';
 import { readLog, type LoggedRequest } from './requestLog';
+import { withRoom } from './table';
 import { sheetByName, timeZoneOf, todayIn } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -29,7 +30,9 @@ export function dashboardSheet(ss: Spreadsheet): Sheet {
 
 /** The dashboard's figures for today, from both logs (one read each). */
 export function readDashboardFigures(ss: Spreadsheet, timeZone: string, today: IsoDate): DashboardFigures {
-  const rows = [...readLog(ss, SHEET.requests, timeZone).requests, ...readLog(ss, SHEET.scripts, timeZone).requests];
+  const read = (name: typeof SHEET.requests | typeof SHEET.scripts) =>
+    readLog(ss, name, timeZone, { readOnly: true }).requests;
+  const rows = [...read(SHEET.requests), ...read(SHEET.scripts)];
   return dashboardFigures(rows, today);
 }
 
@@ -43,19 +46,8 @@ export interface DashboardRefresh {
 export function writeDashboard(sheet: Sheet, layout: DashboardLayout): void {
   const rows = layout.values.length;
   sheet.clear();
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  try {
-    range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
-  } catch (err) {
-    // The grid does not fit (a new season's longer lists, or rows deleted by hand): grow the sheet.
-    // Its size is asked only then: it is a round trip on every refresh otherwise.
-    const short = rows - sheet.getMaxRows();
-    const narrow = DASHBOARD_WIDTH - sheet.getMaxColumns();
-    if (short <= 0 && narrow <= 0) throw err;
-    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
-    if (narrow > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), narrow);
-    range = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
-  }
+  // A new season's longer lists, or rows deleted by hand, may not fit: the sheet grows first then.
+  const range = withRoom(sheet, rows, DASHBOARD_WIDTH, () => sheet.getRange(1, 1, rows, DASHBOARD_WIDTH));
   range.setNumberFormats(layout.kinds.map((r) => r.map((k) => NUMBER_FORMAT[k])));
   range.setValues(layout.values);
   range.setFontWeights(layout.bold.map((r) => r.map((b) => (b ? 'bold' : 'normal'))));

@@ -7,28 +7,21 @@
  */
 import type { ColumnSpec } from '../domain/schema';
 import { headerKey } from '../domain/schema';
+import { forgetStoredListTabs, setStoredListTabs, storedListTabs } from './properties';
 import { isBlankRow, readTable, requireHeaders, writeRecords, type Table } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const LIST_TABS_KEY = 'dataInOut.listTabs';
 const HEADER_BACKGROUND = '#e8f0fe';
 
 /** Names of the list tabs the add-on made and that still exist under that name. */
 export function listTabNames(): string[] {
-  const raw = PropertiesService.getDocumentProperties().getProperty(LIST_TABS_KEY);
-  if (!raw) return [];
-  try {
-    const names: unknown = JSON.parse(raw);
-    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : [];
-  } catch {
-    return [];
-  }
+  return storedListTabs();
 }
 
 export function forgetListTabs(): void {
-  PropertiesService.getDocumentProperties().deleteProperty(LIST_TABS_KEY);
+  forgetStoredListTabs();
 }
 
 function uniqueName(ss: Spreadsheet, title: string): string {
@@ -78,8 +71,7 @@ export function writeListTab(
     specs.map((s) => s.header),
   );
   writeRecords(tableOn(sheet, specs), 2, rows, specs, timeZone);
-  const props = PropertiesService.getDocumentProperties();
-  props.setProperty(LIST_TABS_KEY, JSON.stringify([...listTabNames(), name]));
+  setStoredListTabs([...listTabNames(), name]);
   return name;
 }
 

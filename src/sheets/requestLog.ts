@@ -51,10 +51,19 @@ function oneOf<T extends string>(values: readonly T[], v: string, fallback: T): 
   return found ?? fallback;
 }
 
-export function readLog(ss: Spreadsheet, name: LogName, timeZone: string): Log {
-  const sheet = sheetByName(ss, name);
-  if (!sheet) throw new Error(`The "${name}" sheet is missing. Run Set up sheets from the add-on menu.`);
-  const table = readTable(sheet);
+/**
+ * `readOnly`: the caller only reads this log (the dashboard's count), so it is read by name, its
+ * add-on columns (A to the last of LOG_COLUMNS, as Set up lays them out) without fetching its handle.
+ */
+export function readLog(ss: Spreadsheet, name: LogName, timeZone: string, options: { readOnly?: boolean } = {}): Log {
+  const sheet = () => {
+    const found = sheetByName(ss, name);
+    if (!found) throw new Error(`The "${name}" sheet is missing. Run Set up sheets from the add-on menu.`);
+    return found;
+  };
+  const table = readTable(
+    options.readOnly ? { ss, name, columns: LOG_COLUMNS.length, required: LOG_COLUMNS, sheet } : sheet(),
+  );
   requireHeaders(table, REQUIRED_LOG_COLUMNS);
   const requests: LoggedRequest[] = [];
   table.rows.forEach((r, i) => {

@@ -10,7 +10,15 @@ import type { ServiceRow, Settings } from '../domain/types';
 import { cached } from './callCache';
 import { cellToIsoDate, isDateValue } from './cells';
 import { sheetByName } from './workbook';
-import { cellAt, isBlankRow, readSmallTable, readTable, requireHeaders, SheetLayoutError, type Cell } from './table';
+import {
+  cellAt,
+  isBlankRow,
+  readTable,
+  requireHeaders,
+  SheetLayoutError,
+  SMALL_SHEET_COLUMNS,
+  type Cell,
+} from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,9 +42,13 @@ function readServicesNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof p
   const required = SERVICES_COLUMNS.filter(
     (c) => c.header !== 'Level' && c.header !== 'Turnaround days' && c.header !== 'Notes',
   );
-  const table =
-    readSmallTable(ss, SHEET.services, SERVICES_COLUMNS, () => sheetByName(ss, SHEET.services)) ??
-    readTable(sheetOrThrow(ss, SHEET.services));
+  const table = readTable({
+    ss,
+    name: SHEET.services,
+    columns: SMALL_SHEET_COLUMNS,
+    required: SERVICES_COLUMNS,
+    sheet: () => sheetOrThrow(ss, SHEET.services),
+  });
   requireHeaders(table, required);
   const rows = table.rows
     .filter((r) => !isBlankRow(r))
@@ -58,9 +70,13 @@ export function readSettings(ss: Spreadsheet, timeZone: string): ReturnType<type
 }
 
 function readSettingsNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
-  const table =
-    readSmallTable(ss, SHEET.settings, SETTINGS_COLUMNS, () => sheetByName(ss, SHEET.settings)) ??
-    readTable(sheetOrThrow(ss, SHEET.settings));
+  const table = readTable({
+    ss,
+    name: SHEET.settings,
+    columns: SMALL_SHEET_COLUMNS,
+    required: SETTINGS_COLUMNS,
+    sheet: () => sheetOrThrow(ss, SHEET.settings),
+  });
   requireHeaders(table, SETTINGS_COLUMNS.slice(0, 2));
   const pairs: Array<[unknown, unknown]> = table.rows
     .filter((r) => !isBlankRow(r))

@@ -21,9 +21,8 @@ import {
   planSharing,
   type ViewPermission,
 } from '../domain/sltView';
+import { setSltViewFile, sltViewFile, type SltViewFile } from './properties';
 
-/** Document property: JSON `{ id, ownerKey, trackerId }`. No personal data. */
-export const SLT_VIEW_PROPERTY = 'sltView.file';
 /** Drive appProperties key stamped on the file when it is made: which tracker it belongs to. */
 export const SLT_VIEW_TRACKER_KEY = 'postResultsTracker';
 
@@ -74,21 +73,9 @@ function isNotFound(err: unknown): boolean {
   return /not ?found|404/i.test(messageOf(err));
 }
 
-interface Stored {
-  id: string;
-  ownerKey: string;
-  /** The tracker that made it: a copy of the tracker (which may carry the property along) makes its own. */
-  trackerId: string;
-}
-
-function readStored(): Stored | null {
+function readStored(): SltViewFile | null {
   try {
-    const raw = PropertiesService.getDocumentProperties().getProperty(SLT_VIEW_PROPERTY);
-    const v: unknown = raw ? JSON.parse(raw) : null;
-    const s = v as Partial<Stored> | null;
-    return s && typeof s.id === 'string' && typeof s.ownerKey === 'string'
-      ? { id: s.id, ownerKey: s.ownerKey, trackerId: typeof s.trackerId === 'string' ? s.trackerId : '' }
-      : null;
+    return sltViewFile();
   } catch {
     return null;
   }
@@ -162,8 +149,7 @@ export function writeSltView(trackerId: string, rows: DashboardValue[][], viewer
   const drive = driveApi();
   const me = Session.getTemporaryActiveUserKey();
   const stored = readStored();
-  const props = PropertiesService.getDocumentProperties();
-  const record = (id: string) => props.setProperty(SLT_VIEW_PROPERTY, JSON.stringify({ id, ownerKey: me, trackerId }));
+  const record = (id: string) => setSltViewFile({ id, ownerKey: me, trackerId });
 
   let created: ViewCreated | null;
   if (stored === null) created = 'first';

@@ -38,65 +38,90 @@ export class SheetLayoutError extends Error {
   }
 }
 
-export function readTable(sheet: Sheet): Table {
-  const values = sheet.getDataRange().getValues() as Cell[][];
+/** Settings, Services and Templates are read by name, columns A to Z (a new sheet's 26). */
+export const SMALL_SHEET_COLUMNS = 26;
+
+/**
+ * A sheet read by name, without its handle: one `getRange(A1).getValues()` on the spreadsheet
+ * instead of handle, data range and values. For a sheet this call only reads (Settings, Services,
+ * Templates, a log the dashboard counts), since a write needs the handle anyway.
+ */
+export interface ByName {
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  name: string;
+  /** How many columns are read, from A: every header the add-on needs must lie within them. */
+  columns: number;
+  /** Headers that must be within those columns for this read to serve; else the sheet is read by its handle. */
+  required: readonly { header: string }[];
+  /** The sheet's handle (throwing when it is missing), fetched only for that fallback or for `table.sheet`. */
+  sheet: () => Sheet;
+}
+
+/** A sheet's name in A1 notation: always quoted, a quote in it doubled ("Officer's notes" → 'Officer''s notes'). */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** 1 → A, 26 → Z, 27 → AA. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * The sheet's rows, once: by its handle (`getDataRange().getValues()`), or by name (see ByName).
+ * Read by name, trailing blank rows and columns are dropped, so the rows are those the data range
+ * would give whenever every non-blank cell lies within the columns read (the columns beyond them,
+ * an officer's own, are not part of the table: a table read by name is for reading).
+ */
+export function readTable(source: Sheet | ByName): Table {
+  if (!isByName(source)) return tableOf(source, source.getDataRange().getValues() as Cell[][]);
+  const values = valuesByName(source);
+  if (values === null) return readTable(source.sheet());
+  let rows = values.length;
+  while (rows > 1 && values[rows - 1].every((c) => c === '')) rows--;
+  let width = values[0]?.length ?? 0;
+  while (width > 1 && values.slice(0, rows).every((r) => r[width - 1] === '')) width--;
+  const table = tableOf(
+    null,
+    values.slice(0, rows).map((r) => r.slice(0, width)),
+  );
+  // A header the add-on needs was moved past the columns read: the read by handle sees the whole sheet.
+  if (missingHeaders(table, source.required).length > 0) return readTable(source.sheet());
+  Object.defineProperty(table, 'sheet', { get: source.sheet });
+  return table;
+}
+
+function isByName(source: Sheet | ByName): source is ByName {
+  return typeof (source as ByName).sheet === 'function' && typeof (source as ByName).name === 'string';
+}
+
+/**
+ * Null when the range is not on the spreadsheet: no sheet of that name ("Range not found"), or one
+ * with fewer columns than are read (the range lies outside it). Any other failure is the service
+ * failing and must stop the run before it writes.
+ */
+function valuesByName(source: ByName): Cell[][] | null {
+  const a1 = `${quotedSheetName(source.name)}!A:${columnLetters(source.columns)}`;
+  try {
+    return source.ss.getRange(a1).getValues() as Cell[][];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/Range not found|outside the dimensions of the sheet/i.test(message)) return null;
+    throw error;
+  }
+}
+
+function tableOf(sheet: Sheet | null, values: Cell[][]): Table {
   const headers = (values[0] ?? []).map((h) => String(h ?? '').trim());
   const index = new Map<string, number>();
   headers.forEach((h, i) => {
     const key = headerKey(h);
     if (key !== '' && !index.has(key)) index.set(key, i);
   });
-  return { sheet, headers, index, rows: values.slice(1) };
-}
-
-/** How far a small sheet is read by readSmallTable: its first 26 columns. */
-const SMALL_SHEET_COLUMNS = 'A:Z';
-
-/**
- * One of the add-on's small sheets (Settings, Services, Templates) in two calls instead of three:
- * columns A to Z of every row, by A1 notation on the spreadsheet, so the sheet's handle is not
- * fetched. Trailing blank rows and columns are dropped, so the rows are readTable's (its data
- * range ends at the last row in use; every reader skips blank rows either way). Null when this
- * cannot serve: the sheet is missing or narrower than 26 columns, or a header in `required` is
- * not within A to Z (the officer moved it out): read the sheet by readTable then, which also
- * names what is missing. `sheet` is fetched only if something asks for it.
- */
-export function readSmallTable(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  name: string,
-  required: readonly { header: string }[],
-  sheetOf: () => Sheet | null,
-): Table | null {
-  let values: Cell[][];
-  try {
-    values = ss.getRange(`'${name.replace(/'/g, "''")}'!${SMALL_SHEET_COLUMNS}`).getValues() as Cell[][];
-  } catch (error) {
-    // Only a sheet that is not there (renamed or deleted: "Range not found") falls back to the read by
-    // handle; any other failure is the service failing and must stop the run before it writes.
-    if (/Range not found/i.test(error instanceof Error ? error.message : String(error))) return null;
-    throw error;
-  }
-  let rows = values.length;
-  while (rows > 1 && values[rows - 1].every((c) => c === '')) rows--;
-  let width = values[0]?.length ?? 0;
-  while (width > 1 && values.slice(0, rows).every((r) => r[width - 1] === '')) width--;
-  const trimmed = values.slice(0, rows).map((r) => r.slice(0, width));
-  const headers = (trimmed[0] ?? []).map((h) => String(h ?? '').trim());
-  const index = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const key = headerKey(h);
-    if (key !== '' && !index.has(key)) index.set(key, i);
-  });
-  if (missingHeaders({ index }, required).length > 0) return null;
-  const table = { headers, index, rows: trimmed.slice(1) } as Omit<Table, 'sheet'> as Table;
-  Object.defineProperty(table, 'sheet', {
-    get: () => {
-      const sheet = sheetOf();
-      if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
-      return sheet;
-    },
-  });
-  return table;
+  return { sheet: sheet as Sheet, headers, index, rows: values.slice(1) };
 }
 
 export function missingHeaders(table: Pick<Table, 'index'>, specs: readonly { header: string }[]): string[] {
@@ -153,9 +178,17 @@ function runsOf<S extends ColumnSpec>(table: Table, specs: readonly S[]): { star
   return runs;
 }
 
+/** One run of columns as writeRecords wrote it: its range, first column (0-based) and the cells. */
+export interface WrittenRun {
+  range: GoogleAppsScript.Spreadsheet.Range;
+  start: number;
+  values: Cell[][];
+}
+
 /**
  * Writes rows of values (keyed by header) into consecutive sheet rows starting
  * at `firstRow`, one setNumberFormats and one setValues per run of columns.
+ * Returns what it wrote, so a write straight after to the same cells can reuse the range.
  */
 export function writeRecords(
   table: Table,
@@ -163,15 +196,18 @@ export function writeRecords(
   records: readonly Record<string, unknown>[],
   specs: readonly ColumnSpec[],
   timeZone: string,
-): void {
-  if (records.length === 0) return;
+): WrittenRun[] {
+  if (records.length === 0) return [];
+  const written: WrittenRun[] = [];
   for (const run of runsOf(table, specs)) {
     const formats = records.map(() => run.specs.map((s) => (s ? NUMBER_FORMAT[s.kind] : 'General')));
     const values = records.map((r) => run.specs.map((s) => (s ? toCell(r[s.header], s.kind, timeZone) : '')));
     const range = table.sheet.getRange(firstRow, run.start + 1, records.length, run.specs.length);
     range.setNumberFormats(formats);
     range.setValues(values);
+    written.push({ range, start: run.start, values });
   }
+  return written;
 }
 
 /**
@@ -216,6 +252,25 @@ export function writeTwoColumns(
       toCell(right.values[i], right.spec.kind, timeZone),
     ]),
   );
+}
+
+/**
+ * `make()` (which gets a range reaching row `rows` and column `columns`), growing the sheet first
+ * when it does not reach them. The sheet's size is asked only when `make` fails, since that
+ * question is a round trip and the range nearly always fits; nothing may be written before
+ * `make` has its range, so a retry after growing writes everything once.
+ */
+export function withRoom<T>(sheet: Sheet, rows: number, columns: number, make: () => T): T {
+  try {
+    return make();
+  } catch (err) {
+    const short = rows - sheet.getMaxRows();
+    const narrow = columns - sheet.getMaxColumns();
+    if (short <= 0 && narrow <= 0) throw err;
+    if (short > 0) sheet.insertRowsAfter(sheet.getMaxRows(), short);
+    if (narrow > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), narrow);
+    return make();
+  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { headerKey, SHEET, TEMPLATES_COLUMNS } from '../domain/schema';
 import type { TemplateText } from '../domain/templates';
 import { cached } from './callCache';
 import { sheetByName } from './workbook';
-import { cellAt, isBlankRow, readSmallTable, readTable, requireHeaders, SheetLayoutError } from './table';
+import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, SMALL_SHEET_COLUMNS } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -25,8 +25,14 @@ function sheetOrThrow(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): GoogleA
 }
 
 function readTemplatesNow(ss: Spreadsheet): TemplateBook {
-  const sheetOf = () => sheetByName(ss, SHEET.templates);
-  const table = readSmallTable(ss, SHEET.templates, TEMPLATES_COLUMNS, sheetOf) ?? readTable(sheetOrThrow(sheetOf()));
+  const sheet = () => sheetOrThrow(sheetByName(ss, SHEET.templates));
+  const table = readTable({
+    ss,
+    name: SHEET.templates,
+    columns: SMALL_SHEET_COLUMNS,
+    required: TEMPLATES_COLUMNS,
+    sheet,
+  });
   requireHeaders(table, TEMPLATES_COLUMNS);
   const byName = new Map<string, TemplateText>();
   for (const r of table.rows) {

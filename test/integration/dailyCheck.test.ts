@@ -9,7 +9,19 @@ import { LOG_COLUMNS, SHEET } from '../../src/domain/schema';
 import type { SpreadsheetAppService } from '../../emulator/gas';
 import type { AddOn } from './harness';
 import { evaluateRules, serialOf, type RuleInput } from '../../emulator/conditionalFormat';
-import { OFFICER, centre, dailyRun, digests, flagsOf, logRequest, morning, row, setSettings } from './progressHelpers';
+import {
+  OFFICER,
+  centre,
+  dailyRun,
+  digests,
+  flagsOf,
+  logRequest,
+  mailTo,
+  morning,
+  row,
+  setSettings,
+} from './progressHelpers';
+import { reviewForm, sheetRecords } from './harness';
 
 /** Amy's review, logged on 20 August and submitted on `submittedOn`. */
 function submittedOn(addOn: AddOn, day: string, overrides: Record<string, unknown> = {}): string {
@@ -106,6 +118,23 @@ describe('the digest', () => {
     morning(addOn, '2026-08-29');
     expect(dailyRun(addOn)).toMatchObject({ flagged: [], digestSent: false, digest: 'nothing-flagged' });
     expect(digests(addOn)).toHaveLength(2);
+  });
+
+  // The run skips its read of the queue only when the digest's own read saw nothing waiting (src/app/dailyCheck.ts).
+  it("goes with what waits in the queue: an email queued over yesterday's quota leaves in the same run", () => {
+    const addOn = centre();
+    submittedOn(addOn, '2026-08-24');
+    morning(addOn, '2026-08-26');
+    addOn.env.mail.setQuota(0);
+    const zara = { candidateNumber: '0077', surname: 'Khan', forename: 'Zara', email: 'zara.khan@example.org' };
+    expect(addOn.run('submitRequest', reviewForm(zara))).toMatchObject({ ok: true });
+    expect(mailTo(addOn, zara.email)).toHaveLength(0);
+
+    morning(addOn, '2026-08-27');
+    addOn.env.mail.setQuota(100);
+    expect(dailyRun(addOn)).toMatchObject({ ok: true, digest: 'sent' });
+    expect(mailTo(addOn, zara.email)).toHaveLength(1);
+    expect(sheetRecords(addOn.env, SHEET.correspondence).map((r) => r.Status)).not.toContain('queued');
   });
 
   it('lists every flag with request ID, candidate and board, grouped by what to do, most urgent first', () => {

@@ -1,38 +1,10 @@
 import { newLogRow, type Taking } from '../../src/domain/newRequest';
 import type { RequestForm } from '../../src/domain/types';
+import { reviewRequestForm } from '../fixtures/forms';
 
 /** Amy Brown's review of marking as the form sends it, checked. */
 function form(over: Partial<RequestForm> = {}): RequestForm {
-  return {
-    candidateNumber: '0042',
-    surname: 'Brown',
-    forename: 'Amy',
-    email: 'amy.brown@example.org',
-    uci: '',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Chemistry',
-    component: '7405/1',
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-20',
-    paid: 'yes',
-    resultsIssued: '2026-08-13',
-    originalMark: '61',
-    originalGrade: 'B',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    lateReason: '',
-    overrideReason: '',
-    reasonsReceived: '',
-    candidatesCovered: '',
-    notes: 'Typed by the officer',
-    ...over,
-  };
+  return reviewRequestForm({ notes: 'Typed by the officer', ...over });
 }
 
 const TAKING: Taking = {

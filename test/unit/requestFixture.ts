@@ -9,50 +9,31 @@
  */
 import { defaultSettings } from '../../src/domain/settings';
 import type { PostResultsRequest } from '../../src/domain/types';
+import { reviewRequestForm } from '../fixtures/forms';
 
 export const settings = defaultSettings();
+
+/** Amy's form (fixtures/forms.ts) as the log holds it: a late or override reason is folded into the notes. */
+const { lateReason: _late, overrideReason: _override, ...amysForm } = reviewRequestForm();
 
 /** Amy Brown's review of marking of AQA A level Chemistry paper 1: B, 61 marks, £48.65 paid. */
 export function request(over: Partial<PostResultsRequest> = {}): PostResultsRequest {
   return {
+    ...amysForm,
     requestId: 'R-2026-0001',
     sheet: 'Requests',
     received: '2026-08-20',
-    candidateNumber: '0042',
-    surname: 'Brown',
-    forename: 'Amy',
-    email: 'amy.brown@example.org',
-    uci: '',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Chemistry',
-    component: '7405/1',
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-20',
     consentSource: 'paper form',
     fee: 48.65,
-    paid: 'yes',
     paidOn: '',
     paymentReference: '',
     deadline: '2026-09-24',
-    resultsIssued: '2026-08-13',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    reasonsReceived: '',
-    candidatesCovered: '',
     moderationOutcome: '',
     submittedToBoard: '',
     boardReference: '',
     acknowledged: '',
     outcomeReceived: '',
-    originalGrade: 'B',
     newGrade: '',
-    originalMark: '61',
     newMark: '',
     scriptLink: '',
     refundIssued: '',
@@ -60,7 +41,6 @@ export function request(over: Partial<PostResultsRequest> = {}): PostResultsRequ
     sorIssued: '',
     status: 'Received',
     flags: '',
-    notes: '',
     ...over,
   };
 }

@@ -8,6 +8,7 @@ import { RuleCheck, type ExistingRequest, type RuleContext } from '../../src/dom
 import { SEED_SERVICES } from '../../src/domain/seedServices';
 import { parseSettings } from '../../src/domain/settings';
 import type { RequestFormDraft } from '../../src/domain/types';
+import { NIAMH, reviewRequestForm } from '../fixtures/forms';
 
 export const settings = parseSettings([['Centre number', '68199']]).settings;
 
@@ -17,36 +18,7 @@ export function context(over: Partial<RuleContext> = {}): RuleContext {
 
 /** Niamh O'Brien's review of marking of AQA A level Chemistry paper 1, as checkForm hands it on. */
 export function draft(over: Partial<RequestFormDraft> = {}): RequestFormDraft {
-  return {
-    candidateNumber: '2058',
-    surname: "O'Brien",
-    forename: 'Niamh',
-    email: 'niamh.obrien@example.org',
-    uci: '681990012058G',
-    board: 'AQA',
-    qualification: 'GCE A level',
-    subject: 'Chemistry',
-    component: '7405/1',
-    series: 'June 2026',
-    service: 'review-of-marking',
-    requestedBy: 'candidate',
-    teacherEmail: '',
-    consent: true,
-    consentDate: '2026-08-14',
-    paid: 'yes',
-    resultsIssued: '2026-08-13',
-    originalMark: '54',
-    originalGrade: 'B',
-    relatedRequestId: '',
-    reason: '',
-    indicator: '',
-    lateReason: '',
-    overrideReason: '',
-    reasonsReceived: '',
-    candidatesCovered: '',
-    notes: '',
-    ...over,
-  };
+  return { ...reviewRequestForm(NIAMH), ...over };
 }
 
 export function judging(over: Partial<RequestFormDraft> = {}, ctx: Partial<RuleContext> = {}): RuleCheck {

@@ -1,8 +1,7 @@
 import { PEARSON_GCSE_PRIORITY_WARNING } from '../../src/domain/catalogue';
 import { SEED_SERVICES } from '../../src/domain/seedServices';
-import { parseSettings } from '../../src/domain/settings';
 import type { ServiceRow } from '../../src/domain/types';
-import { found, judging } from './ruleFixture';
+import { context as ctx, draft, earlier as earlierReview, found, judging, settings } from './ruleFixture';
 import {
   checkForm,
   checkRules,
@@ -12,67 +11,19 @@ import {
   uciMatchesCandidate,
   validateRequest,
   type ExistingRequest,
-  type RuleContext,
 } from '../../src/domain/validation';
 
 // ---------------------------------------------------------------------------
-// Fixtures: June 2026. A level results day was Thursday 13 August 2026, GCSE
-// results day Thursday 20 August. The Services sheet is the seed of domain.md §8.
+// Fixtures (ruleFixture.ts): June 2026. A level results day was Thursday 13
+// August 2026, GCSE results day Thursday 20 August; today is Friday 21 August.
+// The Services sheet is the seed of domain.md §8.
 
-const settings = parseSettings([['Centre number', '68199']]).settings;
+/** Niamh O'Brien's review of marking (ruleFixture's draft) as the form sends it: a request that passes every rule. */
+const form = (over: Record<string, unknown> = {}): Record<string, unknown> => ({ ...draft(), ...over });
 
-const ctx = (over: Partial<RuleContext> = {}): RuleContext => ({
-  today: '2026-08-21',
-  services: SEED_SERVICES,
-  settings,
-  existing: [],
-  ...over,
-});
-
-/** Niamh O'Brien asks for a review of marking of AQA A level Chemistry paper 1: a request that passes every rule. */
-const form = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  candidateNumber: '2058',
-  surname: "O'Brien",
-  forename: 'Niamh',
-  email: 'niamh.obrien@example.org',
-  uci: '681990012058G',
-  board: 'AQA',
-  qualification: 'GCE A level',
-  subject: 'Chemistry',
-  component: '7405/1',
-  series: 'June 2026',
-  service: 'review-of-marking',
-  requestedBy: 'candidate',
-  teacherEmail: '',
-  consent: true,
-  consentDate: '2026-08-14',
-  paid: 'yes',
-  resultsIssued: '2026-08-13',
-  originalMark: '54',
-  originalGrade: 'B',
-  relatedRequestId: '',
-  reason: '',
-  indicator: '',
-  lateReason: '',
-  overrideReason: '',
-  reasonsReceived: '',
-  candidatesCovered: '',
-  notes: '',
-  ...over,
-});
-
-const earlier = (over: Partial<ExistingRequest> = {}): ExistingRequest => ({
-  requestId: 'R-2026-0003',
-  candidateNumber: '2058',
-  board: 'AQA',
-  component: '7405/1',
-  service: 'review-of-marking',
-  status: 'Outcome received',
-  outcomeReceived: '2026-09-10',
-  subject: 'Chemistry',
-  series: 'June 2026',
-  ...over,
-});
+/** Niamh's earlier review of the same paper, its outcome in on 10 September. */
+const earlier = (over: Partial<ExistingRequest> = {}): ExistingRequest =>
+  earlierReview({ outcomeReceived: '2026-09-10', ...over });
 
 /** The seed rows with one row changed: test data, not board facts. */
 function servicesWith(board: string, service: string, change: Partial<ServiceRow>): ServiceRow[] {
