@@ -2,10 +2,15 @@
  * "Applications": the linked form's responses not yet taken. Everything the
  * server sends is shown as text (dom.ts), so an answer can never become markup.
  */
-import { formatMoney, formatUkDate } from '../../src/domain/formats';
-import type { FieldError } from '../../src/domain/types';
-import type { ApplicationView as Application, Approved } from '../../src/shared/answers';
+import type {
+  Answer,
+  ApplicationsList,
+  ApplicationView as Application,
+  ApprovedList,
+  Rejected,
+} from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
+import { aboutLine, approvedText, problemsOf, rejectedText, summaryText } from './applicationsView';
 
 const banner = byId('banner');
 const list = byId('list');
@@ -14,11 +19,6 @@ const approveButton = byId<HTMLButtonElement>('approve');
 const done = byId('done');
 const doneList = byId('done-list');
 let shown: Application[] = [];
-
-function problemsOf(r: unknown): string[] {
-  const errors = (r as { errors?: FieldError[] } | null)?.errors;
-  return Array.isArray(errors) ? errors.map((e) => String(e.message)) : ['The add-on did not answer; try again.'];
-}
 
 function showBanner(messages: readonly string[]): void {
   fill(
@@ -48,14 +48,7 @@ function card(a: Application): HTMLElement {
   head.appendChild(pick);
   head.appendChild(document.createTextNode(` ${a.candidate} (${a.candidateNumber})`));
   box.appendChild(head);
-  const about = [
-    a.service,
-    `${a.board} ${a.subject} ${a.component}`.trim(),
-    a.received ? `received ${formatUkDate(a.received)}` : 'date received not known',
-  ];
-  if (a.fee !== null) about.push(`fee ${formatMoney(a.fee)}`);
-  if (a.deadline) about.push(`deadline ${formatUkDate(a.deadline)}`);
-  box.appendChild(el('p', about.join(' · ')));
+  box.appendChild(el('p', aboutLine(a)));
   if (a.problems.length || a.warnings.length) {
     const ul = el('ul');
     for (const p of a.problems) ul.appendChild(el('li', p.message, 'problem'));
@@ -72,11 +65,9 @@ function card(a: Application): HTMLElement {
     );
     if (reason === null || reason.trim() === '') return;
     google.script.run
-      .withSuccessHandler((r: unknown) => {
+      .withSuccessHandler((r: Answer<Rejected>) => {
         if ((r as { ok?: boolean } | null)?.ok) {
-          addDone(
-            `${a.candidate}: rejected, ${((r as { emailed?: string[] }).emailed ?? []).length ? 'emailed' : 'not emailed'}`,
-          );
+          addDone(rejectedText(a.candidate, (r as { emailed?: string[] }).emailed));
           load();
         } else showBanner(problemsOf(r));
       })
@@ -94,7 +85,7 @@ function addDone(text: string): void {
 
 function load(): void {
   google.script.run
-    .withSuccessHandler((r: unknown) => {
+    .withSuccessHandler((r: Answer<ApplicationsList>) => {
       const answer = r as { ok?: boolean; applications?: Application[]; taken?: number } | null;
       if (!answer?.ok || !Array.isArray(answer.applications)) {
         showBanner(problemsOf(r));
@@ -102,10 +93,7 @@ function load(): void {
       }
       showBanner([]);
       shown = answer.applications;
-      setText(
-        summary,
-        `${shown.length} waiting, ${shown.filter((a) => a.problems.length === 0).length} ready to approve; ${answer.taken ?? 0} already taken.`,
-      );
+      setText(summary, summaryText(shown, answer.taken));
       fill(list, shown.map(card));
       updateButton();
     })
@@ -118,18 +106,11 @@ approveButton.addEventListener('click', () => {
   if (!picked.length) return;
   approveButton.disabled = true;
   google.script.run
-    .withSuccessHandler((r: unknown) => {
-      const answer = r as { ok?: boolean; results?: Approved[] } | null;
+    .withSuccessHandler((r: Answer<ApprovedList>) => {
+      const answer = r as Partial<Answer<ApprovedList>> | null;
       if (!answer?.ok || !Array.isArray(answer.results)) showBanner(problemsOf(r));
       else {
-        for (const x of answer.results) {
-          const who = shown.find((a) => a.row === x.row)?.candidate ?? `row ${x.row}`;
-          addDone(
-            x.ok
-              ? `${who}: ${x.requestId ?? ''}${x.emailed?.length ? ', confirmation emailed' : ''}`
-              : `${who}: not taken. ${(x.errors ?? []).map((e) => e.message).join(' ')}`,
-          );
-        }
+        for (const x of answer.results) addDone(approvedText(x, shown));
       }
       byId('done-title').focus();
       load();

@@ -3,6 +3,7 @@
  * with CLOSE SEASON typed, does the server delete it. The server checks the
  * phrase again: this page is only a help.
  */
+import type { Answer, CloseSeasonAnswer } from '../../src/shared/answers';
 import { formatMoney } from '../../src/domain/formats';
 import { byId, el, fill, setText } from '../dom';
 import { closeHeadline, keptLine, readCloseSeason, removalLines, type CloseSeasonResult } from './closeSeasonView';
@@ -58,7 +59,7 @@ function run(options: { dryRun: boolean; confirm?: string }, button: HTMLButtonE
   fill(banner, []);
   button.disabled = true;
   google.script.run
-    .withSuccessHandler((answer: unknown) => {
+    .withSuccessHandler((answer: Answer<CloseSeasonAnswer>) => {
       button.disabled = false;
       const read = readCloseSeason(answer);
       if (!read.ok) showProblems(read.messages);

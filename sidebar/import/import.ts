@@ -3,6 +3,7 @@
  * FileReader) or pastes its text; Preview asks the server what would change
  * (dryRun), Import does it. The text goes to the server in one call.
  */
+import type { Answer, ImportAnswer } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
 import { importHeadline, lineText, looksMisdecoded, readImport, type ImportResult } from './importView';
 import { failureText } from '../read';
@@ -73,7 +74,7 @@ function send(dryRun: boolean): void {
   if (dryRun) previewed = null;
   setBusy(true);
   google.script.run
-    .withSuccessHandler((answer: unknown) => {
+    .withSuccessHandler((answer: Answer<ImportAnswer>) => {
       const read = readImport(answer);
       if (!read.ok) {
         previewed = null;

@@ -2,6 +2,7 @@
  * "Lists": the MIS list (and marking it done), a board's submission list and
  * the refunds due. Each can be downloaded as CSV or added as a sheet tab.
  */
+import type { Answer, ListAnswer, ListOptions, MisMarked } from '../../src/shared/answers';
 import { byId, el, fill, setOptions, downloadHref } from '../dom';
 import { listHeadline, listRowText, readList, type ListResult } from './listsView';
 import { failureText, plural, refusal } from '../read';
@@ -34,7 +35,7 @@ function downloadLink(r: ListResult): HTMLAnchorElement {
   return link;
 }
 
-function call(kind: Kind, toSheet: boolean, done: (answer: unknown) => void): void {
+function call(kind: Kind, toSheet: boolean, done: (answer: Answer<ListAnswer>) => void): void {
   const run = google.script.run
     .withSuccessHandler(done)
     .withFailureHandler((error: unknown) => showProblems([failureText(error)]));
@@ -102,9 +103,10 @@ misDone.addEventListener('click', () => {
   if (misIds.length === 0) return;
   misDone.disabled = true;
   google.script.run
-    .withSuccessHandler((answer: unknown) => {
+    .withSuccessHandler((answer: Answer<MisMarked>) => {
       misDone.disabled = false;
-      const a = answer as { ok?: unknown; updated?: unknown };
+      // Read by shape all the same: an answer that is not an object is shown as a refusal.
+      const a = answer as Partial<Answer<MisMarked>> | null;
       if (a && a.ok === true) {
         misDoneBox.hidden = true;
         fill(byId('mis-out'), [
@@ -121,8 +123,8 @@ misDone.addEventListener('click', () => {
 });
 
 google.script.run
-  .withSuccessHandler((answer: unknown) => {
-    const a = answer as { ok?: unknown; boards?: unknown };
+  .withSuccessHandler((answer: Answer<ListOptions>) => {
+    const a = answer as Partial<Answer<ListOptions>> | null;
     const boards = a && a.ok === true && Array.isArray(a.boards) ? a.boards.map(String) : [];
     if (!(a && a.ok === true)) showProblems(refusal(answer));
     setOptions(

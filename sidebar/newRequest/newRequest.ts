@@ -7,6 +7,14 @@
 import { CATALOGUE } from '../../src/domain/catalogue';
 import { checkForm } from '../../src/domain/validation';
 import type { FieldError } from '../../src/domain/types';
+import type {
+  Answer,
+  BlankConsentFormShown,
+  CandidateLookup,
+  ConsentFormShown,
+  IntakeOptions as IntakeAnswer,
+  Submitted,
+} from '../../src/shared/answers';
 import { byId, el, fill, setOptions, setSuggestions, setText } from '../dom';
 import { message } from '../read';
 import {
@@ -78,7 +86,8 @@ let lookedUp = '';
 
 /** A failure handler's error: an Error from Apps Script, but read by shape (the emulator's may come from another frame). */
 
-function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): ScriptRun {
+/** The server, for a handler of one answer: only the functions that give that answer can be called. */
+function run<A>(onSuccess: (answer: A) => void, onFailure: (error: unknown) => void): ScriptRun<A> {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler(onFailure);
 }
 
@@ -194,7 +203,7 @@ function loadOptions(): void {
     controls[f].disabled = true;
   }
   run(
-    (answer) => {
+    (answer: Answer<IntakeAnswer>) => {
       const read = readIntakeOptions(answer);
       if ('errors' in read) {
         showBanner(read.errors.map((e) => e.message));
@@ -363,10 +372,10 @@ function showNotice(lines: readonly string[], ok: boolean, action?: { label: str
 // ---- Printing the consent form. ----
 
 /** Opens a form in a dialog; the server says what it could not fill, on the form itself. */
-function printForm(call: (r: ScriptRun) => void, what: string): void {
+function printForm(call: (r: ScriptRun<Answer<ConsentFormShown | BlankConsentFormShown>>) => void, what: string): void {
   call(
     run(
-      (answer) => {
+      (answer: Answer<ConsentFormShown | BlankConsentFormShown>) => {
         const problem = problemOf(answer);
         if (problem !== '') showNotice([`Could not open ${what}: ${problem}`], false);
       },
@@ -386,7 +395,7 @@ function lookup(candidateNumber: string): void {
   setText(lookupStatus, `Looking up ${candidateNumber}…`);
   const stale = () => seq !== lookupSeq || controls.candidateNumber.value.trim() !== candidateNumber;
   run(
-    (answer) => {
+    (answer: Answer<CandidateLookup>) => {
       if (stale()) return;
       const read = readCandidate(answer);
       if ('problem' in read) {
@@ -480,7 +489,7 @@ function onSubmit(event: Event): void {
   }
   setBusy(true);
   run(
-    (answer) => {
+    (answer: Answer<Submitted>) => {
       setBusy(false);
       const read = readSubmitAnswer(answer);
       if (read.ok) {

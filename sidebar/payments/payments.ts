@@ -1,27 +1,21 @@
 /** "Match payments": preview the report's matches, then apply exactly the text previewed. */
-import { formatMoney } from '../../src/domain/formats';
-import type { Payment } from '../../src/domain/payments';
-import type { PaymentsAnswer } from '../../src/shared/answers';
+import type { FieldError } from '../../src/domain/types';
+import type { Answer, PaymentsAnswer } from '../../src/shared/answers';
 import { byId, el, fill, setText } from '../dom';
+import { paymentsHeadline, paymentsLists } from './paymentsView';
 
 /** What previewPayments and applyPayments answer, read once `ok` is checked. */
-type Answer = PaymentsAnswer & { ok: boolean; errors?: { message: string }[] };
+type Shown = PaymentsAnswer & { ok: boolean; errors?: FieldError[] };
 
 const banner = byId('banner');
 const text = byId<HTMLTextAreaElement>('text');
 const applyButton = byId<HTMLButtonElement>('apply');
 let previewed: string | null = null;
 
-function money(p: Payment): string {
-  return formatMoney(p.pence / 100);
-}
-function about(p: Payment): string {
-  return `line ${p.line}: ${money(p)} on ${p.date}, ${p.payer || 'no payer'}, “${p.reference}”`;
-}
 function list(id: string, items: string[]): void {
   fill(
     byId(id),
-    (items.length ? items : ['none']).map((t) => el('li', t)),
+    items.map((t) => el('li', t)),
   );
 }
 function problems(messages: string[]): void {
@@ -32,32 +26,20 @@ function problems(messages: string[]): void {
   if (messages.length) banner.focus();
 }
 
-function show(a: Answer, applied: boolean): void {
+function show(a: Shown, applied: boolean): void {
   byId('result').hidden = false;
-  setText(
-    byId('headline'),
-    applied
-      ? `${a.applied} marked paid.`
-      : `${a.matched.length} to mark paid, ${a.ambiguous.length} to check, ${a.unmatchedPayments.length} with no request.`,
-  );
-  list(
-    'matched',
-    a.matched.map((m) => `${m.requestId} ← ${about(m.payment)} (by ${m.by})`),
-  );
-  list('ambiguous', [
-    ...a.ambiguous.map((m) => `${about(m.payment)}: ${m.why} ${m.requestIds.join(', ')}`),
-    ...a.refused.map((r) => `line ${r.line}: ${r.reason}`),
-  ]);
-  list('unmatched', a.unmatchedPayments.map(about));
-  list('unpaid', a.unpaid);
+  setText(byId('headline'), paymentsHeadline(a, applied));
+  const lists = paymentsLists(a);
+  for (const id of ['matched', 'ambiguous', 'unmatched', 'unpaid'] as const) list(id, lists[id]);
   byId('headline').focus();
 }
 
 function call(fn: 'previewPayments' | 'applyPayments', csv: string): void {
   problems([]);
   const runner = google.script.run
-    .withSuccessHandler((r: unknown) => {
-      const a = r as Answer | null;
+    .withSuccessHandler((r: Answer<PaymentsAnswer>) => {
+      // Read by shape all the same: a missing answer is a refusal.
+      const a = r as Shown | null;
       if (!a?.ok) {
         problems((a?.errors ?? [{ message: 'The add-on did not answer; try again.' }]).map((e) => e.message));
         return;

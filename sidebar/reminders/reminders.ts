@@ -6,6 +6,7 @@
  * written with textContent.
  */
 import { byId, el, fill } from '../dom';
+import type { Answer, LettersShown, QueueAnswer, ReminderChoices, RemindersAnswer } from '../../src/shared/answers';
 import { message } from '../read';
 import {
   afterCall,
@@ -81,7 +82,8 @@ function busy(button: HTMLButtonElement, on: boolean, label?: string): void {
   if (label !== undefined) button.textContent = label;
 }
 
-function run(onSuccess: (answer: unknown) => void, onFailure: (error: unknown) => void): ScriptRun {
+/** The server, for a handler of one answer: only the functions that give that answer can be called. */
+function run<A>(onSuccess: (answer: A) => void, onFailure: (error: unknown) => void): ScriptRun<A> {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler(onFailure);
 }
 
@@ -132,7 +134,7 @@ form.addEventListener('submit', (event) => {
   const asked = filters();
   busy(previewButton, true, 'Preparing the preview…');
   run(
-    (answer) => {
+    (answer: Answer<RemindersAnswer>) => {
       busy(previewButton, false, 'Preview');
       const read = readReminderResult(answer);
       if (!read.ok) {
@@ -204,7 +206,7 @@ function sendBatch(): void {
   calling = true;
   const began = Date.now();
   run(
-    (answer) => {
+    (answer: Answer<RemindersAnswer>) => {
       calling = false;
       callsAnswered++;
       const read = readReminderResult(answer);
@@ -279,7 +281,7 @@ lettersButton.addEventListener('click', () => {
   busy(lettersButton, true);
   lettersResult.textContent = 'Preparing the letters…';
   run(
-    (answer) => {
+    (answer: Answer<LettersShown>) => {
       busy(lettersButton, false);
       const read = readLettersResult(answer);
       lettersResult.textContent = read.ok ? lettersText(read.value, all) : read.messages.join(' ');
@@ -294,7 +296,7 @@ lettersButton.addEventListener('click', () => {
 queueButton.addEventListener('click', () => {
   busy(queueButton, true);
   run(
-    (answer) => {
+    (answer: Answer<QueueAnswer>) => {
       busy(queueButton, false);
       const read = readQueueResult(answer);
       if (!read.ok) lines(queueResult, read.messages, [], 'info');
@@ -308,7 +310,7 @@ queueButton.addEventListener('click', () => {
 });
 
 run(
-  (answer) => {
+  (answer: Answer<ReminderChoices>) => {
     const read = readChoices(answer);
     if (read.ok) showChoices(read.value);
     else {

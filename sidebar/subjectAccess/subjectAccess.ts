@@ -2,6 +2,7 @@
  * "Subject access export": one candidate's data, shown record by record and
  * downloadable as one JSON file. Values are written with textContent only.
  */
+import type { Answer, SubjectAccessAnswer } from '../../src/shared/answers';
 import { readableValue } from '../../src/domain/prose';
 import { byId, el, fill, setText, downloadHref } from '../dom';
 import { readSubjectAccess, subjectAccessHeadline, type SubjectAccessResult } from './subjectAccessView';
@@ -72,7 +73,7 @@ form.addEventListener('submit', (e) => {
   fill(banner, []);
   go.disabled = true;
   google.script.run
-    .withSuccessHandler((answer: unknown) => {
+    .withSuccessHandler((answer: Answer<SubjectAccessAnswer>) => {
       go.disabled = false;
       const read = readSubjectAccess(answer);
       if (!read.ok) showProblems(read.messages);

@@ -4,6 +4,7 @@
  * decisions are in ./updateSteps.ts; the server is the only judge of what
  * may be recorded. Everything from the server is written with textContent.
  */
+import type { Answer, Progress, RequestsFound } from '../../src/shared/answers';
 import type { FieldError } from '../../src/domain/types';
 import { byId, el, fill, setOptions, setText } from '../dom';
 import { message } from '../read';
@@ -22,8 +23,6 @@ import {
   type Match,
   type StepName,
 } from './updateRequestView';
-
-type Handler = (answer: unknown) => void;
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -56,7 +55,7 @@ const SERVER_FUNCTION = {
   outcome: 'recordOutcome',
   followUps: 'recordFollowUp',
   withdraw: 'withdrawRequest',
-} as const satisfies Readonly<Record<StepName, keyof ScriptRun>>;
+} as const satisfies Readonly<Record<StepName, keyof ScriptRun<Answer<Progress>>>>;
 
 const banner = byId('banner');
 const searchForm = byId<HTMLFormElement>('search');
@@ -97,7 +96,8 @@ for (const f of FIELDS) {
 }
 for (const s of STEPS) forms[s] = byId<HTMLFormElement>(`${s}-form`);
 
-function server(onSuccess: Handler): ScriptRun {
+/** The server, for a handler of one answer: only the functions that give that answer can be called. */
+function server<A>(onSuccess: (answer: A) => void): ScriptRun<A> {
   return google.script.run.withSuccessHandler(onSuccess).withFailureHandler((error) => {
     setBusy(false);
     showBanner([`The add-on could not be reached (${message(error)}). Nothing new was recorded; try again.`]);
@@ -199,7 +199,7 @@ function search(event: Event): void {
   fill(banner, []);
   setBusy(true);
   setText(findButton, 'Finding…');
-  server((answer) => {
+  server((answer: Answer<RequestsFound>) => {
     setBusy(false);
     setText(findButton, 'Find');
     const read = readFound(answer);
@@ -275,7 +275,7 @@ function valuesOf(form: HTMLFormElement): Record<string, string> {
 }
 
 function refresh(requestId: string, lines: string[]): void {
-  server((answer) => {
+  server((answer: Answer<RequestsFound>) => {
     setBusy(false);
     const read = readFound(answer);
     const fresh = read.ok ? read.found.matches.find((x) => x.requestId === requestId) : undefined;
@@ -301,7 +301,8 @@ function record(step: StepName, event: Event): void {
   fill(banner, []);
   showNotice([]);
   setBusy(true);
-  const call = server((answer) => {
+  // Every step's function answers at least the request's new status (Progress).
+  const call = server((answer: Answer<Progress>) => {
     if (answer !== null && typeof answer === 'object' && (answer as { ok?: unknown }).ok === true) {
       refresh(requestId, resultLines(step, answer as Record<string, unknown>));
       return;
