@@ -4,7 +4,7 @@
  */
 import { SHEET } from '../domain/schema';
 import type { FieldError, LogName } from '../domain/types';
-import { SheetLayoutError } from '../sheets/table';
+import { SheetLayoutError, WHOLE_SHEET } from '../sheets/table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,6 +30,6 @@ export function flag(options: unknown, name: string): boolean | FieldError {
 
 export function sheetOrThrow(ss: Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
+  if (!sheet) throw new SheetLayoutError(name, [WHOLE_SHEET]);
   return sheet;
 }

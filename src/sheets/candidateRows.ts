@@ -6,7 +6,7 @@
 import { CANDIDATES_COLUMNS, SHEET } from '../domain/schema';
 import { cellToCandidateNumber, cellToText } from './cells';
 import { sheetByName } from './workbook';
-import { cellAt, columnOf, isBlankRow, readTable, requireHeaders, SheetLayoutError } from './table';
+import { cellAt, columnOf, isBlankRow, readTable, requireHeaders, SheetLayoutError, WHOLE_SHEET } from './table';
 import type { CandidateFound } from '../shared/answers';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,7 +28,7 @@ export function readCandidates(
   timeZone: string,
 ): { candidates: CandidateRow[]; hasQualification: boolean } {
   const sheet = sheetByName(ss, SHEET.candidates);
-  if (!sheet) throw new SheetLayoutError(SHEET.candidates, ['(the whole sheet)']);
+  if (!sheet) throw new SheetLayoutError(SHEET.candidates, [WHOLE_SHEET]);
   const table = readTable(sheet);
   requireHeaders(table, CANDIDATES_COLUMNS.slice(0, 4));
   const candidates: CandidateRow[] = [];

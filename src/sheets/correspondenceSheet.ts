@@ -17,6 +17,7 @@ import {
   readTable,
   requireHeaders,
   SheetLayoutError,
+  WHOLE_SHEET,
   withRoom,
   writeRecords,
   type Cell,
@@ -63,7 +64,7 @@ function rowEntry(table: Table, r: readonly Cell[], row: number, timeZone: strin
 export function readCorrespondence(ss: Spreadsheet, timeZone: string): CorrespondenceBook {
   const sheet = () => {
     const found = sheetByName(ss, SHEET.correspondence);
-    if (!found) throw new SheetLayoutError(SHEET.correspondence, ['(the whole sheet)']);
+    if (!found) throw new SheetLayoutError(SHEET.correspondence, [WHOLE_SHEET]);
     return found;
   };
   // By name, its add-on columns only (A to Seal, as Set up lays them out): the mailer only writes those.

@@ -9,24 +9,9 @@ import { parseSettings } from '../domain/settings';
 import type { ServiceRow, Settings } from '../domain/types';
 import { cached } from './callCache';
 import { cellToIsoDate, isDateValue } from './cells';
-import { sheetByName } from './workbook';
-import {
-  cellAt,
-  isBlankRow,
-  readTable,
-  requireHeaders,
-  SheetLayoutError,
-  SMALL_SHEET_COLUMNS,
-  type Cell,
-} from './table';
+import { cellAt, isBlankRow, readOfficerSheet, requireHeaders, type Cell } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function sheetOrThrow(ss: Spreadsheet, name: string) {
-  const sheet = sheetByName(ss, name);
-  if (!sheet) throw new SheetLayoutError(name, ['(the whole sheet)']);
-  return sheet;
-}
 
 function plain(v: Cell, timeZone: string): unknown {
   return isDateValue(v) ? cellToIsoDate(v, timeZone) : v;
@@ -42,13 +27,7 @@ function readServicesNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof p
   const required = SERVICES_COLUMNS.filter(
     (c) => c.header !== 'Level' && c.header !== 'Turnaround days' && c.header !== 'Notes',
   );
-  const table = readTable({
-    ss,
-    name: SHEET.services,
-    columns: SMALL_SHEET_COLUMNS,
-    required: SERVICES_COLUMNS,
-    sheet: () => sheetOrThrow(ss, SHEET.services),
-  });
+  const table = readOfficerSheet(ss, SHEET.services, SERVICES_COLUMNS);
   requireHeaders(table, required);
   const rows = table.rows
     .filter((r) => !isBlankRow(r))
@@ -70,13 +49,7 @@ export function readSettings(ss: Spreadsheet, timeZone: string): ReturnType<type
 }
 
 function readSettingsNow(ss: Spreadsheet, timeZone: string): ReturnType<typeof parseSettings> {
-  const table = readTable({
-    ss,
-    name: SHEET.settings,
-    columns: SMALL_SHEET_COLUMNS,
-    required: SETTINGS_COLUMNS,
-    sheet: () => sheetOrThrow(ss, SHEET.settings),
-  });
+  const table = readOfficerSheet(ss, SHEET.settings, SETTINGS_COLUMNS);
   requireHeaders(table, SETTINGS_COLUMNS.slice(0, 2));
   const pairs: Array<[unknown, unknown]> = table.rows
     .filter((r) => !isBlankRow(r))

@@ -11,6 +11,7 @@
 import { headerKey, type ColumnSpec } from '../domain/schema';
 import { NUMBER_FORMAT, toCell } from './cells';
 import { coverGrownLog } from './flagFormatting';
+import { sheetByName } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export type Cell = string | number | boolean | Date;
@@ -27,22 +28,28 @@ export interface Table {
   byName?: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; name: string };
 }
 
-/** Raised when a sheet is missing a header the add-on needs; the message names it. */
+/** What `SheetLayoutError.missing` holds when the sheet itself is gone (renamed or deleted). */
+export const WHOLE_SHEET = '(the whole sheet)';
+
+/** Raised when a sheet is missing a header the add-on needs, or is missing itself; the message names it. */
 export class SheetLayoutError extends Error {
   constructor(
     readonly sheetName: string,
     readonly missing: string[],
   ) {
     super(
-      `The "${sheetName}" sheet has no ${missing.map((h) => `"${h}"`).join(', ')} column. ` +
-        `Restore the header${missing.length > 1 ? 's' : ''} in row 1 (or run Set up sheets) and try again; nothing was changed.`,
+      missing.length === 1 && missing[0] === WHOLE_SHEET
+        ? `There is no "${sheetName}" sheet: it has been renamed or deleted. ` +
+            `Give it back its name (or run Set up sheets) and try again; nothing was changed.`
+        : `The "${sheetName}" sheet has no ${missing.map((h) => `"${h}"`).join(', ')} column. ` +
+            `Restore the header${missing.length > 1 ? 's' : ''} in row 1 (or run Set up sheets) and try again; nothing was changed.`,
     );
     this.name = 'SheetLayoutError';
   }
 }
 
 /** Settings, Services and Templates are read by name, columns A to Z (a new sheet's 26). */
-export const SMALL_SHEET_COLUMNS = 26;
+const SMALL_SHEET_COLUMNS = 26;
 
 /**
  * A sheet read by name, without its handle: one `getRange(A1).getValues()` on the spreadsheet
@@ -96,6 +103,23 @@ export function readTable(source: Sheet | ByName): Table {
   Object.defineProperty(table, 'sheet', { get: source.sheet });
   table.byName = { ss: source.ss, name: source.name };
   return table;
+}
+
+/**
+ * One of the officer's small sheets (Settings, Services, Templates), read by name, columns A to Z;
+ * a sheet that is gone stops the call with the message that names it.
+ */
+export function readOfficerSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+  required: readonly { header: string }[],
+): Table {
+  const sheet = (): Sheet => {
+    const found = sheetByName(ss, name);
+    if (!found) throw new SheetLayoutError(name, [WHOLE_SHEET]);
+    return found;
+  };
+  return readTable({ ss, name, columns: SMALL_SHEET_COLUMNS, required, sheet });
 }
 
 function isByName(source: Sheet | ByName): source is ByName {

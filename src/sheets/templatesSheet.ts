@@ -5,8 +5,7 @@
 import { headerKey, SHEET, TEMPLATES_COLUMNS } from '../domain/schema';
 import type { TemplateText } from '../domain/templates';
 import { cached } from './callCache';
-import { sheetByName } from './workbook';
-import { cellAt, isBlankRow, readTable, requireHeaders, SheetLayoutError, SMALL_SHEET_COLUMNS } from './table';
+import { cellAt, isBlankRow, readOfficerSheet, requireHeaders } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -19,20 +18,8 @@ export function readTemplates(ss: Spreadsheet): TemplateBook {
   return cached('templates', () => readTemplatesNow(ss));
 }
 
-function sheetOrThrow(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): GoogleAppsScript.Spreadsheet.Sheet {
-  if (!sheet) throw new SheetLayoutError(SHEET.templates, ['(the whole sheet)']);
-  return sheet;
-}
-
 function readTemplatesNow(ss: Spreadsheet): TemplateBook {
-  const sheet = () => sheetOrThrow(sheetByName(ss, SHEET.templates));
-  const table = readTable({
-    ss,
-    name: SHEET.templates,
-    columns: SMALL_SHEET_COLUMNS,
-    required: TEMPLATES_COLUMNS,
-    sheet,
-  });
+  const table = readOfficerSheet(ss, SHEET.templates, TEMPLATES_COLUMNS);
   requireHeaders(table, TEMPLATES_COLUMNS);
   const byName = new Map<string, TemplateText>();
   for (const r of table.rows) {
