@@ -2,6 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Apps Script's services: only the adapters in src/ may call them.
+const APPS_SCRIPT_SERVICES = [
+  'SpreadsheetApp',
+  'MailApp',
+  'GmailApp',
+  'ScriptApp',
+  'LockService',
+  'PropertiesService',
+  'HtmlService',
+  'Session',
+  'Utilities',
+  'CacheService',
+  'DriveApp',
+  'Logger',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.build/', '.local/', 'coverage/', 'test-results/', 'bench/results/'] },
   js.configs.recommended,
@@ -42,23 +58,7 @@ export default tseslint.config(
     // The rules are pure: Apps Script services belong to the adapters.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        'SpreadsheetApp',
-        'MailApp',
-        'GmailApp',
-        'ScriptApp',
-        'LockService',
-        'PropertiesService',
-        'HtmlService',
-        'Session',
-        'Utilities',
-        'Logger',
-        'process',
-        'require',
-        'window',
-        'document',
-      ],
+      'no-restricted-globals': ['error', ...APPS_SCRIPT_SERVICES, 'process', 'require', 'window', 'document'],
     },
   },
   {
@@ -66,21 +66,7 @@ export default tseslint.config(
     // server's entry points (sidebar/scriptRun.d.ts), and a page can reach the server only through them.
     files: ['sidebar/**/*.ts'],
     rules: {
-      'no-restricted-globals': [
-        'error',
-        'SpreadsheetApp',
-        'MailApp',
-        'GmailApp',
-        'ScriptApp',
-        'LockService',
-        'PropertiesService',
-        'HtmlService',
-        'Session',
-        'Utilities',
-        'CacheService',
-        'DriveApp',
-        'Logger',
-      ],
+      'no-restricted-globals': ['error', ...APPS_SCRIPT_SERVICES],
     },
   },
   {
