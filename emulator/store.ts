@@ -21,23 +21,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import type { EmlMessage } from './server/types';
 
 export const WORKBOOK_FILE = 'workbook.json';
 export const OUTBOX_DIR = 'outbox';
-
-/** One email as a message file needs it; sentAt is ISO. */
-export interface EmlMessage {
-  to: string;
-  cc: string;
-  bcc: string;
-  replyTo: string;
-  name: string;
-  from: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  sentAt: string;
-}
 
 /** The file name of the seq-th email (from 1): sortable, readable, and the same every time it is asked for. */
 export function emlName(mail: Pick<EmlMessage, 'subject' | 'sentAt'>, seq: number): string {

@@ -5,76 +5,16 @@
  * sandboxed frame.
  */
 
-interface SheetView {
-  name: string;
-  rows: string[][];
-  backgrounds?: string[][];
-  fontColors?: string[][];
-  unshownRules?: string[];
-  checkboxes?: boolean[][];
-  columnWidths?: number[];
-  wraps?: boolean[][];
-  bold?: boolean[][];
-  charts?: ChartView[];
-  formulas?: string[];
-  edits?: Record<string, string>;
-  dropdowns?: { lists: string[][]; cells: Record<string, number> };
-  totalRows: number;
-  totalColumns: number;
-  spareRows: number;
-}
-interface ChartView {
-  title: string;
-  type: string;
-  anchor: string;
-  source: string;
-  data: string[][];
-  stacked?: boolean;
-}
-interface Mail {
-  id: number;
-  to: string;
-  cc: string;
-  bcc: string;
-  replyTo: string;
-  name: string;
-  from: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
-  sentAt: string;
-  eml: string;
-}
-interface Panel {
-  kind: 'sidebar' | 'dialog';
-  title: string;
-  url: string;
-  width?: number;
-  height?: number;
-}
-interface UiDelta {
-  alerts: string[];
-  toasts: string[];
-  panel?: Panel;
-}
-interface DriveFile {
-  id: string;
-  name: string;
-  sheet: string;
-  values: unknown[][];
-  readers: string[];
-  trashed: boolean;
-}
-interface State {
-  sheets: SheetView[];
-  menu: { caption: string; functionName: string }[];
-  outbox: Mail[];
-  /** The separate files the add-on made in Drive (the SLT view); absent from an older server. */
-  driveFiles?: DriveFile[];
-  today: string;
-  triggers: { handler: string; eventType: string }[];
-  users: { email: string; label: string }[];
-}
+import type {
+  ChartView,
+  DriveFileView as DriveFile,
+  MailView as Mail,
+  SheetView,
+  StateView as State,
+  UiDelta,
+} from '../server/types';
+
+type Panel = NonNullable<UiDelta['panel']>;
 
 const OUTBOX = '\u0000outbox';
 /** A tab for a separate file in Drive: the prefix, then its id. */

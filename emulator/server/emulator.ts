@@ -17,12 +17,22 @@ import {
 } from '../gas';
 import { hookedGlobals } from '../gas/hooks';
 import type { BundleContext } from '../gas/loadBundle';
-import { emlName, Store, toCsv, type EmlMessage } from '../store';
+import { emlName, Store, toCsv } from '../store';
 import { dayAfter, formatDate, morningOf, timeDrivenEvent } from './calendar';
 import { DEMO_COLLEAGUE, DEMO_USER, headerIndex, seedDemoCandidates, seedDemoSettings } from './demoData';
 import { HttpError } from './http';
 import { sheetView } from './sheetView';
-import type { CallOutcome, PromptAnswer, ServerOptions, SpreadsheetLike, UiDelta } from './types';
+import type {
+  CallOutcome,
+  DriveFileView,
+  EmlMessage,
+  MailView,
+  PromptAnswer,
+  ServerOptions,
+  SpreadsheetLike,
+  StateView,
+  UiDelta,
+} from './types';
 import { errorMessage, str, toJson } from './util';
 
 /** Names google.script.run can never reach, whatever the bundle holds. */
@@ -253,7 +263,7 @@ export class Emulator {
     return this.env.triggers.map((t) => ({ handler: t.getHandlerFunction(), eventType: String(t.getEventType()) }));
   }
 
-  outbox(): (EmlMessage & { id: number; eml: string })[] {
+  outbox(): MailView[] {
     return this.env.mail.outbox.map((m, i) => {
       const mail = this.emlMessage(m);
       return { id: i + 1, ...mail, eml: `/api/outbox/${encodeURIComponent(emlName(mail, i + 1))}` };
@@ -261,14 +271,7 @@ export class Emulator {
   }
 
   /** Files the add-on made in Drive (the SLT view), as their readers see them: values only, trailing blank rows left off. */
-  driveFiles(): {
-    id: string;
-    name: string;
-    sheet: string;
-    values: unknown[][];
-    readers: string[];
-    trashed: boolean;
-  }[] {
+  driveFiles(): DriveFileView[] {
     return this.env.drive.files.map((f) => {
       const values = (f.sheets[0]?.values ?? []).map((r) => [...(r ?? [])]);
       while (values.length > 0 && values[values.length - 1].every((v) => v === '' || v === undefined)) values.pop();
@@ -283,7 +286,7 @@ export class Emulator {
     });
   }
 
-  state(): unknown {
+  state(): StateView {
     const ss: SpreadsheetLike = this.env.spreadsheet;
     const parse = { timeZone: this.timeZone, nowMs: this.env.clock.now().getTime() };
     return {

@@ -127,3 +127,44 @@ export interface ChartView {
   /** Stacked series (setStacked()): the page draws them as one bar per row. */
   stacked?: boolean;
 }
+
+/** One email as a message file needs it; sentAt is ISO. */
+export interface EmlMessage {
+  to: string;
+  cc: string;
+  bcc: string;
+  replyTo: string;
+  name: string;
+  from: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  sentAt: string;
+}
+
+/** An email as the page lists it: the message, its number and where its .eml file is served. */
+export type MailView = EmlMessage & { id: number; eml: string };
+
+/** A file the add-on made in Drive (the SLT view), as its readers see it. */
+export interface DriveFileView {
+  id: string;
+  name: string;
+  sheet: string;
+  values: unknown[][];
+  readers: string[];
+  trashed: boolean;
+}
+
+/** What `/api/state` answers: everything the emulator's page draws. */
+export interface StateView {
+  sheets: SheetView[];
+  menu: { caption: string; functionName: string }[];
+  outbox: MailView[];
+  driveFiles: DriveFileView[];
+  today: string;
+  triggers: { handler: string; eventType: string }[];
+  functions: string[];
+  panel: UiDelta['panel'];
+  /** Who the page can type into the grid as. */
+  users: { email: string; label: string }[];
+}
