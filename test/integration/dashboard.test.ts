@@ -11,25 +11,12 @@ import { SHEET } from '../../src/domain/schema';
 import { BOARDS, NOW, STATUSES, expectedFigures, seasonRows, writeLog, type SeasonRow } from './dashboardSeason';
 import { loadAddOn, setUpAddOn, sheetValues, type AddOn } from './harness';
 import { setSettings } from './progressHelpers';
+import { SERVICE_CELL } from '../fixtures/logCells';
 
 const OFFICER = 'exams@hilltop.example.org';
 const DEPUTY = 'deputy.exams@hilltop.example.org';
 const HEAD = 'head@hilltop.example.org';
 const OWNER = 'officer@example.org';
-
-const SERVICE_NAMES: Record<string, string> = {
-  'clerical-recheck': 'Clerical re-check',
-  'review-of-marking': 'Review of marking',
-  'priority-review-of-marking': 'Priority review of marking',
-  'review-of-moderation': 'Review of moderation',
-  appeal: 'Preliminary appeal',
-  'appeal-hearing': 'Appeal hearing',
-  mir: 'Missing or incomplete result',
-  'late-certification': 'Late certification',
-  'ats-priority-copy': 'Priority copy of script',
-  'ats-copy': 'Copy of script',
-  'ats-original': 'Original script',
-};
 
 /** A set-up centre whose Settings name the officer, a second editor and the head as an SLT viewer. */
 function centre(): AddOn {
@@ -108,8 +95,8 @@ describe('the SLT dashboard of a realistic season', () => {
   it('counts requests by service', () => {
     const table = tableUnder(grid, 'Service', 12);
     expect(Object.fromEntries(table.map((r) => [r[0], r[1]]))).toEqual({
-      ...Object.fromEntries(Object.values(SERVICE_NAMES).map((n) => [n, 0])),
-      ...Object.fromEntries([...expected.services].map(([code, n]) => [SERVICE_NAMES[code], n])),
+      ...Object.fromEntries(Object.values(SERVICE_CELL).map((n) => [n, 0])),
+      ...Object.fromEntries([...expected.services].map(([code, n]) => [SERVICE_CELL[code], n])),
       'Service not recognised': 0,
     });
   });
